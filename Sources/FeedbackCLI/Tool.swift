@@ -1,0 +1,52 @@
+import Foundation
+
+/// The `cognito-feedback` command: dispatches to its subcommands.
+public enum Tool {
+    /// The tool's version.
+    public static let version = "0.1.0"
+
+    static let help = """
+        cognito-feedback: the rules of Amazon Cognito's UpdateAuthEventFeedback and
+        AdminUpdateAuthEventFeedback, exactly as the service applies them.
+
+        USAGE: cognito-feedback <subcommand> [options]
+
+        SUBCOMMANDS:
+          lint      Judge request bodies (JSON, as sent on the wire) as Cognito would.
+          vectors   List, show or self-check the conformance test vectors.
+
+        OPTIONS:
+          -h, --help     Show help (also: cognito-feedback <subcommand> --help).
+          --version      Show the version.
+
+        EXAMPLES:
+          cognito-feedback lint --operation UpdateAuthEventFeedback request.json
+          cognito-feedback lint --operation admin --jsonl --format json requests.jsonl
+          cognito-feedback vectors list --flag AsciiWord
+        """
+
+    /// Runs the tool on `arguments` (without the program name) and returns
+    /// the exit status: 0 success, 1 invalid requests or failed checks,
+    /// 2 unusable input or usage errors.
+    public static func run(_ arguments: [String], io: ToolIO) -> Int32 {
+        guard let command = arguments.first else {
+            io.error("cognito-feedback: error: missing subcommand (lint or vectors); see --help")
+            return 2
+        }
+        do throws(UsageError) {
+            switch command {
+            case "lint": return try LintCommand.run(arguments.dropFirst(), io: io)
+            case "vectors": return try VectorsCommand.run(arguments.dropFirst(), io: io)
+            case "-h", "--help", "help":
+                let topic = arguments.dropFirst().first
+                io.output((topic == "lint" ? LintCommand.help : topic == "vectors" ? VectorsCommand.help : help) + "\n")
+                return 0
+            case "--version": io.output(version + "\n"); return 0
+            default: throw UsageError("unknown subcommand '\(command)'; expected lint or vectors")
+            }
+        } catch {
+            io.error("cognito-feedback: error: \(error.message)")
+            return 2
+        }
+    }
+}

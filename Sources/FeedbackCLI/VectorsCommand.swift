@@ -1,0 +1,128 @@
+import Foundation
+import FeedbackConformance
+import FeedbackRules
+
+/// `cognito-feedback vectors`: lists, shows and self-checks the test vectors.
+enum VectorsCommand {
+    static let help = """
+        USAGE: cognito-feedback vectors [list] [--flag <flag>] [--operation <operation>]
+                                        [--applies-to rules|client|server] [--result valid|invalid|acceptable]
+                                        [--format text|json] [--vectors <dir>]
+               cognito-feedback vectors show <id> [--reveal] [--vectors <dir>]
+               cognito-feedback vectors flags [--vectors <dir>]
+               cognito-feedback vectors check [--vectors <dir>]
+
+        list   One line per vector: id, result, flags (default).
+        show   The vector as JSON. Username and FeedbackToken values are shown as
+               <redacted: N scalars> unless --reveal is given (they are test data).
+        flags  Every flag with its vector count, description and source.
+        check  Runs this tool's rules engine against every rules vector; exit 1 on
+               any mismatch.
+
+        The vectors are read from --vectors, else $COGNITO_FEEDBACK_VECTORS, else the
+        vectors/ folder of the source checkout the tool was built from.
+        """
+
+    static func run(_ arguments: ArraySlice<String>, io: ToolIO) throws(UsageError) -> Int32 {
+        var arguments = arguments
+        let subcommand = ["list", "show", "flags", "check"].contains(arguments.first ?? "") ? arguments.removeFirst() : "list"
+        let args = try Arguments(
+            arguments, options: ["--flag", "--operation", "--applies-to", "--result", "--format", "--vectors"],
+            switches: ["--reveal", "--help", "-h"])
+        if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output(help + "\n"); return 0 }
+        let library: VectorLibrary
+        do {
+            let directory = args.values["--vectors"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+            library = try VectorLibrary.load(from: directory ?? VectorLibrary.defaultDirectory)
+        } catch {
+            io.error("cognito-feedback: error: cannot load vectors: \(error)"); return 2
+        }
+        switch subcommand {
+        case "show": return try show(args, library, io)
+        case "flags": return flags(library, io)
+        case "check": return check(library, io)
+        default: return try list(args, library, io)
+        }
+    }
+
+    static func list(_ args: Arguments, _ library: VectorLibrary, _ io: ToolIO) throws(UsageError) -> Int32 {
+        guard args.positionals.isEmpty else { throw UsageError("vectors list takes no arguments") }
+        var vectors = library.vectors
+        if let flag = args.values["--flag"] {
+            guard library.flags[flag] != nil else { throw UsageError("unknown flag \(flag); see 'cognito-feedback vectors flags'") }
+            vectors = vectors.filter { $0.flags.contains(flag) }
+        }
+        if let name = args.values["--operation"] {
+            let operation = try FeedbackOperation(argument: name)
+            vectors = vectors.filter { $0.operation == operation }
+        }
+        if let audience = args.values["--applies-to"] {
+            guard let audience = Vector.Audience(rawValue: audience) else { throw UsageError("--applies-to must be rules, client or server") }
+            vectors = vectors.filter { $0.appliesTo.contains(audience) }
+        }
+        if let result = args.values["--result"] {
+            guard let result = Vector.Result(rawValue: result) else { throw UsageError("--result must be valid, invalid or acceptable") }
+            vectors = vectors.filter { $0.result == result }
+        }
+        let json = try args.choice("--format", ["text", "json"], default: "text") == "json"
+        for vector in vectors {
+            if json {
+                io.output(JSONText.object([
+                    ("id", JSONText.string(vector.id)), ("operation", JSONText.string(vector.operation.rawValue)),
+                    ("result", JSONText.string(vector.result.rawValue)),
+                    ("flags", "[" + vector.flags.map { JSONText.string($0) }.joined(separator: ",") + "]"),
+                    ("description", JSONText.string(vector.summary)),
+                ]) + "\n")
+            } else {
+                io.output("\(vector.id)  \(vector.result.rawValue)  \(vector.flags.joined(separator: ","))\n")
+            }
+        }
+        if !json { io.error("\(vectors.count) of \(library.vectors.count) vectors") }
+        return 0
+    }
+
+    static func show(_ args: Arguments, _ library: VectorLibrary, _ io: ToolIO) throws(UsageError) -> Int32 {
+        guard args.positionals.count == 1, let id = args.positionals.first else { throw UsageError("vectors show takes one vector id") }
+        guard var vector = library.vector(id: id) else { io.error("cognito-feedback: error: no vector \(id)"); return 2 }
+        if !args.switches.contains("--reveal") { vector = vector.redacted() }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(vector) else { io.error("cognito-feedback: error: cannot encode \(id)"); return 2 }
+        io.output(String(decoding: data, as: UTF8.self) + "\n")
+        return 0
+    }
+
+    static func flags(_ library: VectorLibrary, _ io: ToolIO) -> Int32 {
+        for (name, flag) in library.flags.sorted(by: { $0.key < $1.key }) {
+            let count = library.vectors.count { $0.flags.contains(name) }
+            io.output("\(name) (\(count) vectors)\n  \(flag.description)\n  Source: \(flag.source)\n")
+        }
+        return 0
+    }
+
+    static func check(_ library: VectorLibrary, _ io: ToolIO) -> Int32 {
+        let vectors = library.vectors(for: .rules)
+        var failed = 0
+        for vector in vectors {
+            if let mismatch = vector.mismatch(vector.operation.validate(vector.body)) {
+                failed += 1
+                io.output("FAIL \(vector.id): \(mismatch)\n")
+            }
+        }
+        io.output("\(vectors.count - failed) passed, \(failed) failed\n")
+        return failed == 0 ? 0 : 1
+    }
+}
+
+extension Vector {
+    /// A copy whose sensitive member values read `<redacted: N scalars>`.
+    func redacted() -> Vector {
+        var copy = self
+        for member in Member.allCases where member.isSensitive {
+            if case .string(let value)? = body.members[member.wireName] {
+                copy.body.members[member.wireName] = .string("<redacted: \(value.unicodeScalars.count) scalars>")
+            }
+        }
+        return copy
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import FeedbackRules
+
+/// The vectors of `vectors/`, loaded once, and the flags they use.
+///
+/// ```swift
+/// let library = try VectorLibrary.load()
+/// for vector in library.vectors(for: .rules) {
+///     let report = vector.operation.validate(vector.body)
+///     assert(vector.mismatch(report) == nil)
+/// }
+/// ```
+public struct VectorLibrary: Sendable {
+    /// Every vector of every topic file, ordered by file name, then as listed.
+    public let vectors: [Vector]
+    /// The flags, by name, as defined in `flags.json`.
+    public let flags: [String: Flag]
+
+    /// A pitfall a vector can guard, defined once.
+    public struct Flag: Sendable, Hashable, Codable {
+        /// What goes wrong, and what the vector expects.
+        public let description: String
+        /// Where the expectation comes from.
+        public let source: String
+    }
+
+    /// The vectors for one kind of implementation.
+    public func vectors(for audience: Vector.Audience) -> [Vector] {
+        vectors.filter { $0.appliesTo.contains(audience) }
+    }
+
+    /// The vector with `id`, if any.
+    public func vector(id: String) -> Vector? {
+        vectors.first { $0.id == id }
+    }
+
+    /// Where the vectors are: `$COGNITO_FEEDBACK_VECTORS` if set, else the
+    /// `vectors/` folder of the source checkout this library was built from.
+    public static var defaultDirectory: URL {
+        if let path = ProcessInfo.processInfo.environment["COGNITO_FEEDBACK_VECTORS"], !path.isEmpty {
+            return URL(fileURLWithPath: path, isDirectory: true)
+        }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // FeedbackConformance
+            .deletingLastPathComponent()  // Sources
+            .deletingLastPathComponent()  // package root
+            .appendingPathComponent("vectors", isDirectory: true)
+    }
+
+    /// Loads `flags.json` and every topic file (`*.json` but `schema.json`).
+    /// - Throws: ``LoadError`` naming the file at fault.
+    public static func load(from directory: URL = defaultDirectory) throws -> VectorLibrary {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: directory.path) }
+        catch { throw LoadError(file: directory.path, reason: "cannot list the vectors folder") }
+        let decoder = JSONDecoder()
+        func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+            let url = directory.appendingPathComponent(name)
+            do { return try decoder.decode(T.self, from: try Data(contentsOf: url)) }
+            catch { throw LoadError(file: url.path, reason: "\(error)") }
+        }
+        let flags = try decode(FlagsFile.self, "flags.json").flags
+        var vectors: [Vector] = []
+        for name in names.sorted() where name.hasSuffix(".json") && name != "flags.json" && name != "schema.json" {
+            vectors += try decode(TopicFile.self, name).tests
+        }
+        return VectorLibrary(vectors: vectors, flags: flags)
+    }
+
+    /// A vector file that could not be read.
+    public struct LoadError: Error, CustomStringConvertible {
+        /// The file or folder.
+        public let file: String
+        /// What went wrong.
+        public let reason: String
+        public var description: String { "\(file): \(reason)" }
+    }
+
+    private struct FlagsFile: Decodable { let flags: [String: Flag] }
+    private struct TopicFile: Decodable { let tests: [Vector] }
+}

@@ -1,0 +1,417 @@
+#!/usr/bin/env python3
+"""Check the test-vector files in vectors/ for format and consistency.
+
+Usage: python3 vectors/tools/check_vectors.py [--flag-counts] [VECTORS_DIR]
+
+VECTORS_DIR defaults to the vectors directory this script lives in
+(vectors/tools/..). Every VECTORS_DIR/*.json file other than schema.json and
+flags.json is a topic file.
+
+Checks:
+  - every topic file validates against schema.json (draft 2020-12);
+  - flags.json validates against schema.json#/$defs/flagsFile;
+  - no duplicate keys and no NaN/Infinity in any file (outside request bodies);
+  - topic equals the file name without .json;
+  - vector ids are unique across all files;
+  - every flag used is defined in flags.json, and every defined flag is used
+    by at least MIN_FLAG_USES vectors;
+  - result "valid" <=> expected null; "invalid"/"acceptable" <=> an object;
+  - errorType SerializationException <=> aggregate message null <=> every
+    violation has constraint "type";
+  - violation path is the lowerCamelCase of its member; the member belongs to
+    the operation (FeedbackToken never in AdminUpdateAuthEventFeedback); the
+    constraint can apply to the member; no (member, constraint) pair twice;
+  - the aggregate message is "N validation error(s) detected: " followed by
+    the violations' messages, in their listed order, joined by "; ".
+
+Output: one line per problem, then one summary line; exit status 1 on any
+problem, 0 otherwise (2 for usage errors). Request bodies hold secrets
+(Username, FeedbackToken): no line ever prints a body value, nor a message
+(messages quote values); problems name files, vector ids, keys and schema
+locations only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+try:
+    import jsonschema
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+except ImportError:  # pragma: no cover
+    print("check_vectors: the 'jsonschema' package is required (pip install jsonschema)", file=sys.stderr)
+    sys.exit(2)
+
+MIN_FLAG_USES = 3
+NON_TOPIC_FILES = {"schema.json", "flags.json"}
+
+OPERATION_MEMBERS = {
+    "UpdateAuthEventFeedback": ("UserPoolId", "Username", "EventId", "FeedbackToken", "FeedbackValue"),
+    "AdminUpdateAuthEventFeedback": ("UserPoolId", "Username", "EventId", "FeedbackValue"),
+}
+MEMBER_PATH = {
+    "UserPoolId": "userPoolId",
+    "Username": "username",
+    "EventId": "eventId",
+    "FeedbackToken": "feedbackToken",
+    "FeedbackValue": "feedbackValue",
+}
+# Which constraints the model attaches to each member (required and type apply to all).
+MEMBER_CONSTRAINTS = {
+    "UserPoolId": {"required", "type", "length", "pattern"},
+    "Username": {"required", "type", "length", "pattern"},
+    "EventId": {"required", "type", "length", "pattern"},
+    "FeedbackToken": {"required", "type", "pattern"},
+    "FeedbackValue": {"required", "type", "enum"},
+}
+
+
+class DupDict(dict):
+    """A dict that remembers the keys that occurred more than once (last value wins)."""
+
+    dup_keys: list[str]
+
+
+def _pairs_hook(pairs):
+    d = DupDict()
+    dups = []
+    for k, v in pairs:
+        if k in d:
+            dups.append(k)
+        d[k] = v
+    d.dup_keys = dups
+    return d
+
+
+def _reject_constant(name):
+    raise ValueError(f"non-standard JSON constant {name}")
+
+
+class LoadError(Exception):
+    pass
+
+
+def load_json(path: Path):
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise LoadError(f"cannot read: {e.strerror}")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise LoadError("starts with a UTF-8 byte order mark")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise LoadError(f"not UTF-8 (byte offset {e.start})")
+    try:
+        return json.loads(text, object_pairs_hook=_pairs_hook, parse_constant=_reject_constant)
+    except json.JSONDecodeError as e:
+        # e.msg never includes document text; position only.
+        raise LoadError(f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno}")
+    except ValueError as e:
+        raise LoadError(f"invalid JSON: {e}")
+
+
+def find_dup_keys(node, where: str, skip_body: bool, out: list):
+    """Collect (where, key) for duplicate keys; request bodies are skipped when skip_body."""
+    if isinstance(node, DupDict):
+        for k in node.dup_keys:
+            out.append((where, k))
+        for k, v in node.items():
+            if skip_body and k == "body" and where.startswith("tests["):
+                continue
+            find_dup_keys(v, f"{where}.{k}" if where else k, skip_body, out)
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            find_dup_keys(v, f"{where}[{i}]", skip_body, out)
+
+
+def json_pointer(parts) -> str:
+    return "/" + "/".join(str(p) for p in parts) if parts else "(top level)"
+
+
+def describe_schema_error(err) -> str:
+    """Describe a jsonschema error without ever quoting the instance value."""
+    v = err.validator
+    vv = err.validator_value
+    inst = err.instance
+    if v == "required":
+        missing = [p for p in vv if isinstance(inst, dict) and p not in inst]
+        return f"missing required {', '.join(missing) or vv}"
+    if v == "additionalProperties":
+        allowed = set((err.schema.get("properties") or {}).keys())
+        extra = sorted(k for k in inst if k not in allowed) if isinstance(inst, dict) else []
+        return f"unexpected key(s) {', '.join(repr(k) for k in extra)}"
+    if v == "type":
+        return f"must be of type {vv}"
+    if v == "enum":
+        return f"must be one of {', '.join(json.dumps(x) for x in vv)}"
+    if v == "const":
+        return f"must be {json.dumps(vv)}"
+    if v == "pattern":
+        return f"does not match pattern {vv}"
+    if v == "not":
+        return "has a forbidden value"
+    if v in ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "uniqueItems"):
+        return f"fails {v}: {json.dumps(vv)}"
+    if v in ("oneOf", "anyOf") and err.context:
+        inner = best_match(err.context)
+        rel = json_pointer(list(inner.absolute_path)[len(err.absolute_path):])
+        return f"matches none of the alternatives ({v}); closest: {rel}: {describe_schema_error(inner)}"
+    if v == "propertyNames" and err.context:
+        return "has a key that " + describe_schema_error(err.context[0])
+    return f"fails {v}"
+
+
+class Checker:
+    def __init__(self, vdir: Path):
+        self.vdir = vdir
+        self.problems: list[str] = []
+        self.notes: list[str] = []
+        self.schema_errors = 0
+        self.n_vectors = 0
+        self.n_files = 0
+        self.flag_defs: dict | None = None
+        self.flag_uses: Counter = Counter()
+        self.id_seen: dict[str, str] = {}
+
+    def problem(self, msg: str):
+        self.problems.append(msg)
+        print(msg)
+
+    def schema_problem(self, msg: str):
+        self.schema_errors += 1
+        self.problem(msg)
+
+    # ---------------------------------------------------------------- schema
+    def load_schema(self):
+        spath = self.vdir / "schema.json"
+        try:
+            schema = load_json(spath)
+        except LoadError as e:
+            self.schema_problem(f"schema.json: {e}")
+            return None, None
+        try:
+            Draft202012Validator.check_schema(schema)
+        except jsonschema.SchemaError as e:
+            self.schema_problem(f"schema.json: not a valid draft 2020-12 schema: {e.message}")
+            return None, None
+        topic_v = Draft202012Validator(schema)
+        flags_v = None
+        if isinstance(schema, dict) and "flagsFile" in (schema.get("$defs") or {}):
+            flags_schema = {
+                "$schema": schema.get("$schema", "https://json-schema.org/draft/2020-12/schema"),
+                "$defs": schema["$defs"],
+                "$ref": "#/$defs/flagsFile",
+            }
+            flags_v = Draft202012Validator(flags_schema)
+        else:
+            self.schema_problem("schema.json: has no $defs/flagsFile")
+        return topic_v, flags_v
+
+    def report_schema_errors(self, fname: str, doc, validator):
+        for err in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
+            parts = list(err.absolute_path)
+            where = json_pointer(parts)
+            label = ""
+            if len(parts) >= 2 and parts[0] == "tests" and isinstance(parts[1], int):
+                label = " " + self.vector_label(doc, parts[1])
+            self.schema_problem(f"{fname}:{label} schema: at {where}: {describe_schema_error(err)}")
+
+    @staticmethod
+    def vector_label(doc, index: int) -> str:
+        try:
+            vid = doc["tests"][index].get("id")
+        except Exception:
+            vid = None
+        if isinstance(vid, str) and vid:
+            return f"{vid} (tests[{index}])"
+        return f"tests[{index}]"
+
+    # ----------------------------------------------------------------- flags
+    def load_flags(self, flags_v):
+        fpath = self.vdir / "flags.json"
+        if not fpath.exists():
+            self.problem("flags.json: missing")
+            return
+        try:
+            doc = load_json(fpath)
+        except LoadError as e:
+            self.problem(f"flags.json: {e}")
+            return
+        dups: list = []
+        find_dup_keys(doc, "", False, dups)
+        for where, k in dups:
+            self.problem(f"flags.json: duplicate key {k!r} at {where or '(top level)'}")
+        if flags_v is not None:
+            self.report_schema_errors("flags.json", doc, flags_v)
+        if isinstance(doc, dict) and isinstance(doc.get("flags"), dict):
+            self.flag_defs = doc["flags"]
+        else:
+            self.flag_defs = {}
+
+    # ----------------------------------------------------------------- topics
+    def check_topic_file(self, path: Path, topic_v):
+        fname = path.name
+        self.n_files += 1
+        try:
+            doc = load_json(path)
+        except LoadError as e:
+            self.problem(f"{fname}: {e}")
+            return
+        dups: list = []
+        find_dup_keys(doc, "", True, dups)
+        for where, k in dups:
+            self.problem(f"{fname}: duplicate key {k!r} at {where or '(top level)'}")
+        if topic_v is not None:
+            self.report_schema_errors(fname, doc, topic_v)
+        if not isinstance(doc, dict):
+            return
+        topic = doc.get("topic")
+        if topic != path.stem:
+            self.problem(f"{fname}: topic {json.dumps(topic) if isinstance(topic, str) else 'is missing or not a string'}"
+                         f" does not equal the file name {path.stem!r}")
+        tests = doc.get("tests")
+        if not isinstance(tests, list):
+            return
+        for i, vec in enumerate(tests):
+            self.n_vectors += 1
+            if isinstance(vec, dict):
+                self.check_vector(fname, i, vec)
+
+    def check_vector(self, fname: str, index: int, vec: dict):
+        vid = vec.get("id")
+        label = f"{fname}: {vid}" if isinstance(vid, str) and vid else f"{fname}: tests[{index}]"
+        if isinstance(vid, str):
+            if vid in self.id_seen:
+                self.problem(f"{label}: duplicate id (first in {self.id_seen[vid]})")
+            else:
+                self.id_seen[vid] = fname
+            if "body" in vec and isinstance(vec.get("body"), DupDict) and vec["body"].dup_keys:
+                self.notes.append(f"note: {label}: body has a duplicate key (parsers keep the last)")
+
+        flags = vec.get("flags")
+        if isinstance(flags, list):
+            for f in flags:
+                if not isinstance(f, str):
+                    continue
+                self.flag_uses[f] += 1
+                if self.flag_defs is not None and f not in self.flag_defs:
+                    self.problem(f"{label}: flag {f} is not defined in flags.json")
+
+        result = vec.get("result")
+        expected = vec.get("expected", "<absent>")
+        if result == "valid" and expected is not None:
+            self.problem(f"{label}: result valid but expected is not null")
+        if result in ("invalid", "acceptable") and not isinstance(expected, dict):
+            self.problem(f"{label}: result {result} but expected is not an object")
+        if not isinstance(expected, dict):
+            return
+
+        op = vec.get("operation")
+        op_members = OPERATION_MEMBERS.get(op)
+        etype = expected.get("errorType")
+        agg = expected.get("message")
+        viols = expected.get("violations")
+        if not isinstance(viols, list):
+            return
+
+        if etype == "SerializationException" and agg is not None:
+            self.problem(f"{label}: SerializationException with a non-null aggregate message")
+        if etype == "InvalidParameterException" and not isinstance(agg, str):
+            self.problem(f"{label}: InvalidParameterException without an aggregate message")
+
+        seen_pairs: Counter = Counter()
+        msgs: list = []
+        for j, v in enumerate(viols):
+            if not isinstance(v, dict):
+                continue
+            m, p, c, vm = v.get("member"), v.get("path"), v.get("constraint"), v.get("message")
+            vlabel = f"{label}: violations[{j}]"
+            if m in MEMBER_PATH and p != MEMBER_PATH[m]:
+                self.problem(f"{vlabel}: path does not correspond to member {m} (want {MEMBER_PATH[m]})")
+            if op_members is not None and isinstance(m, str) and m not in op_members:
+                self.problem(f"{vlabel}: member {m} is not a member of {op}")
+            if m in MEMBER_CONSTRAINTS and isinstance(c, str) and c not in MEMBER_CONSTRAINTS[m] \
+                    and c in ("required", "type", "length", "pattern", "enum"):
+                self.problem(f"{vlabel}: constraint {c} does not apply to member {m}")
+            if c == "type" and vm is not None:
+                self.problem(f"{vlabel}: constraint type must have a null message")
+            if c != "type" and c is not None and not isinstance(vm, str):
+                self.problem(f"{vlabel}: constraint {c} needs a message")
+            if etype == "SerializationException" and c != "type":
+                self.problem(f"{vlabel}: SerializationException with constraint {c} (want type)")
+            if etype == "InvalidParameterException" and c == "type":
+                self.problem(f"{vlabel}: InvalidParameterException with constraint type")
+            if isinstance(m, str) and isinstance(c, str):
+                seen_pairs[(m, c)] += 1
+                if seen_pairs[(m, c)] == 2:
+                    self.problem(f"{label}: violation {m}/{c} listed more than once")
+            if isinstance(vm, str) and isinstance(p, str) and f" at '{p}' failed to satisfy constraint: " not in vm:
+                self.problem(f"{vlabel}: message does not name path '{p}' in the Cognito form")
+            msgs.append(vm)
+
+        if etype == "InvalidParameterException" and isinstance(agg, str) and all(isinstance(x, str) for x in msgs):
+            n = len(msgs)
+            prefix = f"{n} validation error{'s' if n != 1 else ''} detected: "
+            if not agg.startswith(prefix):
+                self.problem(f"{label}: aggregate message does not start with '{prefix}'")
+            elif agg != prefix + "; ".join(msgs):
+                self.problem(f"{label}: aggregate message is not its violations' messages joined by '; ' in listed order")
+
+    # ------------------------------------------------------------------- run
+    def run(self, show_counts: bool) -> int:
+        if not self.vdir.is_dir():
+            print(f"check_vectors: not a directory: {self.vdir}", file=sys.stderr)
+            return 2
+        topic_v, flags_v = self.load_schema()
+        self.load_flags(flags_v)
+        files = sorted(p for p in self.vdir.glob("*.json") if p.name not in NON_TOPIC_FILES)
+        if not files:
+            self.problem(f"{self.vdir}: no topic files (*.json other than schema.json, flags.json)")
+        for p in files:
+            self.check_topic_file(p, topic_v)
+
+        defs = self.flag_defs or {}
+        for name in sorted(defs):
+            uses = self.flag_uses.get(name, 0)
+            if uses < MIN_FLAG_USES:
+                self.problem(f"flags.json: flag {name} is used by {uses} vector(s), fewer than {MIN_FLAG_USES}")
+
+        for n in self.notes:
+            print(n)
+
+        if show_counts:
+            names = sorted(set(defs) | set(self.flag_uses))
+            width = max([len(n) for n in names] + [4])
+            print(f"{'flag':<{width}}  vectors")
+            for name in names:
+                mark = "" if name in defs else "  (undefined)"
+                print(f"{name:<{width}}  {self.flag_uses.get(name, 0):>7}{mark}")
+
+        schema_state = "schema OK" if self.schema_errors == 0 else f"schema: {self.schema_errors} error(s)"
+        summary = f"vectors: {self.n_vectors} in {self.n_files} files, {len(defs)} flags; {schema_state}"
+        other = len(self.problems) - self.schema_errors
+        if other:
+            summary += f"; {other} other problem(s)"
+        print(summary)
+        return 1 if self.problems else 0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="Check vectors/*.json test-vector files.")
+    ap.add_argument("vectors_dir", nargs="?", default=None,
+                    help="directory holding schema.json, flags.json and the topic files "
+                         "(default: the vectors directory containing this script's tools/ folder)")
+    ap.add_argument("--flag-counts", action="store_true", help="print a table: flag -> number of vectors")
+    args = ap.parse_args(argv)
+    vdir = Path(args.vectors_dir) if args.vectors_dir else Path(__file__).resolve().parent.parent
+    return Checker(vdir).run(args.flag_counts)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

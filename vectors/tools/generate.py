@@ -1,0 +1,676 @@
+#!/usr/bin/env python3
+"""Writes the vector files of vectors/ from the case lists below.
+
+Every case states its author's expectation (which members fail which
+constraints), derived from the documents in ../shared/API-FACTS.md. The
+generator re-derives that expectation with an independent engine, Python's
+`regex` module (whole-value match, ASCII \\w, lengths in code points), and
+refuses to write anything when the two disagree. The Java oracle
+(tools/oracle/Oracle.java) checks the written files a third time with
+java.util.regex. None of this touches the Swift engine under test.
+
+    python3 vectors/tools/generate.py          # rewrite vectors/*.json
+    python3 vectors/tools/generate.py --check  # fail if the files are stale
+"""
+import json
+import os
+import sys
+import unicodedata
+
+import regex
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VECTORS = os.path.dirname(HERE)
+
+# --- The documented rules (API reference / botocore service model) --------
+
+RULES = {
+    "UserPoolId": dict(path="userPoolId", length=(1, 55), pattern=r"[\w-]+_[0-9a-zA-Z]+"),
+    "Username": dict(path="username", length=(1, 128), pattern=r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+", sensitive=True),
+    "EventId": dict(path="eventId", length=(1, 50), pattern=r"[\w+-]+"),
+    "FeedbackToken": dict(path="feedbackToken", pattern=r"[A-Za-z0-9-_=.]+", sensitive=True),
+    "FeedbackValue": dict(path="feedbackValue", enum=["Valid", "Invalid"]),
+}
+OPERATIONS = {
+    "update": ("UpdateAuthEventFeedback", ["UserPoolId", "Username", "EventId", "FeedbackToken", "FeedbackValue"]),
+    "admin": ("AdminUpdateAuthEventFeedback", ["UserPoolId", "Username", "EventId", "FeedbackValue"]),
+}
+BOTH = ("update", "admin")
+ALL = ["rules", "client", "server"]
+WIRE = ["rules", "server"]  # bodies a typed client cannot express (null, wrong types, unknown keys)
+
+BASE = {
+    "UserPoolId": "us-east-1_EXAMPLE1",
+    "Username": "alice",
+    "EventId": "9f3c2e1a-4b5d-4e6f-8a7b-0c1d2e3f4a5b",
+    "FeedbackToken": "AYADeGV4YW1wbGUtZmVlZGJhY2stdG9rZW4.c2lnbmF0dXJl-_=",
+    "FeedbackValue": "Valid",
+}
+
+
+def regex_judge(op, body):
+    """What the service answers, by the documented rules, with Python `regex`."""
+    members = OPERATIONS[op][1]
+    types = [(m, "type", None) for m in members if m in body and body[m] is not None and not isinstance(body[m], str)]
+    if types:
+        return "SerializationException", types
+    out = []
+    for m in members:
+        rule = RULES[m]
+        if body.get(m) is None:
+            out.append((m, "required", f"Value null at '{rule['path']}' failed to satisfy constraint: Member must not be null"))
+            continue
+        v = body[m]
+        shown = "Value" if rule.get("sensitive") else f"Value '{v}'"
+        head = f"{shown} at '{rule['path']}' failed to satisfy constraint: Member must "
+        if "length" in rule:
+            lo, hi = rule["length"]
+            if len(v) < lo:
+                out.append((m, "length", head + f"have length greater than or equal to {lo}"))
+            elif len(v) > hi:
+                out.append((m, "length", head + f"have length less than or equal to {hi}"))
+        if "pattern" in rule:
+            flags = 0 if m == "Username" else regex.ASCII  # ASCII \w; \p{..} is unaffected either way
+            if not regex.fullmatch(rule["pattern"], v, flags=flags):
+                out.append((m, "pattern", head + f"satisfy regular expression pattern: {rule['pattern']}"))
+        if "enum" in rule and v not in rule["enum"]:
+            out.append((m, "enum", head + "satisfy enum value set: [" + ", ".join(rule["enum"]) + "]"))
+    return ("InvalidParameterException" if out else None), out
+
+
+# --- Flags: each pitfall defined once --------------------------------------
+
+FLAGS = {
+    "LengthBoundary": ("The value sits at a length bound: min-1, min, max or max+1, counted in Unicode scalars.",
+                       "API reference / service model: UserPoolId 1..55, Username 1..128, EventId 1..50."),
+    "ScalarsNotGraphemes": ("Length counts Unicode scalars, not grapheme clusters (Swift String.count, Soto): combining marks, ZWJ and skin-tone sequences make the two differ.",
+                            "Smithy constraint traits: string length is the number of Unicode scalar values."),
+    "ScalarsNotUtf16": ("Length counts Unicode scalars, not UTF-16 code units (Java String.length, JavaScript .length): every scalar above U+FFFF is one scalar but two units.",
+                        "Smithy constraint traits; Smithy protocol tests count \"\U0001F44D\" as length 1."),
+    "ScalarsNotBytes": ("Length counts Unicode scalars, not UTF-8 bytes.",
+                        "Smithy constraint traits."),
+    "AsciiWord": ("\\w is ASCII [A-Za-z0-9_]: letters, digits and connector punctuation outside ASCII are not word characters (ICU, NSRegularExpression and Swift Regex default to Unicode \\w).",
+                  "java.util.regex and ECMA-262 semantics of \\w; API-FACTS.md 'Semantics' 3."),
+    "PerScalarClass": ("The username classes are tested on every scalar, not on the first scalar of each grapheme cluster (Swift Regex's default grapheme semantics accept a whole cluster if its first scalar matches).",
+                       "Regex semantics of the service (java.util.regex works on code points); API-FACTS.md 'Semantics' 4."),
+    "FormatCharacter": ("Format characters (general category Cf: ZWJ, ZWNJ, ZWSP, soft hyphen, BOM, bidi controls, tags) are in none of L, M, S, N, P.",
+                        "Unicode general categories; username pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+."),
+    "ControlCharacter": ("Control characters (Cc: NUL, ESC, DEL, C1 controls) match no documented class.",
+                         "Unicode general categories; the documented patterns."),
+    "Whitespace": ("Space separators (Zs: space, no-break space, ideographic space) and tabs match no documented class, also at the ends of a value.",
+                   "Unicode general categories; public Amplify reports of usernames with spaces rejected with the pattern error."),
+    "LineTerminator": ("Line terminators (LF, CR, NEL, U+2028, U+2029) match no documented class.",
+                       "Unicode general categories; the documented patterns."),
+    "TrailingNewline": ("A value followed by one trailing newline must fail: engines whose $ matches before a final newline (Python re, PCRE, Ruby) accept it with ^...$ patterns.",
+                        "Whole-value matching (API-FACTS.md 'Semantics' 2)."),
+    "Unanchored": ("The value contains a matching run but does not match as a whole: an unanchored search (Smithy patterns are not implicitly anchored) accepts it.",
+                   "Cognito matches the whole value (API-FACTS.md 'Semantics' 2)."),
+    "PrefixMatch": ("The value starts with a matching run and ends with a character outside the pattern: a start-anchored-only check (Soto's NSRegularExpression use) accepts it.",
+                    "Whole-value matching (API-FACTS.md 'Semantics' 2; Soto's behaviour in 'Peers')."),
+    "PoolIdBacktracking": ("[\\w-]+_[0-9a-zA-Z]+ needs the prefix to give back characters: the match splits at the last underscore, so extra underscores belong to the prefix and a '-' after the last underscore fails.",
+                           "Regex semantics of the pattern (java.util.regex / Python regex, confirmed by the oracles)."),
+    "PrivateUse": ("Private-use scalars (Co: U+E000..U+F8FF, planes 15 and 16) are in none of L, M, S, N, P.",
+                   "Unicode general categories."),
+    "Unassigned": ("Unassigned scalars and noncharacters (Cn) are in none of L, M, S, N, P.",
+                   "Unicode general categories; noncharacters stay Cn in every Unicode version."),
+    "UnicodeVersion": ("The scalar was assigned after Unicode 13 (Java 17's data): an engine on newer data sees a letter or symbol, one on older data sees Cn. Both readings are acceptable; the expectation given is the older one's.",
+                       "API-FACTS.md 'Semantics' 7; Unicode 14-17 assignments."),
+    "NoNormalization": ("Values are judged as given: no NFC/NFD/NFKC folding, no canonical equivalence (Swift String == treats KELVIN SIGN as K and e+U+0301 as é).",
+                        "API-FACTS.md 'Semantics' (no normalisation); lengths in scalars of the value as sent."),
+    "EnumCase": ("Enum values are case-sensitive: only Valid and Invalid.",
+                 "Service model FeedbackValueType enum [Valid, Invalid]; API-FACTS.md 'Semantics' 6."),
+    "EnumExact": ("Enum values match byte for byte: no trimming, no look-alike letters.",
+                  "Service model FeedbackValueType enum."),
+    "EmptyString": ("An empty string is present, not absent: it fails the length minimum and the pattern (both reported), or the enum; the token, which has no length limit, fails its pattern only.",
+                    "API-FACTS.md 'Semantics' 8; public report '2 validation errors detected' for an empty username."),
+    "NullIsAbsent": ("JSON null counts as absent: 'Value null ... Member must not be null'.",
+                     "API-FACTS.md 'Semantics' 8; public report \"Value null at 'sub' failed to satisfy constraint: Member must not be null\"."),
+    "AbsentMember": ("A required member is missing from the body.",
+                     "Service model: every member of both operations is required."),
+    "TypeMismatch": ("A member holds a JSON number, boolean, object or array: the service rejects the body while deserializing (SerializationException) before checking constraints. Its message is not documented, so only the type and members are expected.",
+                     "awsJson1.1 protocol; API-FACTS.md (constraint kind 'type')."),
+    "UnknownMember": ("Keys the operation does not model are ignored (awsJson1.1), including FeedbackToken sent to AdminUpdateAuthEventFeedback.",
+                      "awsJson1.1 protocol; service model of AdminUpdateAuthEventFeedback (no FeedbackToken)."),
+    "MemberNameCase": ("Member names are case-sensitive PascalCase: 'username' is an unknown key, so Username is absent.",
+                       "awsJson1.1 protocol: member names exactly as written in the model."),
+    "MultipleViolations": ("Several failures, on one member or several, are all reported and counted: 'N validation errors detected: part; part' (parts in any order).",
+                           "Public reports of Cognito messages (API-FACTS.md)."),
+    "SensitiveValue": ("Username and FeedbackToken are sensitive: their messages read 'Value at ...' with no value; other members show 'Value '...' at ...'.",
+                       "Service model 'sensitive' trait; public report \"Value at 'username' failed to satisfy constraint\"."),
+    "NoLengthLimit": ("FeedbackToken has no length constraint: long tokens are valid and an empty one fails only the pattern.",
+                      "Service model TokenModelType: pattern only."),
+    "TokenCharset": ("The token class [A-Za-z0-9-_=.] is ASCII letters, digits, '-', '_', '=', '.' (the '-' after a range is literal): base64 '+' and '/' are not in it.",
+                     "Service model TokenModelType; API-FACTS.md 'Semantics' 5."),
+}
+
+# --- Case lists --------------------------------------------------------------
+
+TOPICS = {}  # topic -> (description, [vector])
+SLUGS = set()
+
+
+def topic(name, description):
+    TOPICS.setdefault(name, (description, []))
+    return name
+
+
+def add(topic_name, slug, description, *, member=None, value=None, body=None, ops=BOTH, expect=(),
+        flags=(), applies=ALL, result=None):
+    """One case, expanded per operation.
+
+    `expect` is the author's expectation: (member, constraint) pairs, or bare
+    constraint names for `member`. `result` defaults to valid/invalid from it.
+    """
+    for op in ops:
+        opname, members = OPERATIONS[op]
+        if body is not None:
+            b = dict(body)
+        else:
+            b = {k: v for k, v in BASE.items() if k in members}
+            if member is not None:
+                if value is ABSENT:
+                    b.pop(member, None)
+                else:
+                    b[member] = value
+        if op == "admin" and body is None and member == "FeedbackToken":
+            raise SystemExit(f"{slug}: FeedbackToken cases are for UpdateAuthEventFeedback")
+        intent = sorted((e if isinstance(e, tuple) else (member, e)) for e in expect)
+        error, found = regex_judge(op, b)
+        got = sorted((m, c) for m, c, _ in found)
+        if got != intent:
+            raise SystemExit(f"{topic_name}.{slug}.{op}: author expects {intent}, Python regex derives {got}")
+        res = result or ("invalid" if intent else "valid")
+        vid = f"{topic_name}.{slug}.{op}"
+        if vid in SLUGS:
+            raise SystemExit(f"duplicate id {vid}")
+        SLUGS.add(vid)
+        vector = {
+            "id": vid,
+            "description": f"{description} ({opname})",
+            "operation": opname,
+            "body": b,
+            "result": res,
+            "flags": list(flags),
+            "appliesTo": list(applies),
+            "expected": None,
+        }
+        if intent:
+            parts = [msg for _, _, msg in found]
+            count = len(parts)
+            message = None if error == "SerializationException" else (
+                f"{count} validation error{'s' if count != 1 else ''} detected: " + "; ".join(parts))
+            vector["expected"] = {
+                "errorType": error,
+                "message": message,
+                "violations": [{"member": m, "path": RULES[m]["path"], "constraint": c, "message": msg}
+                               for m, c, msg in found],
+            }
+        TOPICS[topic_name][1].append(vector)
+
+
+ABSENT = object()
+LP = "length", "pattern"
+
+
+def u(*codepoints):
+    return "".join(chr(c) for c in codepoints)
+
+
+# baseline ------------------------------------------------------------------
+t = topic("baseline", "Requests that are valid as a whole: the shapes a real caller sends.")
+add(t, "typical", "A typical request: region-style pool ID, ASCII username, UUID event ID")
+add(t, "feedback-invalid", "FeedbackValue Invalid is the other enum value", member="FeedbackValue", value="Invalid", flags=["EnumCase"])
+add(t, "email-username", "An email address as username: letters and punctuation", member="Username", value="alice.smith+tag@example.com")
+add(t, "phone-username", "A phone number as username: symbol and digits", member="Username", value="+14155550123")
+add(t, "uuid-username", "A UUID (sub) as username", member="Username", value="6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b")
+add(t, "minimal-lengths", "Every member at its shortest valid form",
+    body={"UserPoolId": "a_b", "Username": "a", "EventId": "e", "FeedbackToken": "t", "FeedbackValue": "Valid"}, ops=("update",),
+    flags=["LengthBoundary"])
+add(t, "minimal-lengths-admin", "Every member at its shortest valid form",
+    body={"UserPoolId": "a_b", "Username": "a", "EventId": "e", "FeedbackValue": "Invalid"}, ops=("admin",), flags=["LengthBoundary"])
+add(t, "unicode-username", "A username in several scripts with accents", member="Username", value="Zoë-Łukasz_Ангелина")
+
+# required ------------------------------------------------------------------
+t = topic("required", "Every member is required; JSON null counts as absent.")
+for m in RULES:
+    ops = ("update",) if m == "FeedbackToken" else BOTH
+    add(t, f"{RULES[m]['path'].lower()}-absent", f"{m} is missing from the body", member=m, value=ABSENT, ops=ops,
+        expect=["required"], flags=["AbsentMember"])
+    add(t, f"{RULES[m]['path'].lower()}-null", f"{m} is JSON null", member=m, value=None, ops=ops,
+        expect=["required"], flags=["NullIsAbsent"], applies=WIRE)
+add(t, "empty-body", "An empty JSON object: every member is reported", body={},
+    expect=[(m, "required") for m in RULES], ops=("update",), flags=["AbsentMember", "MultipleViolations"])
+add(t, "empty-body-admin", "An empty JSON object: every member is reported", body={},
+    expect=[(m, "required") for m in RULES if m != "FeedbackToken"], ops=("admin",), flags=["AbsentMember", "MultipleViolations"])
+add(t, "all-null", "Every member is JSON null", body={m: None for m in RULES}, ops=("update",),
+    expect=[(m, "required") for m in RULES], flags=["NullIsAbsent", "MultipleViolations"], applies=WIRE)
+add(t, "username-null-and-pool-absent", "Username null and UserPoolId absent: both reported alike",
+    body={k: (None if k == "Username" else v) for k, v in BASE.items() if k != "UserPoolId"}, ops=("update",),
+    expect=[("UserPoolId", "required"), ("Username", "required")], flags=["NullIsAbsent", "AbsentMember", "MultipleViolations"], applies=WIRE)
+
+# types ---------------------------------------------------------------------
+t = topic("types", "A member of the wrong JSON type is a SerializationException, raised before any constraint is checked.")
+SAMPLES = {"number": 42, "zero": 0, "float": 1.5, "true": True, "false": False, "object": {"value": "alice"}, "array": ["Valid"], "empty-array": []}
+for m in RULES:
+    ops = ("update",) if m == "FeedbackToken" else BOTH
+    for name, sample in SAMPLES.items():
+        if m != "Username" and name in ("zero", "float", "false", "empty-array"):
+            continue
+        add(t, f"{RULES[m]['path'].lower()}-{name}", f"{m} is a JSON {name}", member=m, value=sample, ops=ops,
+            expect=["type"], flags=["TypeMismatch"], applies=WIRE)
+add(t, "type-beats-constraints", "A number EventId and an invalid UserPoolId: only the type error is answered",
+    body={**BASE, "EventId": 7, "UserPoolId": "bad pool"}, ops=("update",), expect=[("EventId", "type")],
+    flags=["TypeMismatch"], applies=WIRE)
+add(t, "two-type-errors", "Two members of the wrong type: both are type violations",
+    body={**BASE, "Username": 1, "FeedbackValue": True}, ops=("update",), expect=[("Username", "type"), ("FeedbackValue", "type")],
+    flags=["TypeMismatch", "MultipleViolations"], applies=WIRE)
+add(t, "type-and-absent", "A boolean FeedbackValue with Username absent: only the type error is answered",
+    body={k: (False if k == "FeedbackValue" else v) for k, v in BASE.items() if k != "Username"}, ops=("update",),
+    expect=[("FeedbackValue", "type")], flags=["TypeMismatch"], applies=WIRE)
+
+# lengths ---------------------------------------------------------------------
+t = topic("user-pool-id-length", "UserPoolId length 1..55, counted in Unicode scalars.")
+add(t, "empty", "Empty UserPoolId: length minimum and pattern both fail", member="UserPoolId", value="", expect=LP,
+    flags=["LengthBoundary", "EmptyString", "MultipleViolations"])
+add(t, "one", "A 1-scalar UserPoolId meets the minimum but cannot match the pattern", member="UserPoolId", value="a",
+    expect=["pattern"], flags=["LengthBoundary"])
+add(t, "three", "The shortest matching UserPoolId, a_b", member="UserPoolId", value="a_b", flags=["LengthBoundary"])
+add(t, "fifty-four", "A 54-scalar UserPoolId", member="UserPoolId", value="us-east-1_" + "A" * 44, flags=["LengthBoundary"])
+add(t, "fifty-five", "A 55-scalar UserPoolId, the maximum", member="UserPoolId", value="us-east-1_" + "A" * 45, flags=["LengthBoundary"])
+add(t, "fifty-six", "A 56-scalar UserPoolId: one over the maximum", member="UserPoolId", value="us-east-1_" + "A" * 46,
+    expect=["length"], flags=["LengthBoundary"])
+add(t, "two-hundred", "A far too long UserPoolId that matches the pattern", member="UserPoolId", value="us-east-1_" + "b" * 190, expect=["length"])
+add(t, "fifty-five-with-emoji", "54 ASCII scalars and one emoji: 55 scalars (56 UTF-16 units), so only the pattern fails",
+    member="UserPoolId", value="us-east-1_" + "A" * 44 + "\U0001F600", expect=["pattern"], flags=["ScalarsNotUtf16", "LengthBoundary"])
+add(t, "fifty-five-accented", "55 scalars, one of them é (2 UTF-8 bytes): only the pattern fails",
+    member="UserPoolId", value="us-east-1_" + "A" * 44 + "é", expect=["pattern"], flags=["ScalarsNotBytes", "AsciiWord"])
+add(t, "fifty-six-with-emoji", "55 ASCII scalars and one emoji: 56 scalars, length and pattern fail",
+    member="UserPoolId", value="us-east-1_" + "A" * 45 + "\U0001F600", expect=LP, flags=["LengthBoundary", "MultipleViolations"])
+
+t = topic("username-length", "Username length 1..128, counted in Unicode scalars (not graphemes, UTF-16 units or bytes).")
+add(t, "empty", "Empty Username: length minimum and pattern both fail", member="Username", value="", expect=LP,
+    flags=["LengthBoundary", "EmptyString", "MultipleViolations", "SensitiveValue"])
+add(t, "one", "A 1-scalar Username", member="Username", value="a", flags=["LengthBoundary"])
+add(t, "one-emoji", "A single emoji is one scalar (two UTF-16 units)", member="Username", value="\U0001F44D", flags=["ScalarsNotUtf16", "LengthBoundary"])
+add(t, "one-mark", "A lone combining mark is one scalar of category Mn", member="Username", value="\u0301", flags=["LengthBoundary", "PerScalarClass"])
+add(t, "ascii-127", "127 ASCII scalars", member="Username", value="a" * 127, flags=["LengthBoundary"])
+add(t, "ascii-128", "128 ASCII scalars, the maximum", member="Username", value="a" * 128, flags=["LengthBoundary"])
+add(t, "ascii-129", "129 ASCII scalars: one over the maximum", member="Username", value="a" * 129, expect=["length"], flags=["LengthBoundary", "SensitiveValue"])
+add(t, "cjk-128", "128 CJK ideographs (3 UTF-8 bytes each): valid", member="Username", value="漢" * 128, flags=["LengthBoundary", "ScalarsNotBytes"])
+add(t, "cjk-129", "129 CJK ideographs: too long", member="Username", value="漢" * 129, expect=["length"], flags=["LengthBoundary"])
+add(t, "emoji-128", "128 emoji: 128 scalars but 256 UTF-16 units and 512 bytes: valid", member="Username", value="\U0001F600" * 128,
+    flags=["ScalarsNotUtf16", "ScalarsNotBytes", "LengthBoundary"])
+add(t, "emoji-129", "129 emoji: too long", member="Username", value="\U0001F600" * 129, expect=["length"], flags=["LengthBoundary", "ScalarsNotUtf16"])
+add(t, "emoji-65", "65 emoji: 65 scalars but 130 UTF-16 units: valid", member="Username", value="\U0001F389" * 65, flags=["ScalarsNotUtf16"])
+add(t, "supplementary-cjk-100", "100 CJK Extension B ideographs (U+20000): 200 UTF-16 units, valid", member="Username", value="\U00020000" * 100, flags=["ScalarsNotUtf16"])
+add(t, "decomposed-64", "64 × e+U+0301: 64 graphemes, 128 scalars: valid", member="Username", value="e\u0301" * 64,
+    flags=["ScalarsNotGraphemes", "LengthBoundary", "NoNormalization"])
+add(t, "decomposed-65", "65 × e+U+0301: 65 graphemes but 130 scalars: too long", member="Username", value="e\u0301" * 65,
+    expect=["length"], flags=["ScalarsNotGraphemes", "LengthBoundary", "NoNormalization"])
+add(t, "skin-tone-64", "64 × 👍🏽 (emoji + skin-tone modifier): 64 graphemes, 128 scalars: valid", member="Username", value="\U0001F44D\U0001F3FD" * 64,
+    flags=["ScalarsNotGraphemes", "ScalarsNotUtf16", "LengthBoundary"])
+add(t, "skin-tone-65", "65 × 👍🏽: 65 graphemes, 130 scalars: too long", member="Username", value="\U0001F44D\U0001F3FD" * 65,
+    expect=["length"], flags=["ScalarsNotGraphemes", "LengthBoundary"])
+add(t, "flags-64", "64 regional-indicator flags: 64 graphemes, 128 scalars: valid", member="Username", value="\U0001F1EF\U0001F1F5" * 64,
+    flags=["ScalarsNotGraphemes", "ScalarsNotUtf16", "LengthBoundary"])
+add(t, "flags-65", "65 regional-indicator flags: 130 scalars: too long", member="Username", value="\U0001F1EB\U0001F1F7" * 65,
+    expect=["length"], flags=["ScalarsNotGraphemes", "LengthBoundary"])
+add(t, "hangul-jamo-128", "128 conjoining jamo scalars (42 syllables + 2 jamo): valid", member="Username", value="\u1100\u1161\u11A8" * 42 + "\u1100\u1161",
+    flags=["ScalarsNotGraphemes", "NoNormalization", "LengthBoundary"])
+add(t, "hangul-jamo-129", "129 conjoining jamo scalars (43 syllables): too long", member="Username", value="\u1100\u1161\u11A8" * 43,
+    expect=["length"], flags=["ScalarsNotGraphemes", "NoNormalization", "LengthBoundary"])
+add(t, "long-and-bad", "200 scalars with a space inside: length and pattern both fail", member="Username", value="a" * 100 + " " + "b" * 99,
+    expect=LP, flags=["MultipleViolations", "Whitespace", "SensitiveValue"])
+add(t, "zwj-length", "43 × 👩‍💻 (3 scalars each) = 129 scalars, 43 graphemes: length and pattern fail", member="Username",
+    value="\U0001F469\u200D\U0001F4BB" * 43, expect=LP, flags=["ScalarsNotGraphemes", "FormatCharacter", "MultipleViolations"])
+
+t = topic("event-id-length", "EventId length 1..50, counted in Unicode scalars.")
+add(t, "empty", "Empty EventId: length minimum and pattern both fail", member="EventId", value="", expect=LP,
+    flags=["LengthBoundary", "EmptyString", "MultipleViolations"])
+add(t, "one", "A 1-scalar EventId", member="EventId", value="x", flags=["LengthBoundary"])
+add(t, "forty-nine", "49 scalars", member="EventId", value="e" * 49, flags=["LengthBoundary"])
+add(t, "fifty", "50 scalars, the maximum", member="EventId", value="E" * 50, flags=["LengthBoundary"])
+add(t, "fifty-one", "51 scalars: one over the maximum", member="EventId", value="e" * 51, expect=["length"], flags=["LengthBoundary"])
+add(t, "uuid-with-prefix", "A 50-scalar EventId of UUID characters", member="EventId", value="evt-" + "0123456789" * 4 + "abcdef", flags=["LengthBoundary"])
+add(t, "fifty-with-accent", "50 scalars, one of them é: pattern fails, length holds", member="EventId", value="e" * 49 + "é",
+    expect=["pattern"], flags=["AsciiWord", "ScalarsNotBytes"])
+add(t, "fifty-with-emoji", "49 ASCII + one emoji: 50 scalars, 51 UTF-16 units: only the pattern fails", member="EventId", value="e" * 49 + "\U0001F600",
+    expect=["pattern"], flags=["ScalarsNotUtf16"])
+add(t, "fifty-one-with-mark", "50 letters + one combining mark: 51 scalars, 50 graphemes: length and pattern fail", member="EventId", value="e" * 50 + "\u0301",
+    expect=LP, flags=["ScalarsNotGraphemes", "MultipleViolations"])
+
+# patterns --------------------------------------------------------------------
+t = topic("user-pool-id-pattern", "UserPoolId pattern [\\w-]+_[0-9a-zA-Z]+, matched against the whole value with ASCII \\w.")
+for slug, value, note in [
+    ("region", "eu-west-2_aBcDeF123", "A real-looking pool ID"),
+    ("gov-region", "us-gov-west-1_Abc123", "A GovCloud-style prefix"),
+    ("digits-suffix", "ap-south-1_0123456789", "A digits-only suffix"),
+    ("underscore-prefix", "__a", "The prefix may be an underscore"),
+    ("hyphen-prefix", "-_a", "The prefix may be a hyphen"),
+]:
+    add(t, slug, note, member="UserPoolId", value=value)
+for slug, value, note in [
+    ("two-underscores", "us-east-1_abc_def", "Two underscores: the prefix takes us-east-1_abc, the suffix def"),
+    ("double-underscore", "a__b", "A double underscore: the prefix is a_"),
+    ("many-underscores", "a_b_c_d_e_f_g_h", "Many underscores: the match splits at the last"),
+    ("hyphen-then-underscores", "a-b_c-d_e", "Hyphens before the last underscore belong to the prefix"),
+    ("alternating-55", "a_" * 27 + "a", "55 scalars of alternating a_: valid"),
+]:
+    add(t, slug, note, member="UserPoolId", value=value, flags=["PoolIdBacktracking"])
+for slug, value, note in [
+    ("hyphen-in-suffix", "us-east-1_abc-def", "A hyphen after the last underscore: the suffix must be alphanumeric"),
+    ("trailing-underscore", "us-east-1_abc_", "A trailing underscore leaves the suffix empty"),
+    ("no-prefix", "_abc", "An underscore first leaves the prefix empty"),
+    ("no-underscore", "useast1abc", "No underscore at all"),
+    ("only-underscores", "___", "Only underscores: no alphanumeric suffix"),
+    ("suffix-hyphen-end", "a_b-", "A hyphen at the end"),
+    ("alternating-trailing-hyphen", "a_" * 26 + "a-", "Alternating a_ then a final hyphen"),
+]:
+    add(t, slug, note, member="UserPoolId", value=value, expect=["pattern"], flags=["PoolIdBacktracking"])
+for slug, value, note in [
+    ("accented-prefix", "é_abc", "é is not an ASCII word character"),
+    ("accented-suffix", "us-east-1_abé", "é is not in [0-9a-zA-Z]"),
+    ("arabic-indic-digit", "us-east-\u0661_abc", "ARABIC-INDIC DIGIT ONE is \\d only in Unicode mode"),
+    ("fullwidth-suffix", "us-east-1_ＡＢＣ", "Fullwidth letters are not ASCII"),
+    ("kelvin-sign", "us-east-1_\u212A", "KELVIN SIGN is canonically equivalent to K but is not K"),
+    ("connector-punctuation", "us\u203Feast_1", "U+203F UNDERTIE is \\w (Pc) only in Unicode mode"),
+    ("greek-prefix", "αβγ_abc", "Greek letters are not ASCII word characters"),
+]:
+    add(t, slug, note, member="UserPoolId", value=value, expect=["pattern"], flags=["AsciiWord"] + (["NoNormalization"] if "kelvin" in slug else []))
+for slug, value, note, fl in [
+    ("leading-space", " us-east-1_abc", "A leading space", ["Whitespace", "Unanchored"]),
+    ("trailing-space", "us-east-1_abc ", "A trailing space", ["Whitespace", "PrefixMatch"]),
+    ("inner-space", "us-east-1 _abc", "A space before the underscore", ["Whitespace"]),
+    ("tab", "us-east-1_\tabc", "A tab after the underscore", ["Whitespace", "ControlCharacter"]),
+    ("trailing-newline", "us-east-1_abc\n", "A trailing LF", ["TrailingNewline", "LineTerminator", "PrefixMatch"]),
+    ("leading-newline", "\nus-east-1_abc", "A leading LF", ["LineTerminator", "Unanchored"]),
+    ("trailing-crlf", "us-east-1_abc\r\n", "A trailing CRLF", ["LineTerminator", "TrailingNewline"]),
+    ("path", "pools/us-east-1_abc", "A path ending in a pool ID", ["Unanchored"]),
+    ("trailing-dot", "us-east-1_abc.", "A trailing dot", ["PrefixMatch"]),
+    ("trailing-nul", "us-east-1_abc\u0000", "A trailing NUL", ["ControlCharacter", "PrefixMatch"]),
+]:
+    add(t, slug, note, member="UserPoolId", value=value, expect=["pattern"], flags=fl)
+add(t, "arn", "A pool ARN instead of its ID: too long and malformed",
+    member="UserPoolId", value="arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc", expect=LP,
+    flags=["Unanchored", "MultipleViolations"])
+add(t, "placeholder", "The documentation placeholder YOUR_USER_POOL_ID matches (prefix YOUR_USER, suffix ID)",
+    member="UserPoolId", value="YOUR_USER_POOL_ID", flags=["PoolIdBacktracking"])
+
+t = topic("username-pattern", "Username pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+: every scalar must be a letter, mark, symbol, number or punctuation.")
+for slug, value, note, fl in [
+    ("ascii-printable", "".join(chr(c) for c in range(0x21, 0x7F)), "Every printable ASCII character but space", []),
+    ("cjk", "山田太郎", "CJK ideographs (Lo)", []),
+    ("arabic", "محمد", "Arabic letters (Lo)", []),
+    ("devanagari", "देवनागरी", "Devanagari letters and spacing/non-spacing marks", []),
+    ("thai", "สมชาย", "Thai letters and marks", []),
+    ("precomposed", "José", "A precomposed é (Ll)", ["NoNormalization"]),
+    ("decomposed", "Jose\u0301", "A decomposed e+U+0301 (Mn)", ["NoNormalization"]),
+    ("emoji", "\U0001F600\U0001F680", "Emoji are symbols (So)", []),
+    ("skin-tone", "\U0001F44D\U0001F3FD", "An emoji with a skin-tone modifier (Sk)", ["PerScalarClass"]),
+    ("flag", "\U0001F1EF\U0001F1F5", "A flag: two regional indicators (So)", ["PerScalarClass"]),
+    ("keycap", "1\uFE0F\u20E3", "A keycap sequence: digit, VS16 (Mn), enclosing keycap (Me)", ["PerScalarClass"]),
+    ("variation-selector", "\u2764\uFE0F", "A heart with VS16: VS16 is Mn", ["PerScalarClass"]),
+    ("math-symbols", "∑∫≠±", "Math symbols (Sm)", []),
+    ("currency", "$€£¥₿", "Currency symbols (Sc)", []),
+    ("modifier-symbols", "^`¨´", "Modifier symbols (Sk)", []),
+    ("roman-numeral", "Ⅻ", "A letter number (Nl)", []),
+    ("superscript", "x²³", "Other numbers (No)", []),
+    ("punctuation", "«¿¡»", "Initial, final and other punctuation", []),
+    ("connector", "a‿b", "Connector punctuation U+203F (Pc)", []),
+    ("dash", "a—b", "Dash punctuation (Pd)", []),
+    ("lone-marks", "\u0301\u0308", "Marks with no base are still Mn", ["PerScalarClass"]),
+    ("enclosing-mark", "a\u20DD", "An enclosing mark (Me)", []),
+    ("mathematical-bold", "\U0001D400\U0001D401", "Mathematical bold letters (Lu, above U+FFFF)", ["ScalarsNotUtf16"]),
+    ("ligature", "ﬁ", "The fi ligature (Ll), not folded", ["NoNormalization"]),
+    ("fullwidth", "ＡＢＣ", "Fullwidth letters (Lu), not folded", ["NoNormalization"]),
+    ("kelvin", "\u212A", "KELVIN SIGN (Lu), kept as given", ["NoNormalization"]),
+]:
+    add(t, slug, note, member="Username", value=value, flags=fl)
+for slug, value, note, fl in [
+    ("space", "alice smith", "A space (Zs)", ["Whitespace"]),
+    ("leading-space", " alice", "A leading space", ["Whitespace", "Unanchored"]),
+    ("trailing-space", "alice ", "A trailing space", ["Whitespace", "PrefixMatch"]),
+    ("only-space", " ", "A single space", ["Whitespace"]),
+    ("nbsp", "alice\u00A0smith", "NO-BREAK SPACE (Zs)", ["Whitespace"]),
+    ("ideographic-space", "山田\u3000太郎", "IDEOGRAPHIC SPACE (Zs)", ["Whitespace"]),
+    ("thin-space", "a\u2009b", "THIN SPACE (Zs)", ["Whitespace"]),
+    ("tab", "alice\tsmith", "A tab (Cc)", ["Whitespace", "ControlCharacter"]),
+    ("trailing-newline", "alice\n", "A trailing LF", ["TrailingNewline", "LineTerminator", "PrefixMatch"]),
+    ("trailing-cr", "alice\r", "A trailing CR", ["LineTerminator", "PrefixMatch"]),
+    ("crlf", "alice\r\n", "A trailing CRLF", ["LineTerminator", "TrailingNewline"]),
+    ("leading-newline", "\nalice", "A leading LF", ["LineTerminator", "Unanchored"]),
+    ("nel", "alice\u0085", "NEXT LINE U+0085 (Cc)", ["LineTerminator", "ControlCharacter"]),
+    ("line-separator", "alice\u2028", "LINE SEPARATOR (Zl)", ["LineTerminator"]),
+    ("paragraph-separator", "alice\u2029bob", "PARAGRAPH SEPARATOR (Zp)", ["LineTerminator"]),
+    ("nul", "alice\u0000", "NUL (Cc)", ["ControlCharacter"]),
+    ("escape", "\u001B[31malice", "An ANSI escape (Cc)", ["ControlCharacter", "Unanchored"]),
+    ("delete", "alice\u007F", "DEL (Cc)", ["ControlCharacter"]),
+    ("c1-control", "a\u009Fb", "A C1 control (Cc)", ["ControlCharacter"]),
+    ("zwj-sequence", "\U0001F469\u200D\U0001F4BB", "A ZWJ emoji sequence: one grapheme, but U+200D is Cf", ["FormatCharacter", "PerScalarClass"]),
+    ("family", "\U0001F468\u200D\U0001F469\u200D\U0001F467", "A family ZWJ sequence", ["FormatCharacter", "PerScalarClass"]),
+    ("letter-zwj", "a\u200D", "A letter followed by ZWJ: one grapheme whose first scalar is a letter", ["FormatCharacter", "PerScalarClass"]),
+    ("zwsp", "alice\u200Bsmith", "ZERO WIDTH SPACE (Cf)", ["FormatCharacter"]),
+    ("zwnj", "می\u200Cخواهم", "ZERO WIDTH NON-JOINER (Cf) in Persian", ["FormatCharacter"]),
+    ("soft-hyphen", "al\u00ADice", "SOFT HYPHEN (Cf)", ["FormatCharacter"]),
+    ("bom", "\uFEFFalice", "A leading BOM / ZWNBSP (Cf)", ["FormatCharacter", "Unanchored"]),
+    ("lrm", "alice\u200E", "LEFT-TO-RIGHT MARK (Cf)", ["FormatCharacter", "PrefixMatch"]),
+    ("rlo", "\u202Eecila", "RIGHT-TO-LEFT OVERRIDE (Cf)", ["FormatCharacter"]),
+    ("word-joiner", "a\u2060b", "WORD JOINER (Cf)", ["FormatCharacter"]),
+    ("mongolian-vowel-separator", "a\u180Eb", "MONGOLIAN VOWEL SEPARATOR (Cf since Unicode 6.3)", ["FormatCharacter"]),
+    ("tag-sequence", "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", "A subdivision flag: tag characters are Cf", ["FormatCharacter", "PerScalarClass"]),
+    ("arabic-letter-mark", "a\u061C", "ARABIC LETTER MARK (Cf)", ["FormatCharacter"]),
+    ("private-use", "alice\uE000", "U+E000 (Co)", ["PrivateUse"]),
+    ("private-use-apple", "\uF8FF", "U+F8FF, the Apple logo on Apple systems (Co)", ["PrivateUse"]),
+    ("private-use-plane-15", "a\U000F0000", "U+F0000 (Co)", ["PrivateUse"]),
+    ("private-use-plane-16", "\U0010FFFDa", "U+10FFFD (Co)", ["PrivateUse"]),
+    ("unassigned-greek", "a\u0378", "U+0378, unassigned (Cn)", ["Unassigned"]),
+    ("noncharacter-fffe", "a\uFFFE", "U+FFFE, a noncharacter (Cn)", ["Unassigned"]),
+    ("noncharacter-ffff", "\uFFFF", "U+FFFF, a noncharacter (Cn)", ["Unassigned"]),
+    ("noncharacter-fdd0", "a\uFDD0b", "U+FDD0, a noncharacter (Cn)", ["Unassigned"]),
+    ("noncharacter-10ffff", "a\U0010FFFF", "U+10FFFF, the last scalar (Cn)", ["Unassigned"]),
+]:
+    add(t, slug, note, member="Username", value=value, expect=["pattern"], flags=fl + ["SensitiveValue"])
+
+t = topic("event-id-pattern", "EventId pattern [\\w+-]+ with ASCII \\w, whole value.")
+for slug, value, note in [
+    ("uuid", "0c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5", "A UUID"), ("plus", "a+b", "A plus sign"), ("underscore", "a_b", "An underscore"),
+    ("only-symbols", "+-_", "Only the three symbols"), ("digits", "0123456789", "Digits"), ("hyphen", "-", "A lone hyphen"),
+]:
+    add(t, slug, note, member="EventId", value=value)
+for slug, value, note, fl in [
+    ("accented", "événement", "é is not an ASCII word character", ["AsciiWord"]),
+    ("german", "straße", "ß is not an ASCII word character", ["AsciiWord"]),
+    ("arabic-indic-digits", "\u0661\u0662\u0663", "ARABIC-INDIC DIGITS are \\w only in Unicode mode", ["AsciiWord"]),
+    ("fullwidth-digits", "１２３", "Fullwidth digits are not ASCII", ["AsciiWord", "NoNormalization"]),
+    ("kelvin-sign", "\u212A", "KELVIN SIGN is not K", ["AsciiWord", "NoNormalization"]),
+    ("long-s", "\u017Fevent", "LATIN SMALL LETTER LONG S (folds to s case-insensitively)", ["AsciiWord"]),
+    ("dotless-i", "\u0131d", "LATIN SMALL LETTER DOTLESS I", ["AsciiWord"]),
+    ("undertie", "a\u203Fb", "U+203F (Pc) is \\w only in Unicode mode", ["AsciiWord"]),
+    ("combining-mark", "e\u0301", "A combining mark after a letter: \\w in Java's UNICODE_CHARACTER_CLASS only", ["AsciiWord", "NoNormalization"]),
+    ("dot", "a.b", "A dot", []), ("slash", "a/b", "A slash", ["Unanchored"]), ("equals", "a=", "An equals sign", ["PrefixMatch"]),
+    ("space", "a b", "A space", ["Whitespace"]), ("trailing-space", "abc ", "A trailing space", ["Whitespace", "PrefixMatch"]),
+    ("trailing-newline", "abc\n", "A trailing LF", ["TrailingNewline", "LineTerminator"]),
+    ("leading-newline", "\nabc", "A leading LF", ["LineTerminator", "Unanchored"]),
+    ("line-separator", "abc\u2028def", "LINE SEPARATOR", ["LineTerminator"]),
+    ("zwsp", "abc\u200B", "ZERO WIDTH SPACE", ["FormatCharacter", "PrefixMatch"]),
+    ("nul", "\u0000abc", "A leading NUL", ["ControlCharacter", "Unanchored"]),
+    ("emoji", "evt\U0001F600", "An emoji", ["PrefixMatch"]),
+]:
+    add(t, slug, note, member="EventId", value=value, expect=["pattern"], flags=fl)
+
+t = topic("feedback-token", "FeedbackToken pattern [A-Za-z0-9-_=.]+ (ASCII letters, digits, - _ = .), no length limit. UpdateAuthEventFeedback only.")
+for slug, value, note, fl in [
+    ("jwt-like", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "A JWT-shaped token", []),
+    ("url-safe-base64", "AbC-_dEf==", "URL-safe base64 with padding", ["TokenCharset"]),
+    ("all-symbols", "-_=.", "Only the four symbols: the '-' is literal", ["TokenCharset"]),
+    ("hyphen-only", "-", "A lone hyphen", ["TokenCharset"]),
+    ("one", "x", "A 1-character token", ["NoLengthLimit"]),
+    ("long-4096", "A" * 4096, "A 4,096-character token: no length limit", ["NoLengthLimit"]),
+    ("long-mixed-2048", "aZ9-_=." * 293, "A 2,051-character token of every allowed kind", ["NoLengthLimit", "TokenCharset"]),
+]:
+    add(t, slug, note, member="FeedbackToken", value=value, ops=("update",), flags=fl)
+for slug, value, note, fl in [
+    ("empty", "", "An empty token fails only the pattern: there is no length constraint", ["EmptyString", "NoLengthLimit"]),
+    ("plus", "abc+def", "Standard base64 '+'", ["TokenCharset", "Unanchored"]),
+    ("slash", "abc/def", "Standard base64 '/'", ["TokenCharset", "Unanchored"]),
+    ("standard-base64", "AbC+/dEf==", "Standard base64 with + and /", ["TokenCharset"]),
+    ("space", "abc def", "A space", ["Whitespace"]),
+    ("trailing-newline", "abc.def\n", "A trailing LF", ["TrailingNewline", "PrefixMatch"]),
+    ("crlf", "abc.def\r\n", "A trailing CRLF", ["LineTerminator", "TrailingNewline"]),
+    ("percent-encoded", "abc%3D", "A percent-encoded '='", ["TokenCharset", "PrefixMatch"]),
+    ("accented", "tokén", "A non-ASCII letter", ["AsciiWord"]),
+    ("fullwidth", "ＡＢＣ", "Fullwidth letters", ["NoNormalization"]),
+    ("zwsp", "abc\u200Bdef", "A ZERO WIDTH SPACE", ["FormatCharacter"]),
+    ("nul", "abc\u0000", "A NUL", ["ControlCharacter"]),
+    ("tilde", "abc~", "'~' is not in the class", ["TokenCharset", "PrefixMatch"]),
+    ("long-bad-end", "A" * 4095 + "/", "4,096 characters, the last one '/'", ["NoLengthLimit", "PrefixMatch"]),
+]:
+    add(t, slug, note, member="FeedbackToken", value=value, ops=("update",), expect=["pattern"], flags=fl + ["SensitiveValue"])
+
+t = topic("feedback-value", "FeedbackValue enum [Valid, Invalid], exact and case-sensitive.")
+for slug, value, fl in [
+    ("lowercase-valid", "valid", ["EnumCase"]), ("lowercase-invalid", "invalid", ["EnumCase"]),
+    ("uppercase", "VALID", ["EnumCase"]), ("mixed-case", "iNVALID", ["EnumCase"]),
+    ("empty", "", ["EmptyString", "EnumExact"]), ("trailing-space", "Valid ", ["EnumExact", "Whitespace"]),
+    ("leading-space", " Invalid", ["EnumExact", "Whitespace"]), ("trailing-newline", "Valid\n", ["EnumExact", "TrailingNewline"]),
+    ("cyrillic-a", "V\u0430lid", ["EnumExact"]), ("fullwidth", "Ｖａｌｉｄ", ["EnumExact", "NoNormalization"]),
+    ("zwsp", "Valid\u200B", ["EnumExact", "FormatCharacter"]), ("boolean-word", "true", ["EnumExact"]),
+    ("other-enum", "SUPPRESS", ["EnumExact"]), ("both", "Valid,Invalid", ["EnumExact"]),
+]:
+    add(t, slug, f"FeedbackValue {value!r}", member="FeedbackValue", value=value, expect=["enum"], flags=fl)
+
+# unicode version (acceptable) --------------------------------------------------
+t = topic("unicode-version", "Scalars assigned after Unicode 13: valid on newer data, Cn (invalid) on older. Both readings are acceptable.")
+for slug, value, note in [
+    ("shaking-face", "\U0001FAE8", "U+1FAE8 SHAKING FACE (Unicode 15, So)"),
+    ("wireless", "a\U0001F6DC", "U+1F6DC WIRELESS (Unicode 15, So)"),
+    ("cjk-extension-h", "\U00031350", "U+31350, CJK Extension H (Unicode 15, Lo)"),
+    ("ideographic-description", "\u2FFC", "U+2FFC IDEOGRAPHIC DESCRIPTION CHARACTER (Unicode 15.1, So)"),
+    ("legacy-computing", "\U0001CC00", "U+1CC00, Symbols for Legacy Computing Supplement (Unicode 16, So)"),
+    ("garay-letter", "\U00010D50", "U+10D50, Garay script (Unicode 16, Lu)"),
+    ("toto-letter", "\U0001E290", "U+1E290, Toto script (Unicode 14, Lo)"),
+]:
+    add(t, slug, note, member="Username", value=value, result="acceptable", flags=["UnicodeVersion"])
+
+# normalization ---------------------------------------------------------------
+t = topic("normalization", "Values are judged exactly as sent: no NFC, NFD, NFKC or canonical equivalence.")
+add(t, "nfc-128", "128 precomposed é (NFC): 128 scalars, valid", member="Username", value="é" * 128, flags=["NoNormalization", "LengthBoundary"])
+add(t, "nfd-128", "128 decomposed é (NFD): 256 scalars, too long", member="Username", value="e\u0301" * 128, expect=["length"],
+    flags=["NoNormalization", "ScalarsNotGraphemes"])
+add(t, "hangul-nfc", "Precomposed Hangul syllables", member="Username", value="한국어", flags=["NoNormalization"])
+add(t, "hangul-nfd", "The same Hangul decomposed into jamo", member="Username", value=unicodedata.normalize("NFD", "한국어"), flags=["NoNormalization"])
+add(t, "angstrom-sign", "ANGSTROM SIGN U+212B (canonically Å) in EventId", member="EventId", value="\u212B", expect=["pattern"], flags=["NoNormalization", "AsciiWord"])
+add(t, "ohm-sign-pool", "OHM SIGN in the pool ID suffix", member="UserPoolId", value="us-east-1_\u2126", expect=["pattern"], flags=["NoNormalization", "AsciiWord"])
+add(t, "nfkc-would-fix", "Fullwidth pool ID: NFKC would make it valid", member="UserPoolId", value="ｕｓ-ｅａｓｔ-１_ａｂｃ", expect=["pattern"], flags=["NoNormalization", "AsciiWord"])
+add(t, "kelvin-in-token", "KELVIN SIGN in a token", member="FeedbackToken", value="abc\u212A", ops=("update",), expect=["pattern"], flags=["NoNormalization", "SensitiveValue"])
+
+# multiple violations -------------------------------------------------------------
+t = topic("multiple-violations", "Every failure of every member is reported and counted.")
+add(t, "all-members-bad", "Every member fails", ops=("update",),
+    body={"UserPoolId": "bad pool", "Username": "bad user", "EventId": "bad event", "FeedbackToken": "bad/token", "FeedbackValue": "maybe"},
+    expect=[("UserPoolId", "pattern"), ("Username", "pattern"), ("EventId", "pattern"), ("FeedbackToken", "pattern"), ("FeedbackValue", "enum")],
+    flags=["MultipleViolations", "SensitiveValue", "Whitespace"])
+add(t, "all-members-bad-admin", "Every member fails", ops=("admin",),
+    body={"UserPoolId": "bad pool", "Username": "bad user", "EventId": "bad event", "FeedbackValue": "maybe"},
+    expect=[("UserPoolId", "pattern"), ("Username", "pattern"), ("EventId", "pattern"), ("FeedbackValue", "enum")],
+    flags=["MultipleViolations", "SensitiveValue", "Whitespace"])
+add(t, "all-empty", "Every member is an empty string", ops=("update",),
+    body={m: "" for m in RULES},
+    expect=[("UserPoolId", "length"), ("UserPoolId", "pattern"), ("Username", "length"), ("Username", "pattern"),
+            ("EventId", "length"), ("EventId", "pattern"), ("FeedbackToken", "pattern"), ("FeedbackValue", "enum")],
+    flags=["MultipleViolations", "EmptyString"])
+add(t, "required-and-pattern", "One member absent and another invalid", ops=BOTH,
+    body={"UserPoolId": "us-east-1_abc-def", "EventId": "e1", "FeedbackValue": "Valid", "FeedbackToken": "t"},
+    expect=[("UserPoolId", "pattern"), ("Username", "required")], flags=["MultipleViolations", "AbsentMember", "PoolIdBacktracking"])
+add(t, "too-long-everything", "Every bounded member too long and malformed", ops=("admin",),
+    body={"UserPoolId": "x" * 56, "Username": " " * 129, "EventId": "." * 51, "FeedbackValue": "Valid"},
+    expect=[("UserPoolId", "length"), ("UserPoolId", "pattern"), ("Username", "length"), ("Username", "pattern"),
+            ("EventId", "length"), ("EventId", "pattern")], flags=["MultipleViolations", "LengthBoundary", "Whitespace"])
+
+# redaction -------------------------------------------------------------------
+t = topic("redaction", "Sensitive values (Username, FeedbackToken) never appear in messages; other values do.")
+CANARY_USER = "canary user 7f3a91"
+CANARY_TOKEN = "canary/token+7f3a91"
+add(t, "username-canary", "An invalid canary username: the message omits it", member="Username", value=CANARY_USER,
+    expect=["pattern"], flags=["SensitiveValue", "Whitespace"])
+add(t, "token-canary", "An invalid canary token: the message omits it", member="FeedbackToken", value=CANARY_TOKEN, ops=("update",),
+    expect=["pattern"], flags=["SensitiveValue", "TokenCharset"])
+add(t, "both-canaries", "Invalid canary username and token, and a visible pool ID", ops=("update",),
+    body={**BASE, "Username": CANARY_USER, "FeedbackToken": CANARY_TOKEN, "UserPoolId": "visible pool"},
+    expect=[("UserPoolId", "pattern"), ("Username", "pattern"), ("FeedbackToken", "pattern")], flags=["SensitiveValue", "MultipleViolations"])
+add(t, "long-username-canary", "A too-long canary username: the length message omits it", member="Username", value="canary7f3a91" * 11,
+    expect=["length"], flags=["SensitiveValue", "LengthBoundary"])
+add(t, "event-id-shown", "A non-sensitive value is quoted in its message", member="EventId", value="shown event!", expect=["pattern"], flags=["Whitespace"])
+
+# unknown members --------------------------------------------------------------
+t = topic("unknown-members", "Keys the operation does not model are ignored; member names are case-sensitive.")
+add(t, "extra-key", "An extra unknown key is ignored", body={**BASE, "ClientMetadata": {"a": "b"}}, ops=("update",), flags=["UnknownMember"], applies=WIRE)
+add(t, "extra-key-admin", "An extra unknown key is ignored", body={**{k: v for k, v in BASE.items() if k != "FeedbackToken"}, "Extra": 1},
+    ops=("admin",), flags=["UnknownMember"], applies=WIRE)
+add(t, "token-in-admin", "A FeedbackToken sent to the Admin operation is ignored", body=BASE, ops=("admin",), flags=["UnknownMember"], applies=WIRE)
+add(t, "bad-token-in-admin", "Even an invalid FeedbackToken is ignored by the Admin operation", body={**BASE, "FeedbackToken": "not a token!"},
+    ops=("admin",), flags=["UnknownMember"], applies=WIRE)
+add(t, "number-token-in-admin", "A FeedbackToken of the wrong type is ignored by the Admin operation", body={**BASE, "FeedbackToken": 5},
+    ops=("admin",), flags=["UnknownMember"], applies=WIRE)
+for wrong, right in [("username", "Username"), ("userPoolId", "UserPoolId"), ("FEEDBACKVALUE", "FeedbackValue")]:
+    b = {(wrong if k == right else k): v for k, v in BASE.items()}
+    add(t, f"lowercase-{wrong.lower()}", f"Key {wrong!r} is not {right!r}: {right} is absent", body=b, ops=("update",),
+        expect=[(right, "required")], flags=["MemberNameCase", "UnknownMember"], applies=WIRE)
+
+
+# --- Output --------------------------------------------------------------------
+
+INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me", "Mc", "Sk"}
+
+
+def readable(text):
+    """Escapes characters a reader could not see (or that editors mangle)."""
+    out = []
+    for ch in text:
+        if ch in " \n" or (ord(ch) < 0x80 and ch.isprintable()) or unicodedata.category(ch) not in INVISIBLE:
+            out.append(ch)
+        elif ord(ch) > 0xFFFF:
+            v = ord(ch) - 0x10000
+            out.append("\\u%04x\\u%04x" % (0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF)))
+        else:
+            out.append("\\u%04x" % ord(ch))
+    return "".join(out)
+
+
+def render(obj):
+    return readable(json.dumps(obj, ensure_ascii=False, indent=2)) + "\n"
+
+
+def outputs():
+    files = {}
+    files["flags.json"] = render({"$schema": "schema.json#/$defs/flagsFile", "flags": {
+        name: {"description": d, "source": s} for name, (d, s) in sorted(FLAGS.items())}})
+    for name, (description, tests) in TOPICS.items():
+        files[f"{name}.json"] = render({"$schema": "schema.json", "topic": name, "description": description, "tests": tests})
+    return files
+
+
+def main():
+    check = "--check" in sys.argv
+    used = {f for _, tests in TOPICS.values() for v in tests for f in v["flags"]}
+    unknown = used - set(FLAGS)
+    if unknown:
+        raise SystemExit(f"undefined flags: {sorted(unknown)}")
+    stale = []
+    for name, text in outputs().items():
+        path = os.path.join(VECTORS, name)
+        old = open(path, encoding="utf-8").read() if os.path.exists(path) else None
+        if old != text:
+            stale.append(name)
+            if not check:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+    count = sum(len(t) for _, t in TOPICS.values())
+    if check and stale:
+        raise SystemExit(f"stale vector files (run vectors/tools/generate.py): {', '.join(stale)}")
+    print(f"generate: {count} vectors in {len(TOPICS)} topics, all agree with Python regex {regex.__version__}"
+          + ("; files up to date" if check else f"; wrote {len(stale)} file(s)"))
+
+
+if __name__ == "__main__":
+    main()
