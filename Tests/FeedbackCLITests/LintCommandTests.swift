@@ -1,0 +1,146 @@
+import FeedbackCLI
+import Foundation
+import Testing
+
+@Suite("cognito-feedback lint")
+struct LintCommandTests {
+    static let valid = #"{"UserPoolId":"us-east-1_abc","Username":"alice","EventId":"e1","FeedbackValue":"Valid"}"#
+    static let invalid = #"{"UserPoolId":"us-east-1_abc","Username":"alice","EventId":"e1","FeedbackValue":"valid"}"#
+
+    @Test("A valid body exits 0 and says so")
+    func validBody() throws {
+        let file = try TemporaryFile(Self.valid)
+        let run = try ToolRun(["lint", "--operation", "AdminUpdateAuthEventFeedback", file.path])
+        #expect(run.status == 0)
+        #expect(run.output == "\(file.path): valid\n")
+    }
+
+    @Test("An invalid body exits 1 with one text line per violation")
+    func invalidBodyText() throws {
+        let run = try ToolRun(["lint", "--operation", "admin"], stdin: Data(#"{"UserPoolId":"","EventId":"e1","FeedbackValue":"valid"}"#.utf8))
+        #expect(run.status == 1)
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 4)  // pool ID length + pattern, Username required, FeedbackValue enum
+        #expect(lines.allSatisfy { $0.hasPrefix("stdin: InvalidParameterException: ") })
+        #expect(lines.contains("stdin: InvalidParameterException: Username required: Value null at 'username' failed to satisfy constraint: Member must not be null"))
+    }
+
+    @Test("--format json prints valid, errorType, the exact aggregate message and each violation")
+    func jsonFormat() throws {
+        let run = try ToolRun(["lint", "--operation", "admin", "--format", "json", "-"], stdin: Data(Self.invalid.utf8))
+        #expect(run.status == 1)
+        let object = try #require(try run.jsonLines().first)
+        #expect(object["valid"] as? Bool == false)
+        #expect(object["errorType"] as? String == "InvalidParameterException")
+        #expect(object["message"] as? String == "1 validation error detected: Value 'valid' at 'feedbackValue' failed to satisfy constraint: Member must satisfy enum value set: [Valid, Invalid]")
+        let violation = try #require((object["violations"] as? [[String: Any]])?.first)
+        #expect(violation["member"] as? String == "FeedbackValue")
+        #expect(violation["path"] as? String == "feedbackValue")
+        #expect(violation["constraint"] as? String == "enum")
+    }
+
+    @Test("--jsonl gives one result per line, in order, and keeps going past unusable lines")
+    func jsonLines() throws {
+        let input = [Self.valid, Self.invalid, "not json", "", "[1,2]", Self.valid + "\r"].joined(separator: "\n") + "\n"
+        let run = try ToolRun(["lint", "--operation", "admin", "--jsonl", "--format", "json"], stdin: Data(input.utf8))
+        #expect(run.status == 2)
+        let results = try run.jsonLines()
+        #expect(results.map { $0["line"] as? Int } == [1, 2, 3, 4, 5, 6])
+        #expect(results.map { $0["valid"] as? Bool } == [true, false, nil, nil, nil, true])
+        #expect(results[2]["error"] as? String == "the body is not valid JSON")
+        #expect(results[4]["error"] as? String == "the body is not a JSON object")
+        #expect(run.error == ["cognito-feedback: error: stdin: 3 of 6 lines could not be judged"])
+    }
+
+    @Test("--jsonl exits 1 when some line is invalid and none is unusable")
+    func jsonLinesInvalid() throws {
+        let run = try ToolRun(["lint", "--operation", "admin", "--jsonl"], stdin: Data((Self.valid + "\n" + Self.invalid).utf8))
+        #expect(run.status == 1)
+        #expect(run.output.hasPrefix("stdin:1: valid\nstdin:2: InvalidParameterException: FeedbackValue enum: "))
+    }
+
+    @Test("Unusable input exits 2 with one line on standard error and nothing on standard output", arguments: [
+        ("", "the body is empty"), ("{", "the body is not valid JSON"), ("[]", "the body is not a JSON object"),
+        ("\u{FF}", "the body is not valid UTF-8"),
+    ])
+    func unusableInput(_ text: String, _ reason: String) throws {
+        let bytes = text == "\u{FF}" ? Data([0x7B, 0xFF, 0x7D]) : Data(text.utf8)
+        let run = try ToolRun(["lint", "--operation", "update"], stdin: bytes)
+        #expect(run.status == 2)
+        #expect(run.output.isEmpty)
+        #expect(run.error == ["cognito-feedback: error: stdin: \(reason)"])
+    }
+
+    @Test("A missing file, a directory and usage mistakes exit 2 with one line on standard error", arguments: [
+        ["lint", "--operation", "update", "/nonexistent/request.json"],
+        ["lint", "--operation", "update", "/tmp"],
+        ["lint", "request.json"],
+        ["lint", "--operation", "Delete", "-"],
+        ["lint", "--operation", "update", "--format", "yaml"],
+        ["lint", "--operation"],
+        ["lint", "--operation", "update", "--bogus"],
+        ["lint", "--operation", "update", "a.json", "b.json"],
+        ["frobnicate"],
+        [],
+    ])
+    func usageErrors(_ arguments: [String]) throws {
+        let run = try ToolRun(arguments)
+        #expect(run.status == 2)
+        #expect(run.error.count == 1)
+        #expect(run.error.first?.hasPrefix("cognito-feedback: error: ") == true)
+    }
+
+    @Test("--help explains lint, its exit status and an example", arguments: [["lint", "--help"], ["help", "lint"]])
+    func help(_ arguments: [String]) throws {
+        let run = try ToolRun(arguments)
+        #expect(run.status == 0)
+        for needle in ["--operation", "--format", "--jsonl", "EXIT STATUS", "EXAMPLE"] { #expect(run.output.contains(needle)) }
+    }
+
+    @Test("Text output escapes control characters so a violation stays on one line")
+    func terminalEscaping() throws {
+        let body = #"{"UserPoolId":"us-east-1_abc\n\u001b[31m","Username":"a","EventId":"e","FeedbackValue":"Valid"}"#
+        let run = try ToolRun(["lint", "--operation", "admin"], stdin: Data(body.utf8))
+        #expect(run.output.split(separator: "\n").count == 1)
+        #expect(run.output.contains(#"us-east-1_abc\u{A}\u{1B}[31m"#))
+    }
+
+    @Test("No output path shows a sensitive value", arguments: ["text", "json"])
+    func redaction(_ format: String) throws {
+        let body = #"{"UserPoolId":"us-east-1_abc","Username":"CANARY user 9d2f","EventId":"e","FeedbackToken":"CANARY/9d2f","FeedbackValue":"Valid"}"#
+        for arguments in [["lint", "--operation", "update", "--format", format], ["lint", "--operation", "update", "--format", format, "--jsonl"]] {
+            let run = try ToolRun(arguments, stdin: Data((body + "\n" + #"{"Username": CANARY 9d2f}"#).utf8))
+            #expect(run.status >= 1)
+            #expect(!run.everything.contains("CANARY") && !run.everything.contains("9d2f"))
+        }
+    }
+}
+
+@Suite("cognito-feedback vectors")
+struct VectorsCommandTests {
+    @Test("check runs the engine against every rules vector and passes")
+    func check() throws {
+        let run = try ToolRun(["vectors", "check"])
+        #expect(run.status == 0)
+        #expect(run.output.hasSuffix(" passed, 0 failed\n"))
+    }
+
+    @Test("list filters by flag and show redacts sensitive values unless asked")
+    func listAndShow() throws {
+        let list = try ToolRun(["vectors", "list", "--flag", "PoolIdBacktracking"])
+        #expect(list.status == 0)
+        let lines = list.output.split(separator: "\n")
+        #expect(lines.count >= 3 && lines.allSatisfy { $0.contains("PoolIdBacktracking") })
+        let shown = try ToolRun(["vectors", "show", "redaction.username-canary.update"])
+        #expect(shown.status == 0)
+        #expect(shown.output.contains("<redacted: 18 scalars>") && !shown.output.contains("7f3a91"))
+        let revealed = try ToolRun(["vectors", "show", "redaction.username-canary.update", "--reveal"])
+        #expect(revealed.output.contains("canary user 7f3a91"))
+    }
+
+    @Test("An unknown vector or flag exits 2")
+    func unknown() throws {
+        #expect(try ToolRun(["vectors", "show", "no.such.vector"]).status == 2)
+        #expect(try ToolRun(["vectors", "list", "--flag", "NoSuchFlag"]).status == 2)
+    }
+}

@@ -1,0 +1,96 @@
+import FeedbackRules
+import Testing
+
+/// The engine against a slow, obviously correct reference: Swift `Regex`
+/// matching whole values per Unicode scalar with ASCII `\w`, and lengths
+/// from `unicodeScalars.count`.
+@Suite("The engine against a regex reference")
+struct DifferentialTests {
+    /// Building blocks of generated values: ASCII (including the pool ID's
+    /// `_` and `-`), combining marks, emoji and their sequences, format,
+    /// space and control characters, non-ASCII word characters, private-use
+    /// and unassigned scalars.
+    static let pieces: [String] = [
+        "a", "Z", "q", "0", "9", "_", "-", "+", "=", ".", "/", "@", "~", " ", "\t", "\n", "\r", "\u{0}", "\u{7F}",
+        "\u{301}", "\u{308}", "\u{20E3}", "\u{FE0F}",
+        "😀", "👩", "💻", "👍", "\u{1F3FD}", "🇯", "🇵", "👩\u{200D}💻",
+        "\u{200D}", "\u{200B}", "\u{AD}", "\u{FEFF}", "\u{200E}", "\u{E0067}", "\u{2060}",
+        "\u{A0}", "\u{3000}", "\u{2028}", "\u{2029}", "\u{85}",
+        "é", "e\u{301}", "ß", "漢", "\u{661}", "Ｋ", "\u{212A}", "\u{203F}", "α", "\u{20000}", "𝐀",
+        "\u{E000}", "\u{378}", "\u{FFFF}", "\u{10FFFF}",
+    ]
+    /// The pool ID's own alphabet, to drive its backtracking cases.
+    static let poolPieces = ["a", "B", "7", "_", "-", "_", "é"]
+
+    @Test("Every pattern and length agree with the reference on generated values", arguments: Pattern.allCases)
+    func patternAgreesWithReference(_ pattern: Pattern) throws {
+        let reference = try Regex(pattern.source).matchingSemantics(.unicodeScalar).asciiOnlyWordCharacters()
+        var random = SplitMix64(seed: 0x5EED_F00D)
+        for round in 0..<4000 {
+            let value = Self.value(&random, pieces: pattern == .userPoolId && round % 2 == 0 ? Self.poolPieces : Self.pieces)
+            let scan = pattern.scan(value)
+            let expectedMatch = try reference.wholeMatch(in: value) != nil
+            #expect(scan.matches == expectedMatch, "\(pattern) disagrees on scalars \(Self.scalars(value))")
+            #expect(scan.scalarCount == value.unicodeScalars.count, "\(pattern) miscounts \(Self.scalars(value))")
+        }
+    }
+
+    @Test("validate() reports exactly the reference's violations on generated requests")
+    func validateAgreesWithReference() throws {
+        let regexes = try Dictionary(uniqueKeysWithValues: Pattern.allCases.map {
+            ($0, try Regex($0.source).matchingSemantics(.unicodeScalar).asciiOnlyWordCharacters())
+        })
+        var random = SplitMix64(seed: 42)
+        for _ in 0..<1500 {
+            var values: [Member: String] = [:]
+            for member in Member.allCases where random.next() % 8 != 0 {
+                values[member] = random.next() % 3 == 0 ? ["Valid", "Invalid", "valid"][Int(random.next() % 3)]
+                    : Self.value(&random, pieces: member == .userPoolId ? Self.poolPieces : Self.pieces)
+            }
+            let request = UpdateAuthEventFeedbackRequest(
+                userPoolId: values[.userPoolId], username: values[.username], eventId: values[.eventId],
+                feedbackToken: values[.feedbackToken], feedbackValue: values[.feedbackValue])
+            var expected: [String] = []
+            for member in FeedbackOperation.updateAuthEventFeedback.members {
+                guard let value = values[member] else { expected.append("\(member) required"); continue }
+                let rules = member.rules
+                let scalars = value.unicodeScalars.count
+                if let length = rules.length, !length.contains(scalars) { expected.append("\(member) length") }
+                if let pattern = rules.pattern, try regexes[pattern]!.wholeMatch(in: value) == nil {
+                    expected.append("\(member) pattern")
+                }
+                if let allowed = rules.allowedValues, !allowed.values.contains(where: { $0.utf8.elementsEqual(value.utf8) }) {
+                    expected.append("\(member) enum")
+                }
+            }
+            let got = request.validate().violations.map { "\($0.member) \($0.kind)" }
+            #expect(got == expected)
+        }
+    }
+
+    static func value(_ random: inout SplitMix64, pieces: [String]) -> String {
+        let count = Int(random.next() % 24)
+        var value = ""
+        for _ in 0..<count { value += pieces[Int(random.next() % UInt64(pieces.count))] }
+        if random.next() % 10 == 0 { value += String(repeating: "x", count: Int(random.next() % 120)) }
+        return value
+    }
+
+    /// Scalars as hex, for failure messages (values here are generated, not secrets).
+    static func scalars(_ value: String) -> String {
+        value.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ")
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so every run tests the same values.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

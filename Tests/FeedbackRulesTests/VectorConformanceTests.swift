@@ -1,0 +1,92 @@
+import Foundation
+import FeedbackConformance
+import FeedbackRules
+import Testing
+
+@Suite("The engine against the vectors")
+struct VectorConformanceTests {
+    @Test("The wire body of every rules vector is judged as the vector expects", arguments: Vectors.for(.rules))
+    func wireBodyMatchesVector(_ vector: Vector) {
+        let report = vector.operation.validate(vector.body)
+        #expect(vector.mismatch(report) == nil, "\(vector.id): \(vector.mismatch(report) ?? "")")
+    }
+
+    @Test("A typed request built from a client vector is judged like its wire body", arguments: Vectors.for(.client))
+    func typedRequestMatchesWireBody(_ vector: Vector) throws {
+        let strings = try #require(stringMembers(of: vector), "client vectors hold only strings")
+        let typed: ValidationReport =
+            switch vector.operation {
+            case .updateAuthEventFeedback:
+                UpdateAuthEventFeedbackRequest(
+                    userPoolId: strings["UserPoolId"], username: strings["Username"], eventId: strings["EventId"],
+                    feedbackToken: strings["FeedbackToken"], feedbackValue: strings["FeedbackValue"]
+                ).validate()
+            case .adminUpdateAuthEventFeedback:
+                AdminUpdateAuthEventFeedbackRequest(
+                    userPoolId: strings["UserPoolId"], username: strings["Username"], eventId: strings["EventId"],
+                    feedbackValue: strings["FeedbackValue"]
+                ).validate()
+            }
+        #expect(typed == vector.operation.validate(vector.body))
+    }
+
+    @Test("Scalars newer than Unicode 13 are letters and symbols to this engine (Unicode 17 data)",
+          arguments: (Vectors.library?.vectors ?? []).filter { $0.flags.contains("UnicodeVersion") })
+    func newerScalarsAreAccepted(_ vector: Vector) {
+        #expect(vector.operation.validate(vector.body).isValid)
+    }
+
+    private func stringMembers(of vector: Vector) -> [String: String]? {
+        var strings: [String: String] = [:]
+        for (key, value) in vector.body.members {
+            guard case .string(let string) = value else { return nil }
+            strings[key] = string
+        }
+        return strings
+    }
+}
+
+@Suite("The vector library")
+struct VectorLibraryTests {
+    @Test("The vectors load, cover both operations and every audience, and use only defined flags")
+    func vectorsLoad() throws {
+        let library = try Vectors.loaded.get()
+        #expect(library.vectors.count > 300)
+        #expect(Set(library.vectors.map(\.operation)) == Set(FeedbackOperation.allCases))
+        for audience in Vector.Audience.allCases { #expect(!library.vectors(for: audience).isEmpty) }
+        #expect(Set(library.vectors.map(\.id)).count == library.vectors.count, "ids are unique")
+        for vector in library.vectors {
+            #expect(vector.flags.allSatisfy { library.flags[$0] != nil }, "\(vector.id) uses an undefined flag")
+        }
+    }
+
+    @Test("A vector rejects the opposite verdict, a missing violation and a wrong message", arguments: Vectors.for(.rules))
+    func mismatchCanFail(_ vector: Vector) {
+        let actual = vector.operation.validate(vector.body)
+        switch vector.result {
+        case .valid:
+            let wrong = FeedbackOperation.adminUpdateAuthEventFeedback.validate { _ in .absent }
+            #expect(vector.mismatch(wrong) != nil)
+        case .invalid:
+            #expect(vector.mismatch(ValidationReport(violations: [])) != nil)
+            #expect(vector.mismatch(ValidationReport(violations: Array(actual.violations.dropLast()))) != nil)
+            let extra = FeedbackOperation.updateAuthEventFeedback.validate { _ in .absent }.violations
+            #expect(vector.mismatch(ValidationReport(violations: actual.violations + extra)) != nil)
+        case .acceptable:
+            #expect(vector.mismatch(ValidationReport(violations: [])) == nil)
+            let wrong = FeedbackOperation.adminUpdateAuthEventFeedback.validate { _ in .absent }
+            #expect(vector.mismatch(wrong) != nil)
+        }
+    }
+
+    @Test("Aggregate messages compare equal up to the order of their parts, byte for byte")
+    func aggregateMessageOrder() {
+        let parts = ["Value at 'username' failed A", "Value 'x' at 'eventId' failed B"]
+        let expected = "2 validation errors detected: " + parts.joined(separator: "; ")
+        let reversed = "2 validation errors detected: " + parts.reversed().joined(separator: "; ")
+        #expect(Expectation.sameMessage(expected, reversed, parts: parts))
+        #expect(!Expectation.sameMessage(expected, "1 validation error detected: " + parts[0], parts: parts))
+        #expect(!Expectation.sameMessage(expected, reversed + ";", parts: parts))
+        #expect(!Expectation.sameMessage(expected, reversed.replacingOccurrences(of: "'x'", with: "'X'"), parts: parts))
+    }
+}
