@@ -22,7 +22,9 @@ Checks:
     the operation (FeedbackToken never in AdminUpdateAuthEventFeedback); the
     constraint can apply to the member; no (member, constraint) pair twice;
   - the aggregate message is "N validation error(s) detected: " followed by
-    the violations' messages, in their listed order, joined by "; ".
+    the violations' messages, in their listed order, joined by "; ";
+  - a vector whose appliesTo has "client" has a body a typed client can send
+    (vectors/README.md): only the operation's members, each a string.
 
 Output: one line per problem, then one summary line; exit status 1 on any
 problem, 0 otherwise (2 for usage errors). Request bodies hold secrets
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -49,6 +52,7 @@ except ImportError:  # pragma: no cover
 
 MIN_FLAG_USES = 3
 NON_TOPIC_FILES = {"schema.json", "flags.json"}
+ID_RE = re.compile(r"[a-z0-9][a-z0-9.-]*")
 
 OPERATION_MEMBERS = {
     "UpdateAuthEventFeedback": ("UserPoolId", "Username", "EventId", "FeedbackToken", "FeedbackValue"),
@@ -114,6 +118,8 @@ def load_json(path: Path):
         raise LoadError(f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno}")
     except ValueError as e:
         raise LoadError(f"invalid JSON: {e}")
+    except RecursionError:
+        raise LoadError("invalid JSON: nested too deeply")
 
 
 def find_dup_keys(node, where: str, skip_body: bool, out: list):
@@ -132,6 +138,23 @@ def find_dup_keys(node, where: str, skip_body: bool, out: list):
 
 def json_pointer(parts) -> str:
     return "/" + "/".join(str(p) for p in parts) if parts else "(top level)"
+
+
+def _leaf_errors(err) -> list:
+    out = []
+    for e in err.context or []:
+        if e.validator in ("oneOf", "anyOf", "allOf") and e.context:
+            out.extend(_leaf_errors(e))
+        else:
+            out.append(e)
+    return out
+
+
+def safe_id(vid) -> str | None:
+    """The id, if it has the documented form (so printing it cannot leak anything odd)."""
+    if isinstance(vid, str) and ID_RE.fullmatch(vid):
+        return vid
+    return None
 
 
 def describe_schema_error(err) -> str:
@@ -155,13 +178,21 @@ def describe_schema_error(err) -> str:
     if v == "pattern":
         return f"does not match pattern {vv}"
     if v == "not":
+        if isinstance(vv, dict) and "const" in vv:
+            return f"must not be {json.dumps(vv['const'])}"
         return "has a forbidden value"
     if v in ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "uniqueItems"):
         return f"fails {v}: {json.dumps(vv)}"
     if v in ("oneOf", "anyOf") and err.context:
-        inner = best_match(err.context)
-        rel = json_pointer(list(inner.absolute_path)[len(err.absolute_path):])
-        return f"matches none of the alternatives ({v}); closest: {rel}: {describe_schema_error(inner)}"
+        leaves = _leaf_errors(err)
+        # Drop "wrong type" errors at the instance itself: they come from the
+        # alternatives the instance plainly is not (e.g. null when it is an object).
+        relevant = [e for e in leaves if not (e.validator == "type" and len(e.absolute_path) == len(err.absolute_path))]
+        shown = relevant or [best_match(err.context)]
+        shown.sort(key=lambda e: -len(e.absolute_path))
+        base = len(err.absolute_path)
+        parts = [f"{json_pointer(list(e.absolute_path)[base:])}: {describe_schema_error(e)}" for e in shown[:3]]
+        return f"matches none of the alternatives ({v}): " + "; ".join(parts)
     if v == "propertyNames" and err.context:
         return "has a key that " + describe_schema_error(err.context[0])
     return f"fails {v}"
@@ -228,7 +259,7 @@ class Checker:
             vid = doc["tests"][index].get("id")
         except Exception:
             vid = None
-        if isinstance(vid, str) and vid:
+        if safe_id(vid):
             return f"{vid} (tests[{index}])"
         return f"tests[{index}]"
 
@@ -285,7 +316,7 @@ class Checker:
 
     def check_vector(self, fname: str, index: int, vec: dict):
         vid = vec.get("id")
-        label = f"{fname}: {vid}" if isinstance(vid, str) and vid else f"{fname}: tests[{index}]"
+        label = f"{fname}: {vid}" if safe_id(vid) else f"{fname}: tests[{index}]"
         if isinstance(vid, str):
             if vid in self.id_seen:
                 self.problem(f"{label}: duplicate id (first in {self.id_seen[vid]})")
@@ -302,6 +333,20 @@ class Checker:
                 self.flag_uses[f] += 1
                 if self.flag_defs is not None and f not in self.flag_defs:
                     self.problem(f"{label}: flag {f} is not defined in flags.json")
+
+        # vectors/README.md: "client" vectors are bodies a typed request builder can
+        # express: only the operation's members, each a string (present or absent).
+        applies = vec.get("appliesTo")
+        body = vec.get("body")
+        members_of_op = OPERATION_MEMBERS.get(vec.get("operation"))
+        if isinstance(applies, list) and "client" in applies and isinstance(body, dict) and members_of_op:
+            unknown = sorted(k for k in body if k not in members_of_op)
+            nonstr = sorted(k for k in body if k in members_of_op and not isinstance(body[k], str))
+            if unknown:
+                self.problem(f"{label}: appliesTo has client but the body has key(s) that are not members of "
+                             f"{vec.get('operation')}: {', '.join(repr(k) for k in unknown)}")
+            if nonstr:
+                self.problem(f"{label}: appliesTo has client but member(s) {', '.join(nonstr)} are not strings")
 
         result = vec.get("result")
         expected = vec.get("expected", "<absent>")

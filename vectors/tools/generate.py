@@ -153,6 +153,10 @@ FLAGS = {
                        "Service model 'sensitive' trait; public report \"Value at 'username' failed to satisfy constraint\"."),
     "NoLengthLimit": ("FeedbackToken has no length constraint: long tokens are valid and an empty one fails only the pattern.",
                       "Service model TokenModelType: pattern only."),
+    "EnumMessageOrder": ("The enum message lists the values as [Valid, Invalid]. The service's order is not the model's in general (it reports [SUPPRESS, RESEND] for a model [RESEND, SUPPRESS]); a Java HashSet gives exactly that order there and [Valid, Invalid] here whatever the insertion order, as does the model order. Compare enum lists as sets if in doubt.",
+                         "API-FACTS.md 'Real Cognito validation messages'; java.util.HashSet iteration order measured with JDK 17 (README, 'Semantic decisions')."),
+    "SensitiveNull": ("An absent or null sensitive member reads 'Value null at ...' like any other: null carries no secret, and the service's redaction removes values, not the null marker. No public report shows this case for Username or FeedbackToken.",
+                      "Project decision (README, 'Semantic decisions'), from the null format of public reports and the sensitive format."),
     "TokenCharset": ("The token class [A-Za-z0-9-_=.] is ASCII letters, digits, '-', '_', '=', '.' (the '-' after a range is literal): base64 '+' and '/' are not in it.",
                      "Service model TokenModelType; API-FACTS.md 'Semantics' 5."),
 }
@@ -196,7 +200,14 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
         got = sorted((m, c) for m, c, _ in found)
         if got != intent:
             raise SystemExit(f"{topic_name}.{slug}.{op}: author expects {intent}, Python regex derives {got}")
+        flags = list(flags) + [f for f, hit in [
+            ("EnumMessageOrder", any(c == "enum" for _, c in intent)),
+            ("SensitiveNull", any(c == "required" and RULES[m].get("sensitive") for m, c in intent)),
+        ] if hit and f not in flags]
         res = result or ("invalid" if intent else "valid")
+        # A typed client can only send strings for modelled members, present or absent.
+        if any(k not in members or not isinstance(v, str) for k, v in b.items()):
+            applies = [a for a in applies if a != "client"]
         if res == "acceptable":
             if intent or not otherwise:
                 raise SystemExit(f"{topic_name}.{slug}.{op}: acceptable cases are valid here and state 'otherwise'")
