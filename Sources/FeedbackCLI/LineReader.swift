@@ -6,6 +6,7 @@ struct LineReader {
     private let handle: FileHandle
     private var buffer = Data()
     private var start = 0
+    private var searched = 0  // bytes from `start` already known to hold no LF
     private var finished = false
 
     init(_ handle: FileHandle) {
@@ -15,7 +16,8 @@ struct LineReader {
     /// The next line without its terminator, or `nil` at the end.
     mutating func next() -> Data? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = buffer[(start + searched)...].firstIndex(of: 0x0A) {
+                searched = 0
                 var end = newline
                 if end > start && buffer[end - 1] == 0x0D { end -= 1 }
                 let line = buffer.subdata(in: start..<end)
@@ -28,8 +30,10 @@ struct LineReader {
                 if buffer[end - 1] == 0x0D { end -= 1 }
                 let line = buffer.subdata(in: start..<end)
                 start = buffer.count
+                searched = 0
                 return line
             }
+            searched = buffer.count - start
             let chunk = handle.readData(ofLength: 1 << 16)
             if chunk.isEmpty { finished = true }
             buffer.removeSubrange(0..<start)

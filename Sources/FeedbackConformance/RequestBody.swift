@@ -8,7 +8,10 @@ import FeedbackRules
 /// let report = FeedbackOperation.adminUpdateAuthEventFeedback.validate(body)
 /// report.violations.map(\.kind)  // [.required, .required, .required]
 /// ```
-public struct RequestBody: Sendable, Hashable {
+///
+/// Its descriptions and mirror show `Username` and `FeedbackToken` as
+/// `<redacted>`.
+public struct RequestBody: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The body's members by wire name (`UserPoolId`), unknown keys included.
     public var members: [String: JSONValue]
 
@@ -31,6 +34,26 @@ public struct RequestBody: Sendable, Hashable {
         catch { throw .notJSON }
         guard case .object(let members) = JSONValue(foundation: parsed) else { throw .notObject }
         self.members = members
+    }
+
+    /// `RequestBody(EventId: "e1", Username: <redacted>, …)`, keys sorted.
+    public var description: String {
+        "RequestBody(" + members.keys.sorted().map { "\($0): \(shown($0))" }.joined(separator: ", ") + ")"
+    }
+
+    /// The same as ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror whose sensitive children read `<redacted>`.
+    public var customMirror: Mirror {
+        Mirror(self, children: members.keys.sorted().map { (label: $0, value: shown($0) as Any) }, displayStyle: .dictionary)
+    }
+
+    private func shown(_ key: String) -> String {
+        guard let value = members[key] else { return "nil" }
+        guard let member = Member(rawValue: key) else { return "\(value)" }
+        if case .string(let string) = value { return member.displayed(string) }
+        return member.isSensitive && value != .null ? "<redacted>" : "\(value)"
     }
 
     /// What the body holds for `member`.

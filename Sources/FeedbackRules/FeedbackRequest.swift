@@ -30,7 +30,7 @@ extension FeedbackRequest {
 
     /// `TypeName(userPoolId: "…", username: <redacted>, …)`.
     public var description: String {
-        let fields = Self.operation.members.map { "\($0.path): \(shown($0))" }
+        let fields = Self.operation.members.map { "\($0.path): \($0.displayed(self[$0]))" }
         return "\(Self.self)(" + fields.joined(separator: ", ") + ")"
     }
 
@@ -41,13 +41,8 @@ extension FeedbackRequest {
     /// and debuggers.
     public var customMirror: Mirror {
         let children = Self.operation.members.map { member -> Mirror.Child in
-            (label: member.path, value: member.isSensitive ? shown(member) as Any : self[member] as Any)
+            (label: member.path, value: member.isSensitive ? member.displayed(self[member]) as Any : self[member] as Any)
         }
         return Mirror(self, children: children, displayStyle: .struct)
-    }
-
-    private func shown(_ member: Member) -> String {
-        guard let value = self[member] else { return "nil" }
-        return member.isSensitive ? "<redacted>" : "\"\(value)\""
     }
 }

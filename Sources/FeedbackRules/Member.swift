@@ -29,6 +29,13 @@ public enum Member: String, Sendable, Hashable, CaseIterable, Codable {
     /// never shown in messages, descriptions or reports.
     public var isSensitive: Bool { rules.isSensitive }
 
+    /// How a value of this member may be shown in descriptions: quoted, or
+    /// `<redacted>` for a sensitive member; `nil` when absent.
+    public func displayed(_ value: String?) -> String {
+        guard let value else { return "nil" }
+        return isSensitive ? "<redacted>" : "\"\(value)\""
+    }
+
     /// Every documented constraint of the member, as in the API reference.
     ///
     /// | member        | length | pattern                             | other           |

@@ -4,7 +4,10 @@
 /// can also hold `null` (which the service treats as absent) or a value of
 /// the wrong JSON type (which the service rejects while deserializing, with a
 /// `SerializationException`, before any constraint is checked).
-public enum MemberValue: Sendable, Hashable {
+///
+/// Its descriptions never show a string's content, since it may be a
+/// sensitive member's.
+public enum MemberValue: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The key is not in the body.
     case absent
     /// The key is present with the JSON value `null`.
@@ -19,6 +22,22 @@ public enum MemberValue: Sendable, Hashable {
     public init(_ value: String?) {
         self = value.map(MemberValue.string) ?? .absent
     }
+
+    /// `absent`, `null`, `string(<redacted>)` or `nonString(number)`.
+    public var description: String {
+        switch self {
+        case .absent: "absent"
+        case .null: "null"
+        case .string: "string(<redacted>)"
+        case .nonString(let type): "nonString(\(type.rawValue))"
+        }
+    }
+
+    /// The same as ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror with no children, so `dump(_:)` shows only ``description``.
+    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .enum) }
 
     /// The JSON types a member value can wrongly have.
     public enum JSONType: String, Sendable, Hashable, CaseIterable {

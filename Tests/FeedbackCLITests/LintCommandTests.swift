@@ -52,6 +52,17 @@ struct LintCommandTests {
         #expect(run.error == ["cognito-feedback: error: stdin: 3 of 6 lines could not be judged"])
     }
 
+    @Test("--jsonl reads lines longer than its 64 KiB chunks, and a last line without a newline")
+    func longLines() throws {
+        let long = Self.valid.replacingOccurrences(of: "\"e1\"", with: "\"" + String(repeating: "e", count: 200_000) + "\"")
+        let input = [long, Self.valid, long, Self.valid].joined(separator: "\n")
+        let run = try ToolRun(["lint", "--operation", "admin", "--jsonl", "--format", "json"], stdin: Data(input.utf8))
+        #expect(run.status == 1)
+        let results = try run.jsonLines()
+        #expect(results.map { $0["line"] as? Int } == [1, 2, 3, 4])
+        #expect(results.map { $0["valid"] as? Bool } == [false, true, false, true])
+    }
+
     @Test("--jsonl exits 1 when some line is invalid and none is unusable")
     func jsonLinesInvalid() throws {
         let run = try ToolRun(["lint", "--operation", "admin", "--jsonl"], stdin: Data((Self.valid + "\n" + Self.invalid).utf8))

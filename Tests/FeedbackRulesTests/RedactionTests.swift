@@ -58,4 +58,26 @@ struct RedactionTests {
         let body = RequestBody(members: ["Username": .number(9), "FeedbackToken": .string(Canary.token)])
         Canary.assertAbsent(FeedbackOperation.updateAuthEventFeedback.validate(body).message!, "a type message")
     }
+
+    @Test("Wire bodies, member values and vectors hide sensitive values in every description")
+    func wireTypesHideSecrets() throws {
+        let body = RequestBody(members: [
+            "Username": .string(Canary.username), "FeedbackToken": .string(Canary.token), "EventId": .string("e1"),
+        ])
+        for text in [body.description, String(reflecting: body), "\(body)", "\(body[.username])", String(reflecting: body[.feedbackToken])] {
+            Canary.assertAbsent(text, "a wire body text")
+        }
+        var dumped = ""
+        dump(body, to: &dumped)
+        dump(body[.username], to: &dumped)
+        Canary.assertAbsent(dumped, "dump of a wire body")
+        #expect(body.description.contains(#"EventId: "e1""#) && body.description.contains("Username: <redacted>"))
+
+        let vector = try #require(Vectors.library?.vector(id: "redaction.username-canary.update"))
+        var vectorDump = ""
+        dump(vector, to: &vectorDump)
+        for text in [vector.description, String(reflecting: vector), vectorDump] {
+            #expect(!text.contains("7f3a91"), "a vector text shows its sensitive test value")
+        }
+    }
 }
