@@ -26,6 +26,13 @@ public struct AdminUpdateAuthEventFeedbackRequest: FeedbackRequest {
         self.feedbackValue = feedbackValue
     }
 
+    /// Judges the request as the service would; see ``FeedbackRequest/validate()``.
+    public func validate() -> ValidationReport {
+        Self.operation.validate(
+            userPoolId: userPoolId, username: username, eventId: eventId, feedbackToken: nil,
+            feedbackValue: feedbackValue)
+    }
+
     /// The value of `member`; `nil` for `FeedbackToken`, which the operation lacks.
     public subscript(member: Member) -> String? {
         switch member {

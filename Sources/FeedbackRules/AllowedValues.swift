@@ -23,8 +23,19 @@ public enum AllowedValues: Sendable, Hashable, CaseIterable {
     public func contains(_ value: String) -> Bool {
         switch self {
         case .feedbackValue:
-            // Byte comparison: String's == would apply canonical equivalence.
-            value.utf8.elementsEqual("Valid".utf8) || value.utf8.elementsEqual("Invalid".utf8)
+            Self.bytesEqual(value, "Valid") || Self.bytesEqual(value, "Invalid")
         }
+    }
+
+    /// Byte equality: String's `==` would apply canonical equivalence.
+    @usableFromInline
+    static func bytesEqual(_ value: String, _ literal: StaticString) -> Bool {
+        guard value.utf8.count == literal.utf8CodeUnitCount else { return false }
+        let expected = literal.utf8Start
+        return value.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count && bytes[index] == expected[index] { index &+= 1 }
+            return index == bytes.count
+        } ?? value.utf8.elementsEqual(UnsafeBufferPointer(start: expected, count: literal.utf8CodeUnitCount))
     }
 }

@@ -25,7 +25,7 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
     /// A member of the wrong JSON type stops the judgement at
     /// deserialization (`SerializationException`, type violations only);
     /// otherwise every constraint of every member is checked and every
-    /// failure reported. A valid request allocates nothing.
+    /// failure reported.
     ///
     /// - Parameter value: the value of each of ``members``.
     public func validate(_ value: (Member) -> MemberValue) -> ValidationReport {
@@ -38,35 +38,52 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
         if !violations.isEmpty { return ValidationReport(violations: violations) }
         for member in members {
             switch value(member) {
-            case .absent, .null:
-                violations.append(Violation(member: member, constraint: .required, value: nil))
-            case .string(let string):
-                member.rules.check(string, of: member, into: &violations)
-            case .nonString:
-                break  // reported above
+            case .absent, .null: member.check(nil, into: &violations)
+            case .string(let string): member.check(string, into: &violations)
+            case .nonString: break  // reported above
             }
         }
         return ValidationReport(violations: violations)
     }
+
+    /// Judges a request of strings: the typed requests' path, in one pass.
+    /// Allocates nothing when the request is valid. `feedbackToken` is
+    /// ignored by the Admin operation.
+    func validate(
+        userPoolId: String?, username: String?, eventId: String?, feedbackToken: String?, feedbackValue: String?
+    ) -> ValidationReport {
+        var violations: [Violation] = []
+        Member.userPoolId.check(userPoolId, into: &violations)
+        Member.username.check(username, into: &violations)
+        Member.eventId.check(eventId, into: &violations)
+        if self == .updateAuthEventFeedback { Member.feedbackToken.check(feedbackToken, into: &violations) }
+        Member.feedbackValue.check(feedbackValue, into: &violations)
+        return ValidationReport(violations: violations)
+    }
 }
 
-extension MemberRules {
-    /// Appends a violation per failed constraint of `value`.
-    func check(_ value: String, of member: Member, into violations: inout [Violation]) {
-        let scan = pattern?.scan(value)
-        if let length {
+extension Member {
+    /// Appends a violation per failed constraint of `value` (`nil`: absent).
+    func check(_ value: String?, into violations: inout [Violation]) {
+        guard let value else {
+            violations.append(Violation(member: self, constraint: .required, value: nil))
+            return
+        }
+        let rules = self.rules
+        let scan = rules.pattern?.scan(value)
+        if let length = rules.length {
             let scalars = scan?.scalarCount ?? value.unicodeScalars.count
             if scalars < length.lowerBound {
-                violations.append(Violation(member: member, constraint: .minLength(length.lowerBound), value: value))
+                violations.append(Violation(member: self, constraint: .minLength(length.lowerBound), value: value))
             } else if scalars > length.upperBound {
-                violations.append(Violation(member: member, constraint: .maxLength(length.upperBound), value: value))
+                violations.append(Violation(member: self, constraint: .maxLength(length.upperBound), value: value))
             }
         }
-        if let pattern, let scan, !scan.matches {
-            violations.append(Violation(member: member, constraint: .pattern(pattern), value: value))
+        if let pattern = rules.pattern, let scan, !scan.matches {
+            violations.append(Violation(member: self, constraint: .pattern(pattern), value: value))
         }
-        if let allowedValues, !allowedValues.contains(value) {
-            violations.append(Violation(member: member, constraint: .allowedValues(allowedValues), value: value))
+        if let allowedValues = rules.allowedValues, !allowedValues.contains(value) {
+            violations.append(Violation(member: self, constraint: .allowedValues(allowedValues), value: value))
         }
     }
 }

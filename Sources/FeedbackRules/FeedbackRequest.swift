@@ -11,9 +11,7 @@ public protocol FeedbackRequest: Sendable, Hashable, Codable,
     /// The value of `member`, or `nil` when absent or not a member of the
     /// operation.
     subscript(member: Member) -> String? { get }
-}
 
-extension FeedbackRequest {
     /// Judges the request as the service would.
     ///
     /// ```swift
@@ -24,10 +22,12 @@ extension FeedbackRequest {
     /// // "1 validation error detected: Value 'valid' at 'feedbackValue' failed to
     /// //  satisfy constraint: Member must satisfy enum value set: [Valid, Invalid]"
     /// ```
-    public func validate() -> ValidationReport {
-        Self.operation.validate { MemberValue(self[$0]) }
-    }
+    ///
+    /// A valid request allocates nothing.
+    func validate() -> ValidationReport
+}
 
+extension FeedbackRequest {
     /// `TypeName(userPoolId: "…", username: <redacted>, …)`.
     public var description: String {
         let fields = Self.operation.members.map { "\($0.path): \($0.displayed(self[$0]))" }

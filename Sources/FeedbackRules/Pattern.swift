@@ -50,8 +50,8 @@ public enum Pattern: Sendable, Hashable, CaseIterable {
         switch self {
         case .userPoolId: PatternScanner.userPoolId(bytes)
         case .username: PatternScanner.username(bytes)
-        case .eventId: PatternScanner.ascii(bytes, allowed: ASCIISet.eventId)
-        case .feedbackToken: PatternScanner.ascii(bytes, allowed: ASCIISet.feedbackToken)
+        case .eventId: PatternScanner.ascii(bytes, ASCIIClass.eventId)
+        case .feedbackToken: PatternScanner.ascii(bytes, ASCIIClass.feedbackToken)
         }
     }
 

@@ -1,6 +1,6 @@
-/// The matchers behind ``Pattern``: one pass over UTF-8, no regex engine, no
-/// allocation. Each returns the scalar count together with the verdict so a
-/// value is walked once.
+/// The matchers behind ``Pattern``: one pass over UTF-8 (a second, short one
+/// for the pool ID suffix), no regex engine, no allocation. Each returns the
+/// scalar count with the verdict, so a value is walked once.
 @usableFromInline
 enum PatternScanner {
     /// Counts the scalars of `bytes[from...]`: every byte that is not a
@@ -16,55 +16,45 @@ enum PatternScanner {
         return count
     }
 
-    /// `[set]+`, where the set is ASCII: any non-ASCII byte fails the match.
-    static func ascii(_ bytes: UnsafeBufferPointer<UInt8>, allowed: ASCIISet) -> Pattern.Scan {
-        var index = 0
-        while index < bytes.count {
-            if !allowed.contains(bytes[index]) {
-                // Bytes before `index` are ASCII: one scalar each.
-                return .init(scalarCount: index + scalarCount(bytes, from: index), matches: false)
-            }
-            index &+= 1
-        }
-        return .init(scalarCount: bytes.count, matches: bytes.count > 0)
+    /// `[class]+` for an ASCII class: any non-ASCII byte fails the match.
+    static func ascii(_ bytes: UnsafeBufferPointer<UInt8>, _ flag: UInt8) -> Pattern.Scan {
+        let run = ASCIIClass.prefixLength(bytes, in: flag, table: ASCIIClass.table)
+        if run == bytes.count { return .init(scalarCount: run, matches: run > 0) }
+        // Bytes before `run` are ASCII: one scalar each.
+        return .init(scalarCount: run + scalarCount(bytes, from: run), matches: false)
     }
 
-    /// `[\w-]+_[0-9a-zA-Z]+` in one pass and constant space.
+    /// `[\w-]+_[0-9a-zA-Z]+` in linear time and constant space.
     ///
     /// The suffix cannot hold `_`, so a match must split at the **last**
     /// underscore: the value matches exactly when every byte is in `[\w-]`,
-    /// the last `_` is neither the first nor the last byte, and no `-`
-    /// follows it. This is what a backtracking engine finds, without its
-    /// quadratic worst case.
+    /// and its maximal alphanumeric tail is non-empty and preceded by a `_`
+    /// that is not the first byte. This is what a backtracking engine finds,
+    /// without its quadratic worst case.
     static func userPoolId(_ bytes: UnsafeBufferPointer<UInt8>) -> Pattern.Scan {
-        var lastUnderscore = -1
-        var lastHyphen = -1
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if !ASCIISet.wordOrHyphen.contains(byte) {
-                return .init(scalarCount: index + scalarCount(bytes, from: index), matches: false)
-            }
-            if byte == UInt8(ascii: "_") { lastUnderscore = index }
-            else if byte == UInt8(ascii: "-") { lastHyphen = index }
-            index &+= 1
+        let table = ASCIIClass.table
+        let run = ASCIIClass.prefixLength(bytes, in: ASCIIClass.wordOrHyphen, table: table)
+        guard run == bytes.count else {
+            return .init(scalarCount: run + scalarCount(bytes, from: run), matches: false)
         }
-        let matches = lastUnderscore >= 1 && lastUnderscore < bytes.count - 1 && lastHyphen < lastUnderscore
+        var tail = bytes.count  // start of the alphanumeric tail
+        while tail > 0 && table[Int(bytes[tail &- 1])] & ASCIIClass.alphanumeric != 0 { tail &-= 1 }
+        let matches = tail < bytes.count && tail >= 2 && bytes[tail &- 1] == UInt8(ascii: "_")
         return .init(scalarCount: bytes.count, matches: matches)
     }
 
     /// `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`, tested per scalar.
     ///
-    /// ASCII takes a range test (`!`...`~` are all punctuation, symbols,
-    /// digits or letters; space and controls are not); other scalars are
-    /// decoded and judged by their general category.
+    /// A run of ASCII takes the table; other scalars are decoded and judged
+    /// by their general category.
     static func username(_ bytes: UnsafeBufferPointer<UInt8>) -> Pattern.Scan {
-        var index = 0
-        var scalars = 0
+        var index = ASCIIClass.prefixLength(bytes, in: ASCIIClass.username, table: ASCIIClass.table)
+        if index == bytes.count { return .init(scalarCount: index, matches: index > 0) }
+        var scalars = index
         while index < bytes.count {
             let lead = bytes[index]
             if lead < 0x80 {
-                guard lead >= 0x21 && lead <= 0x7E else {
+                guard lead &- 0x21 < 0x5E else {  // 0x21...0x7E
                     return .init(scalarCount: scalars + scalarCount(bytes, from: index), matches: false)
                 }
                 index &+= 1
@@ -77,48 +67,19 @@ enum PatternScanner {
             }
             scalars &+= 1
         }
-        return .init(scalarCount: scalars, matches: scalars > 0)
+        return .init(scalarCount: scalars, matches: true)
     }
 
     /// Decodes the multi-byte scalar starting at `index` (well-formed UTF-8).
     @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, lead: UInt8) -> (Unicode.Scalar, Int) {
-        let value: UInt32
-        let width: Int
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, lead: UInt8) -> (UInt32, Int) {
         if lead < 0xE0 {
-            value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-            width = 2
+            return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F), 2)
         } else if lead < 0xF0 {
-            value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                | UInt32(bytes[index + 2] & 0x3F)
-            width = 3
-        } else {
-            value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-            width = 4
+            return (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index &+ 1] & 0x3F) << 6
+                | UInt32(bytes[index &+ 2] & 0x3F), 3)
         }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
-    }
-}
-
-/// The general categories `\p{L}`, `\p{M}`, `\p{S}`, `\p{N}` and `\p{P}`.
-enum UsernameCategories {
-    /// Whether the scalar's general category is a letter, mark, symbol,
-    /// number or punctuation, per the standard library's Unicode data.
-    static func allows(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .nonspacingMark, .spacingMark, .enclosingMark,
-            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
-            .decimalNumber, .letterNumber, .otherNumber,
-            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-            .initialPunctuation, .finalPunctuation, .otherPunctuation:
-            true
-        case .spaceSeparator, .lineSeparator, .paragraphSeparator,
-            .control, .format, .surrogate, .privateUse, .unassigned:
-            false
-        @unknown default:
-            false
-        }
+        return (UInt32(lead & 0x07) << 18 | UInt32(bytes[index &+ 1] & 0x3F) << 12
+            | UInt32(bytes[index &+ 2] & 0x3F) << 6 | UInt32(bytes[index &+ 3] & 0x3F), 4)
     }
 }

@@ -29,6 +29,13 @@ public struct UpdateAuthEventFeedbackRequest: FeedbackRequest {
         self.feedbackValue = feedbackValue
     }
 
+    /// Judges the request as the service would; see ``FeedbackRequest/validate()``.
+    public func validate() -> ValidationReport {
+        Self.operation.validate(
+            userPoolId: userPoolId, username: username, eventId: eventId, feedbackToken: feedbackToken,
+            feedbackValue: feedbackValue)
+    }
+
     /// The value of `member`.
     public subscript(member: Member) -> String? {
         switch member {

@@ -12,10 +12,9 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     public let member: Member
     /// The constraint it failed.
     public let constraint: Constraint
-    /// The message part, in Cognito's format. The value of a sensitive member
-    /// is never included (`Value at 'username' ...`); an absent one reads
-    /// `Value null at ...`.
-    public let message: String
+    /// The value as shown in the message: `nil` for a sensitive member, or
+    /// when there is none. A sensitive value is never stored here.
+    let shownValue: String?
 
     /// The member's path in messages, e.g. `userPoolId`.
     public var path: String { member.path }
@@ -24,18 +23,26 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     /// The message part; a violation prints as the service would word it.
     public var description: String { message }
 
-    /// Creates the violation of `constraint` by `value` of `member`.
-    init(member: Member, constraint: Constraint, value: String?) {
-        self.member = member
-        self.constraint = constraint
+    /// The message part, in Cognito's format. The value of a sensitive member
+    /// is never included (`Value at 'username' ...`); an absent one reads
+    /// `Value null at ...`.
+    public var message: String {
         let shown: String
         if constraint == .required {
             shown = "Value null"
-        } else if member.isSensitive || value == nil {
-            shown = "Value"
+        } else if let shownValue {
+            shown = "Value '\(shownValue)'"
         } else {
-            shown = "Value '\(value!)'"
+            shown = "Value"
         }
-        self.message = "\(shown) at '\(member.path)' failed to satisfy constraint: Member must \(constraint.requirement)"
+        return "\(shown) at '\(member.path)' failed to satisfy constraint: Member must \(constraint.requirement)"
+    }
+
+    /// Creates the violation of `constraint` by `value` of `member`. Cheap:
+    /// the message is built only when asked for.
+    init(member: Member, constraint: Constraint, value: String?) {
+        self.member = member
+        self.constraint = constraint
+        self.shownValue = member.isSensitive ? nil : value
     }
 }

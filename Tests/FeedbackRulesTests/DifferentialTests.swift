@@ -94,3 +94,24 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("The username class table")
+struct UsernameTableTests {
+    @Test("Every scalar of every plane gets the standard library's L/M/S/N/P verdict")
+    func everyScalar() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }  // surrogate code points
+            let expected: Bool = switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .nonspacingMark, .spacingMark, .enclosingMark, .mathSymbol, .currencySymbol, .modifierSymbol,
+                .otherSymbol, .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation,
+                .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+                .otherPunctuation: true
+            default: false
+            }
+            if Pattern.username.matches(String(Character(scalar))) != expected { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty, "first disagreements: \(disagreements.prefix(10).map { String($0, radix: 16) })")
+    }
+}
