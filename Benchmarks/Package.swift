@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package so the library keeps no dependencies.
+let package = Package(
+    name: "FeedbackBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "cognito-feedback", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // The corpus and the baselines, shared by both executables.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "FeedbackRules", package: "cognito-feedback")]
+        ),
+        // Same-process, interleaved ratios of the engine against the baselines.
+        .executableTarget(name: "speed-ratio", dependencies: ["BenchmarkSupport"]),
+        .executableTarget(
+            name: "FeedbackBenchmarks",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "FeedbackRules", package: "cognito-feedback"),
+                .product(name: "FeedbackConformance", package: "cognito-feedback"),
+            ],
+            path: "Benchmarks/FeedbackBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

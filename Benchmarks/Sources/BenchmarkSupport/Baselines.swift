@@ -1,0 +1,79 @@
+import FeedbackRules
+import Foundation
+
+/// A way of validating requests: the engine, or one of the ways users do it
+/// today. Each answers only the number of failed constraints, so the work
+/// compared is the checking, not message building.
+public protocol Validator {
+    /// Counts the failed constraints of `request`.
+    func failures(_ request: UpdateAuthEventFeedbackRequest) -> Int
+}
+
+/// The engine under test.
+public struct EngineValidator: Validator {
+    public init() {}
+    public func failures(_ request: UpdateAuthEventFeedbackRequest) -> Int {
+        request.validate().violations.count
+    }
+}
+
+/// The same rules with Swift `Regex`, compiled once: unicode-scalar semantics,
+/// ASCII word characters, whole-value matching, lengths via
+/// `unicodeScalars.count`. As exact as a regex can be.
+public final class SwiftRegexValidator: Validator {
+    private let regexes: [Member: Regex<AnyRegexOutput>]
+
+    public init() {
+        var regexes: [Member: Regex<AnyRegexOutput>] = [:]
+        for member in Member.allCases {
+            if let pattern = member.rules.pattern {
+                regexes[member] = try! Regex(pattern.source).matchingSemantics(.unicodeScalar).asciiOnlyWordCharacters()
+            }
+        }
+        self.regexes = regexes
+    }
+
+    public func failures(_ request: UpdateAuthEventFeedbackRequest) -> Int {
+        var failures = 0
+        for member in FeedbackOperation.updateAuthEventFeedback.members {
+            guard let value = request[member] else { failures += 1; continue }
+            let rules = member.rules
+            if let length = rules.length, !length.contains(value.unicodeScalars.count) { failures += 1 }
+            if let regex = regexes[member], (try? regex.wholeMatch(in: value)) == nil { failures += 1 }
+            if let allowed = rules.allowedValues, !allowed.values.contains(value) { failures += 1 }
+        }
+        return failures
+    }
+}
+
+/// The same rules the way Soto-style validators check them:
+/// `NSRegularExpression` with `^...$` patterns (ICU: Unicode `\w`, `$` before
+/// a final newline), compiled once; lengths via `unicodeScalars.count`.
+public final class NSRegexValidator: Validator {
+    private let regexes: [Member: NSRegularExpression]
+
+    public init() {
+        var regexes: [Member: NSRegularExpression] = [:]
+        for member in Member.allCases {
+            if let pattern = member.rules.pattern {
+                regexes[member] = try! NSRegularExpression(pattern: "^" + pattern.source + "$")
+            }
+        }
+        self.regexes = regexes
+    }
+
+    public func failures(_ request: UpdateAuthEventFeedbackRequest) -> Int {
+        var failures = 0
+        for member in FeedbackOperation.updateAuthEventFeedback.members {
+            guard let value = request[member] else { failures += 1; continue }
+            let rules = member.rules
+            if let length = rules.length, !length.contains(value.unicodeScalars.count) { failures += 1 }
+            if let regex = regexes[member] {
+                let range = NSRange(value.startIndex..<value.endIndex, in: value)
+                if regex.firstMatch(in: value, range: range) == nil { failures += 1 }
+            }
+            if let allowed = rules.allowedValues, !allowed.values.contains(value) { failures += 1 }
+        }
+        return failures
+    }
+}
