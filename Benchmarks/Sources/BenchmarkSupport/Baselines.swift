@@ -34,15 +34,9 @@ public final class SwiftRegexValidator: Validator {
     }
 
     public func failures(_ request: UpdateAuthEventFeedbackRequest) -> Int {
-        var failures = 0
-        for member in FeedbackOperation.updateAuthEventFeedback.members {
-            guard let value = request[member] else { failures += 1; continue }
-            let rules = member.rules
-            if let length = rules.length, !length.contains(value.unicodeScalars.count) { failures += 1 }
-            if let regex = regexes[member], (try? regex.wholeMatch(in: value)) == nil { failures += 1 }
-            if let allowed = rules.allowedValues, !allowed.values.contains(value) { failures += 1 }
+        countFailures(request) { member, value in
+            regexes[member].map { (try? $0.wholeMatch(in: value)) != nil } ?? true
         }
-        return failures
     }
 }
 
@@ -63,17 +57,24 @@ public final class NSRegexValidator: Validator {
     }
 
     public func failures(_ request: UpdateAuthEventFeedbackRequest) -> Int {
-        var failures = 0
-        for member in FeedbackOperation.updateAuthEventFeedback.members {
-            guard let value = request[member] else { failures += 1; continue }
-            let rules = member.rules
-            if let length = rules.length, !length.contains(value.unicodeScalars.count) { failures += 1 }
-            if let regex = regexes[member] {
-                let range = NSRange(value.startIndex..<value.endIndex, in: value)
-                if regex.firstMatch(in: value, range: range) == nil { failures += 1 }
-            }
-            if let allowed = rules.allowedValues, !allowed.values.contains(value) { failures += 1 }
+        countFailures(request) { member, value in
+            regexes[member].map {
+                $0.firstMatch(in: value, range: NSRange(value.startIndex..<value.endIndex, in: value)) != nil
+            } ?? true
         }
-        return failures
     }
+}
+
+/// The rule loop both baselines share: required, length in scalars, the
+/// pattern (by `matches`), the enum. Only the pattern matcher differs.
+func countFailures(_ request: UpdateAuthEventFeedbackRequest, matches: (Member, String) -> Bool) -> Int {
+    var failures = 0
+    for member in FeedbackOperation.updateAuthEventFeedback.members {
+        guard let value = request[member] else { failures += 1; continue }
+        let rules = member.rules
+        if let length = rules.length, !length.contains(value.unicodeScalars.count) { failures += 1 }
+        if !matches(member, value) { failures += 1 }
+        if let allowed = rules.allowedValues, !allowed.values.contains(value) { failures += 1 }
+    }
+    return failures
 }
