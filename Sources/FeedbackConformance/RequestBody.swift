@@ -20,19 +20,17 @@ public struct RequestBody: Sendable, Hashable, CustomStringConvertible, CustomDe
         self.members = members
     }
 
-    /// Parses a body from its bytes.
+    /// Parses a body from its bytes, strictly (RFC 8259; see `JSONParser`
+    /// for the decisions on byte order marks, duplicate keys and depth).
     ///
     /// The bytes must be UTF-8 and hold one JSON object. With a duplicate
-    /// key the last value wins, as in Foundation's `JSONSerialization` and
-    /// Jackson-based services.
+    /// key the last value wins, as in Jackson-based services.
     /// - Throws: ``BodyError``, which never quotes the input.
     public init(json bytes: Data) throws(BodyError) {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw .empty }
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw .notUTF8 }
-        let parsed: Any
-        do { parsed = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]) }
-        catch { throw .notJSON }
-        guard case .object(let members) = JSONValue(foundation: parsed) else { throw .notObject }
+        let parsed = bytes.withUnsafeBytes { raw in
+            Result { () throws(BodyError) in try JSONParser.parse(raw.bindMemory(to: UInt8.self)) }
+        }
+        guard case .object(let members) = try parsed.get() else { throw .notObject }
         self.members = members
     }
 
@@ -72,6 +70,10 @@ public enum BodyError: Error, Sendable, Hashable, CustomStringConvertible {
     case notJSON
     /// The JSON is not an object.
     case notObject
+    /// Objects and arrays are nested deeper than the parser accepts (512).
+    case tooDeep
+    /// A `\uD800`-style escape has no partner: no Swift string can hold it.
+    case loneSurrogate
 
     public var description: String {
         switch self {
@@ -79,6 +81,8 @@ public enum BodyError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notUTF8: "the body is not valid UTF-8"
         case .notJSON: "the body is not valid JSON"
         case .notObject: "the body is not a JSON object"
+        case .tooDeep: "the body is nested more than 512 levels deep"
+        case .loneSurrogate: "the body holds a lone UTF-16 surrogate escape, which cannot be judged here"
         }
     }
 }

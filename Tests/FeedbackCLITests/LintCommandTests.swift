@@ -108,6 +108,17 @@ struct LintCommandTests {
         for needle in ["--operation", "--format", "--jsonl", "EXIT STATUS", "EXAMPLE"] { #expect(run.output.contains(needle)) }
     }
 
+    @Test("JSON output carries values with quotes, backslashes, controls and U+2028 exactly")
+    func jsonEscaping() throws {
+        let value = "a\"b\\c\u{1}d\te\u{2028}f\u{2029}g€"
+        let body = try JSONSerialization.data(withJSONObject: ["UserPoolId": value, "Username": "a", "EventId": "e", "FeedbackValue": "Valid"])
+        let run = try ToolRun(["lint", "--operation", "admin", "--format", "json"], stdin: body)
+        #expect(run.output.split(separator: "\n").count == 1, "one line per result")
+        let object = try #require(try run.jsonLines().first)
+        let violation = try #require((object["violations"] as? [[String: Any]])?.first)
+        #expect(violation["message"] as? String == "Value '\(value)' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+")
+    }
+
     @Test("Text output escapes control characters so a violation stays on one line")
     func terminalEscaping() throws {
         let body = #"{"UserPoolId":"us-east-1_abc\n\u001b[31m","Username":"a","EventId":"e","FeedbackValue":"Valid"}"#

@@ -1,0 +1,266 @@
+/// A strict RFC 8259 parser for request bodies: one pass over the bytes,
+/// UTF-8 validated inside strings only (outside them JSON is ASCII), no
+/// Foundation objects.
+///
+/// Decisions, each as the service's Jackson-based front end behaves by
+/// default, and as `JSONSerialization` did before this parser replaced it:
+/// a leading UTF-8 byte order mark is skipped; a duplicate key keeps its last
+/// value; nesting deeper than ``maximumDepth`` is refused. Trailing commas,
+/// comments, single quotes, `NaN` and leading zeros are errors. A `\uD800`
+/// escape without its pair is refused: no Swift string can hold it.
+struct JSONParser {
+    /// The deepest nesting accepted, as in Foundation's `JSONSerialization`.
+    static let maximumDepth = 512
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    private var depth = 0
+    /// Scratch space for strings with escapes, reused across strings.
+    private var scratch: [UInt8] = []
+
+    /// Parses one JSON text.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(BodyError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { parser.index = 3 }
+        parser.skipWhitespace()
+        guard parser.index < bytes.count else { throw .empty }
+        let value = try parser.value()
+        parser.skipWhitespace()
+        guard parser.index == bytes.count else { throw parser.syntaxError() }
+        return value
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    /// The error for an unexpected byte: `notUTF8` when the input is not
+    /// UTF-8 at all, else `notJSON`.
+    private func syntaxError() -> BodyError {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return .notJSON
+            case .error: return .notUTF8
+            }
+        }
+    }
+
+    private mutating func value() throws(BodyError) -> JSONValue {
+        guard index < bytes.count else { throw .notJSON }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        default: throw syntaxError()
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(BodyError) {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count - index >= count else { throw .notJSON }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw syntaxError() }
+        index += count
+    }
+
+    private mutating func nested() throws(BodyError) {
+        depth += 1
+        if depth > Self.maximumDepth { throw .tooDeep }
+        index += 1
+        skipWhitespace()
+    }
+
+    private mutating func object() throws(BodyError) -> JSONValue {
+        try nested()
+        var members: [String: JSONValue] = [:]
+        if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+            index += 1; depth -= 1
+            return .object(members)
+        }
+        while true {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw syntaxError() }
+            let key = try string()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw syntaxError() }
+            index += 1
+            skipWhitespace()
+            members[key] = try value()  // a duplicate key keeps its last value
+            skipWhitespace()
+            guard index < bytes.count else { throw .notJSON }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; skipWhitespace(); continue }
+            guard bytes[index] == UInt8(ascii: "}") else { throw syntaxError() }
+            index += 1; depth -= 1
+            return .object(members)
+        }
+    }
+
+    private mutating func array() throws(BodyError) -> JSONValue {
+        try nested()
+        var elements: [JSONValue] = []
+        if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+            index += 1; depth -= 1
+            return .array(elements)
+        }
+        while true {
+            elements.append(try value())
+            skipWhitespace()
+            guard index < bytes.count else { throw .notJSON }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; skipWhitespace(); continue }
+            guard bytes[index] == UInt8(ascii: "]") else { throw syntaxError() }
+            index += 1; depth -= 1
+            return .array(elements)
+        }
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    private mutating func number() throws(BodyError) -> Double {
+        let start = index
+        func digits(_ parser: inout JSONParser) -> Int {
+            let from = parser.index
+            while parser.index < parser.bytes.count, parser.bytes[parser.index] &- UInt8(ascii: "0") < 10 { parser.index += 1 }
+            return parser.index - from
+        }
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count else { throw .notJSON }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else if digits(&self) == 0 {
+            throw syntaxError()
+        }
+        if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits(&self) > 0 else { throw .notJSON }
+        }
+        if index < bytes.count && (bytes[index] | 0x20) == UInt8(ascii: "e") {
+            index += 1
+            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
+            guard digits(&self) > 0 else { throw .notJSON }
+        }
+        return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) ?? .infinity
+    }
+
+    /// A string starting at the opening quote; escapes decoded, UTF-8 checked.
+    private mutating func string() throws(BodyError) -> String {
+        index += 1
+        let start = index
+        // Fast path: no escapes, so the bytes are the string.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                return String(decoding: run, as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw .notJSON }
+            if byte < 0x80 { index += 1 } else { try skipScalar() }
+        }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                return String(decoding: scratch, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                try escape()
+            case ..<0x20:
+                throw .notJSON
+            case ..<0x80:
+                scratch.append(byte); index += 1
+            default:
+                let from = index
+                try skipScalar()
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<index]))
+            }
+        }
+        throw .notJSON  // unterminated
+    }
+
+    /// Decodes the escape at `index` into `scratch`.
+    private mutating func escape() throws(BodyError) {
+        guard index + 1 < bytes.count else { throw .notJSON }
+        let code = bytes[index + 1]
+        index += 2
+        let simple: UInt8? = switch code {
+        case UInt8(ascii: "\""): 0x22
+        case UInt8(ascii: "\\"): 0x5C
+        case UInt8(ascii: "/"): 0x2F
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+        if let simple { scratch.append(simple); return }
+        guard code == UInt8(ascii: "u") else { throw .notJSON }
+        var value = try hex4()
+        if value & 0xFC00 == 0xD800 {  // a high surrogate: its low pair must follow
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                throw .loneSurrogate
+            }
+            index += 2
+            let low = try hex4()
+            guard low & 0xFC00 == 0xDC00 else { throw .loneSurrogate }
+            value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+        } else if value & 0xFC00 == 0xDC00 {
+            throw .loneSurrogate
+        }
+        scratch.append(contentsOf: UTF8.encode(Unicode.Scalar(value)!)!)
+    }
+
+    private mutating func hex4() throws(BodyError) -> UInt32 {
+        guard bytes.count - index >= 4 else { throw .notJSON }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw .notJSON
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    /// Steps over one well-formed multi-byte UTF-8 scalar (no overlongs, no
+    /// surrogates, nothing above U+10FFFF).
+    private mutating func skipScalar() throws(BodyError) {
+        let lead = bytes[index]
+        let width: Int, low: UInt8, high: UInt8  // allowed range of the second byte
+        switch lead {
+        case 0xC2...0xDF: (width, low, high) = (2, 0x80, 0xBF)
+        case 0xE0: (width, low, high) = (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (width, low, high) = (3, 0x80, 0xBF)
+        case 0xED: (width, low, high) = (3, 0x80, 0x9F)
+        case 0xF0: (width, low, high) = (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (width, low, high) = (4, 0x80, 0xBF)
+        case 0xF4: (width, low, high) = (4, 0x80, 0x8F)
+        default: throw .notUTF8
+        }
+        guard bytes.count - index >= width, (low...high).contains(bytes[index + 1]) else { throw .notUTF8 }
+        for offset in 2..<width where bytes[index + offset] & 0xC0 != 0x80 { throw .notUTF8 }
+        index += width
+    }
+}
