@@ -5,7 +5,9 @@ enum JSONText {
     /// escaped, everything else as is. Works on UTF-8 bytes; text that needs
     /// no escape (the common case) is copied once.
     static func string(_ text: String) -> String {
-        guard text.utf8.contains(where: needsEscape) else { return "\"" + text + "\"" }
+        let clean = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: needsEscape) }
+            ?? !text.utf8.contains(where: needsEscape)
+        if clean { return "\"" + text + "\"" }
         let bytes = Array(text.utf8)
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out.reserveCapacity(bytes.count + 16)

@@ -4,7 +4,7 @@ import Foundation
 /// whatever the input's size. Lines end at LF; a CR before it is dropped.
 struct LineReader {
     private let handle: FileHandle
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
     private var start = 0
     private var searched = 0  // bytes from `start` already known to hold no LF
     private var finished = false
@@ -14,31 +14,33 @@ struct LineReader {
     }
 
     /// The next line without its terminator, or `nil` at the end.
-    mutating func next() -> Data? {
+    mutating func next() -> [UInt8]? {
         while true {
-            if let newline = buffer[(start + searched)...].firstIndex(of: 0x0A) {
+            let from = start + searched
+            let newline = buffer.withUnsafeBufferPointer { $0[from...].firstIndex(of: 0x0A) }
+            if let newline {
                 searched = 0
-                var end = newline
-                if end > start && buffer[end - 1] == 0x0D { end -= 1 }
-                let line = buffer.subdata(in: start..<end)
-                start = newline + 1
-                return line
+                defer { start = newline + 1 }
+                return line(upTo: newline)
             }
             if finished {
                 guard start < buffer.count else { return nil }
-                var end = buffer.count
-                if buffer[end - 1] == 0x0D { end -= 1 }
-                let line = buffer.subdata(in: start..<end)
-                start = buffer.count
                 searched = 0
-                return line
+                defer { start = buffer.count }
+                return line(upTo: buffer.count)
             }
             searched = buffer.count - start
             let chunk = handle.readData(ofLength: 1 << 16)
             if chunk.isEmpty { finished = true }
             buffer.removeSubrange(0..<start)
             start = 0
-            buffer.append(chunk)
+            buffer.append(contentsOf: chunk)
         }
+    }
+
+    /// `buffer[start..<end]`, less a final CR.
+    private func line(upTo end: Int) -> [UInt8] {
+        let end = end > start && buffer[end - 1] == 0x0D ? end - 1 : end
+        return Array(buffer[start..<end])
     }
 }

@@ -26,7 +26,7 @@ public struct RequestBody: Sendable, Hashable, CustomStringConvertible, CustomDe
     /// The bytes must be UTF-8 and hold one JSON object. With a duplicate
     /// key the last value wins, as in Jackson-based services.
     /// - Throws: ``BodyError``, which never quotes the input.
-    public init(json bytes: Data) throws(BodyError) {
+    public init(json bytes: some ContiguousBytes) throws(BodyError) {
         let parsed = bytes.withUnsafeBytes { raw in
             Result { () throws(BodyError) in try JSONParser.parse(raw.bindMemory(to: UInt8.self)) }
         }
