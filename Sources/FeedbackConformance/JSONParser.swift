@@ -78,21 +78,10 @@ struct JSONParser {
         index += count
     }
 
-    private mutating func nested() throws(BodyError) {
-        depth += 1
-        if depth > Self.maximumDepth { throw .tooDeep }
-        index += 1
-        skipWhitespace()
-    }
-
     private mutating func object() throws(BodyError) -> JSONValue {
-        try nested()
         var members: [String: JSONValue] = [:]
-        if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
-            index += 1; depth -= 1
-            return .object(members)
-        }
-        while true {
+        guard try open(closing: UInt8(ascii: "}")) else { return .object(members) }
+        repeat {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw syntaxError() }
             let key = try string()
             skipWhitespace()
@@ -100,31 +89,44 @@ struct JSONParser {
             index += 1
             skipWhitespace()
             members[key] = try value()  // a duplicate key keeps its last value
-            skipWhitespace()
-            guard index < bytes.count else { throw .notJSON }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; skipWhitespace(); continue }
-            guard bytes[index] == UInt8(ascii: "}") else { throw syntaxError() }
-            index += 1; depth -= 1
-            return .object(members)
-        }
+        } while try another(closing: UInt8(ascii: "}"))
+        return .object(members)
     }
 
     private mutating func array() throws(BodyError) -> JSONValue {
-        try nested()
         var elements: [JSONValue] = []
-        if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-            index += 1; depth -= 1
-            return .array(elements)
-        }
-        while true {
+        guard try open(closing: UInt8(ascii: "]")) else { return .array(elements) }
+        repeat {
             elements.append(try value())
+        } while try another(closing: UInt8(ascii: "]"))
+        return .array(elements)
+    }
+
+    /// Steps into an object or array: `false` when it is empty (and closed).
+    private mutating func open(closing closer: UInt8) throws(BodyError) -> Bool {
+        depth += 1
+        if depth > Self.maximumDepth { throw .tooDeep }
+        index += 1
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == closer else { return true }
+        index += 1
+        depth -= 1
+        return false
+    }
+
+    /// After an element: `true` after a comma, `false` at the closing bracket.
+    private mutating func another(closing closer: UInt8) throws(BodyError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw .notJSON }
+        if bytes[index] == UInt8(ascii: ",") {
+            index += 1
             skipWhitespace()
-            guard index < bytes.count else { throw .notJSON }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; skipWhitespace(); continue }
-            guard bytes[index] == UInt8(ascii: "]") else { throw syntaxError() }
-            index += 1; depth -= 1
-            return .array(elements)
+            return true
         }
+        guard bytes[index] == closer else { throw syntaxError() }
+        index += 1
+        depth -= 1
+        return false
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
