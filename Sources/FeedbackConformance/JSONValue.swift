@@ -43,18 +43,4 @@ public enum JSONValue: Sendable, Hashable, Codable {
         case .object(let value): try container.encode(value)
         }
     }
-
-    /// Converts what `JSONSerialization` returns.
-    init(foundation value: Any) {
-        switch value {
-        case is NSNull: self = .null
-        case let string as String: self = .string(string)
-        case let number as NSNumber:
-            // JSONSerialization returns booleans as NSNumber of ObjC type "c".
-            self = String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
-        case let array as [Any]: self = .array(array.map(JSONValue.init(foundation:)))
-        case let object as [String: Any]: self = .object(object.mapValues(JSONValue.init(foundation:)))
-        default: self = .null
-        }
-    }
 }
