@@ -3,10 +3,11 @@
 /// Foundation objects.
 ///
 /// Decisions, each as the service's Jackson-based front end behaves by
-/// default, and as `JSONSerialization` did before this parser replaced it:
-/// a leading UTF-8 byte order mark is skipped; a duplicate key keeps its last
-/// value; nesting deeper than ``maximumDepth`` is refused. Trailing commas,
-/// comments, single quotes, `NaN` and leading zeros are errors. A `\uD800`
+/// default: a leading UTF-8 byte order mark is skipped; a duplicate key keeps
+/// its last value; nesting deeper than ``maximumDepth`` is refused. Trailing
+/// commas, comments, single quotes, `NaN` and leading zeros are errors
+/// (Foundation's `JSONSerialization`, which this replaced, accepted trailing
+/// commas). A `\uD800`
 /// escape without its pair is refused: no Swift string can hold it.
 struct JSONParser {
     /// The deepest nesting accepted, as in Foundation's `JSONSerialization`.

@@ -1,7 +1,6 @@
 /// The ASCII character classes of the documented patterns, as one 256-entry
 /// table of bit flags: a class test is one load and one AND. Bytes at or
 /// above 0x80 belong to no class.
-@usableFromInline
 enum ASCIIClass {
     /// `[\w-]` with ASCII `\w`: the pool ID prefix.
     static let wordOrHyphen: UInt8 = 1 << 0
@@ -15,9 +14,9 @@ enum ASCIIClass {
     /// space and the controls).
     static let username: UInt8 = 1 << 4
 
-    /// The table, built once from the class definitions above and never
-    /// freed, so reading it costs no reference counting.
-    // Immutable after its one-time (thread-safe) initialisation.
+    /// The table, built once (thread-safely) from the class definitions
+    /// above, then never changed or freed: reading it costs no reference
+    /// counting, and sharing it across threads is safe.
     nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         table.initialize(repeating: 0, count: 256)

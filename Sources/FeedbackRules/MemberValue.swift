@@ -17,12 +17,6 @@ public enum MemberValue: Sendable, Hashable, CustomStringConvertible, CustomDebu
     /// A JSON value that is not a string.
     case nonString(JSONType)
 
-    /// `.string(value)`, or `.absent` for `nil`.
-    @inlinable
-    public init(_ value: String?) {
-        self = value.map(MemberValue.string) ?? .absent
-    }
-
     /// `absent`, `null`, `string(<redacted>)` or `nonString(number)`.
     public var description: String {
         switch self {

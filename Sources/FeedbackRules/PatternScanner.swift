@@ -1,7 +1,6 @@
 /// The matchers behind ``Pattern``: one pass over UTF-8 (a second, short one
 /// for the pool ID suffix), no regex engine, no allocation. Each returns the
 /// scalar count with the verdict, so a value is walked once.
-@usableFromInline
 enum PatternScanner {
     /// Counts the scalars of `bytes[from...]`: every byte that is not a
     /// UTF-8 continuation byte starts one.
@@ -48,13 +47,14 @@ enum PatternScanner {
     /// A run of ASCII takes the table; other scalars are decoded and judged
     /// by their general category.
     static func username(_ bytes: UnsafeBufferPointer<UInt8>) -> Pattern.Scan {
-        var index = ASCIIClass.prefixLength(bytes, in: ASCIIClass.username, table: ASCIIClass.table)
+        let table = ASCIIClass.table
+        var index = ASCIIClass.prefixLength(bytes, in: ASCIIClass.username, table: table)
         if index == bytes.count { return .init(scalarCount: index, matches: index > 0) }
         var scalars = index
         while index < bytes.count {
             let lead = bytes[index]
             if lead < 0x80 {
-                guard lead &- 0x21 < 0x5E else {  // 0x21...0x7E
+                guard table[Int(lead)] & ASCIIClass.username != 0 else {
                     return .init(scalarCount: scalars + scalarCount(bytes, from: index), matches: false)
                 }
                 index &+= 1

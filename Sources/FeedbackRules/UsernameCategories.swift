@@ -17,9 +17,9 @@ enum UsernameCategories {
 
     static let planes01: UInt32 = 0x2_0000
 
-    /// One bit per scalar of planes 0 and 1 (16 KiB, never freed, so
-    /// reading it costs no reference counting).
-    // Immutable after its one-time (thread-safe) initialisation.
+    /// One bit per scalar of planes 0 and 1 (16 KiB), built once
+    /// (thread-safely), then never changed or freed: reading it costs no
+    /// reference counting, and sharing it across threads is safe.
     nonisolated(unsafe) static let bitmap: UnsafePointer<UInt64> = {
         let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: Int(planes01 / 64))
         bits.initialize(repeating: 0, count: Int(planes01 / 64))
