@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "FeedbackRules", targets: ["FeedbackRules"]),
         .library(name: "FeedbackConformance", targets: ["FeedbackConformance"]),
+        .library(name: "FeedbackRunner", targets: ["FeedbackRunner"]),
         .executable(name: "cognito-feedback", targets: ["cognito-feedback"]),
     ],
     targets: [
@@ -13,10 +14,13 @@ let package = Package(
         .target(name: "FeedbackRules"),
         // Wire bodies (JSON) and the language-neutral test vectors.
         .target(name: "FeedbackConformance", dependencies: ["FeedbackRules"]),
+        // Conformance runs against real servers (HTTP) and clients (adapters), and their reports.
+        .target(name: "FeedbackRunner", dependencies: ["FeedbackRules", "FeedbackConformance"]),
         // The command-line tool's logic, kept in a library so tests drive it in process.
-        .target(name: "FeedbackCLI", dependencies: ["FeedbackRules", "FeedbackConformance"]),
+        .target(name: "FeedbackCLI", dependencies: ["FeedbackRules", "FeedbackConformance", "FeedbackRunner"]),
         .executableTarget(name: "cognito-feedback", dependencies: ["FeedbackCLI"]),
         .testTarget(name: "FeedbackRulesTests", dependencies: ["FeedbackRules", "FeedbackConformance"]),
+        .testTarget(name: "FeedbackRunnerTests", dependencies: ["FeedbackRunner", "FeedbackConformance", "FeedbackRules"]),
         .testTarget(name: "FeedbackCLITests", dependencies: ["FeedbackCLI", "FeedbackConformance"]),
     ],
     swiftLanguageModes: [.v6]

@@ -44,3 +44,70 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension JSONValue {
+    /// The value as compact JSON text in UTF-8: object keys sorted by their
+    /// UTF-8 bytes, non-ASCII written as itself, only `"`, `\` and control
+    /// characters escaped, integral numbers without a fraction.
+    public var jsonText: [UInt8] {
+        var out: [UInt8] = []
+        write(to: &out)
+        return out
+    }
+
+    func write(to out: inout [UInt8]) {
+        switch self {
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .number(let value):
+            if value.rounded() == value, abs(value) < 1e15 { out += String(Int64(value)).utf8 }
+            else { out += "\(value)".utf8 }
+        case .string(let value): Self.writeString(value, to: &out)
+        case .array(let values):
+            out.append(UInt8(ascii: "["))
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                value.write(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            Self.writeObject(members, keys: members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, to: &out)
+        }
+    }
+
+    static func writeObject(_ members: [String: JSONValue], keys: [String], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (index, key) in keys.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            writeString(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            members[key, default: .null].write(to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func writeString(_ string: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+            case 0..<0x20: out += "\\u00".utf8; out += [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+extension RequestBody {
+    /// The body as compact JSON text: the operation's members first, in the
+    /// service model's order (as SDKs send them), then any other key sorted.
+    public func jsonText(for operation: FeedbackOperation) -> [UInt8] {
+        let modelled = operation.members.map(\.wireName).filter { members[$0] != nil }
+        let others = members.keys.filter { !modelled.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var out: [UInt8] = []
+        JSONValue.writeObject(members, keys: modelled + others, to: &out)
+        return out
+    }
+}

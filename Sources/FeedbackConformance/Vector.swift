@@ -9,8 +9,13 @@ public struct Vector: Sendable, Hashable, Codable, Identifiable, CustomStringCon
     public let summary: String
     /// The operation the body is sent to.
     public let operation: FeedbackOperation
-    /// The JSON body exactly as sent (may hold `null`, numbers, objects).
+    /// The JSON body's members (may hold `null`, numbers, objects): the
+    /// parameters a client is given, and what a server must see.
     public var body: RequestBody
+    /// The body's exact text on the wire, when the vector is about the
+    /// encoding itself (escapes, member order, duplicate keys); `nil` when
+    /// any faithful encoding of ``body`` will do.
+    public var wire: String?
     /// `valid`, `invalid`, or `acceptable` (the documents allow either).
     public let result: Result
     /// The pitfalls the vector guards; defined in `vectors/flags.json`.
@@ -20,6 +25,12 @@ public struct Vector: Sendable, Hashable, Codable, Identifiable, CustomStringCon
     /// The expected error; `nil` for valid vectors. For `acceptable`
     /// vectors, the answer of an implementation that rejects.
     public let expected: Expectation?
+
+    /// The bytes to send: ``wire`` when given, else ``body`` encoded by
+    /// ``RequestBody/jsonText(for:)``.
+    public var wireBytes: [UInt8] {
+        wire.map { Array($0.utf8) } ?? body.jsonText(for: operation)
+    }
 
     /// The vector's id, so that no body value appears in test output.
     public var description: String { id }
@@ -40,7 +51,7 @@ public struct Vector: Sendable, Hashable, Codable, Identifiable, CustomStringCon
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, summary = "description", operation, body, result, flags, appliesTo, expected
+        case id, summary = "description", operation, body, wire, result, flags, appliesTo, expected
     }
 }
 

@@ -1,0 +1,113 @@
+import Foundation
+
+/// An implementation's expectation file: the cases known not to pass, so a
+/// CI job gates on new failures only, and learns when a known one is fixed
+/// (as smithy-rs `expectFail` or Swift Testing's `withKnownIssue`).
+///
+/// ```json
+/// {
+///   "implementation": "moto_server 5.2.1",
+///   "knownIssues": [
+///     {"ids": "*", "verdict": "unimplemented", "reason": "moto implements neither operation"},
+///     {"ids": "username-pattern.*", "verdict": "fail", "reason": "no pattern validation"}
+///   ]
+/// }
+/// ```
+///
+/// An entry covers the cases whose id matches `ids` (`*` matches any run of
+/// characters). A covered case with the entry's verdict is an expected
+/// failure; a covered case that passes is an unexpected pass, which fails
+/// the run until the file is updated. Any other verdict is a new failure.
+public struct KnownIssues: Sendable, Hashable, Codable {
+    /// Which implementation the file is for (informational).
+    public var implementation: String?
+    /// The entries, first match wins.
+    public var knownIssues: [Entry]
+
+    /// One known issue.
+    public struct Entry: Sendable, Hashable, Codable {
+        /// An id, or a pattern where `*` matches any run of characters.
+        public var ids: String
+        /// The verdict the cases come to today (not `pass`).
+        public var verdict: Verdict
+        /// Why, for people: a link to the bug, the missing feature.
+        public var reason: String
+
+        /// Creates an entry.
+        public init(ids: String, verdict: Verdict, reason: String) {
+            self.ids = ids
+            self.verdict = verdict
+            self.reason = reason
+        }
+
+        /// Whether `id` matches ``ids``.
+        public func covers(_ id: String) -> Bool {
+            Self.glob(Array(ids.utf8)[...], Array(id.utf8)[...])
+        }
+
+        private static func glob(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+            // Iterative wildcard match with one backtrack point: linear in practice.
+            var p = pattern.startIndex, t = text.startIndex
+            var star: Int?, mark = text.startIndex
+            while t < text.endIndex {
+                if p < pattern.endIndex, pattern[p] == UInt8(ascii: "*") {
+                    star = p; mark = t; p += 1
+                } else if p < pattern.endIndex, pattern[p] == text[t] {
+                    p += 1; t += 1
+                } else if let star {
+                    p = star + 1; mark += 1; t = mark
+                } else {
+                    return false
+                }
+            }
+            while p < pattern.endIndex, pattern[p] == UInt8(ascii: "*") { p += 1 }
+            return p == pattern.endIndex
+        }
+    }
+
+    /// Creates a file's contents.
+    public init(implementation: String? = nil, knownIssues: [Entry]) {
+        self.implementation = implementation
+        self.knownIssues = knownIssues
+    }
+
+    /// Reads an expectation file.
+    /// - Throws: an error naming the file and what is wrong with it.
+    public init(contentsOf url: URL) throws {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw LoadError(file: url.path, reason: "cannot be read")
+        }
+        do { self = try JSONDecoder().decode(Self.self, from: data) } catch {
+            throw LoadError(file: url.path, reason: "is not a valid expectation file (\(error))")
+        }
+        if let entry = knownIssues.first(where: { $0.verdict == .pass }) {
+            throw LoadError(file: url.path, reason: "entry '\(entry.ids)' expects pass; list only cases that do not pass")
+        }
+    }
+
+    /// Marks each result the file covers (``CaseResult/known``).
+    public func apply(to results: [CaseResult]) -> [CaseResult] {
+        results.map { result in
+            var result = result
+            guard let entry = knownIssues.first(where: { $0.covers(result.id) }) else { return result }
+            if result.verdict == .pass {
+                result.known = .unexpectedPass
+                result.notes.append("known issue no longer occurs: \(entry.reason)")
+            } else if result.verdict == entry.verdict {
+                result.known = .expected
+                result.notes.append("known issue: \(entry.reason)")
+            }
+            return result
+        }
+    }
+
+    /// An expectation file that could not be used.
+    public struct LoadError: Error, CustomStringConvertible {
+        /// The file.
+        public let file: String
+        /// What is wrong.
+        public let reason: String
+        public var description: String { "\(file) \(reason)" }
+    }
+}
