@@ -1,3 +1,4 @@
+import FeedbackConformance
 import Foundation
 
 /// The outcome of a conformance run against one implementation.

@@ -1,3 +1,4 @@
+import FeedbackConformance
 import Foundation
 
 /// An implementation's expectation file: the cases known not to pass, so a

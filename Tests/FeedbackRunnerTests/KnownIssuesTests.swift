@@ -1,3 +1,4 @@
+import FeedbackConformance
 import Testing
 @testable import FeedbackRunner
 
