@@ -3,21 +3,24 @@ import Foundation
 /// Reads a stream line by line in fixed-size chunks, so memory stays flat
 /// whatever the input's size. Lines end at LF; a CR before it is dropped.
 struct LineReader {
-    private let handle: FileHandle
+    private let input: InputReader
     private var buffer: [UInt8] = []
     private var start = 0
     private var searched = 0  // bytes from `start` already known to hold no LF
     private var finished = false
 
     init(_ handle: FileHandle) {
-        self.handle = handle
+        input = InputReader(handle)
     }
 
     /// The next line without its terminator, or `nil` at the end.
-    mutating func next() -> [UInt8]? {
+    mutating func next() throws(InputError) -> [UInt8]? {
         while true {
             let from = start + searched
-            let newline = buffer.withUnsafeBufferPointer { $0[from...].firstIndex(of: 0x0A) }
+            let newline: Int? = buffer.withUnsafeBufferPointer { all in
+                guard from < all.count, let found = memchr(all.baseAddress! + from, 0x0A, all.count - from) else { return nil }
+                return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - all.baseAddress!
+            }
             if let newline {
                 searched = 0
                 defer { start = newline + 1 }
@@ -30,11 +33,9 @@ struct LineReader {
                 return line(upTo: buffer.count)
             }
             searched = buffer.count - start
-            let chunk = handle.readData(ofLength: 1 << 16)
-            if chunk.isEmpty { finished = true }
             buffer.removeSubrange(0..<start)
             start = 0
-            buffer.append(contentsOf: chunk)
+            if try !input.read(upTo: 1 << 16, into: &buffer) { finished = true }
         }
     }
 

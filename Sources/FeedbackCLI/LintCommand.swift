@@ -67,8 +67,12 @@ enum LintCommand {
             return lintLines(handle, operation: operation, format: format, source: source, io: io)
         }
         let report: ValidationReport
-        do { report = operation.validate(try RequestBody(json: handle.readDataToEndOfFile())) }
-        catch { io.error("cognito-feedback: error: \(source): \(error)"); return 2 }
+        do {
+            let bytes = try InputReader(handle).readAll()
+            report = operation.validate(try RequestBody(json: bytes, keepingOnly: RequestBody.memberKeys))
+        } catch {
+            io.error("cognito-feedback: error: \(source): \(error)"); return 2
+        }
         io.output(format.render(report, source: source, line: nil))
         return report.isValid ? 0 : 1
     }
@@ -79,10 +83,18 @@ enum LintCommand {
         var status: Int32 = 0
         var number = 0
         var unusable = 0
-        while let line = reader.next() {
+        while true {
+            let line: [UInt8]
+            do {
+                guard let next = try reader.next() else { break }
+                line = next
+            } catch {
+                io.error("cognito-feedback: error: \(source): after line \(number): \(error)")
+                return 2
+            }
             number += 1
             do {
-                let report = operation.validate(try RequestBody(json: line))
+                let report = operation.validate(try RequestBody(json: line, keepingOnly: RequestBody.memberKeys))
                 io.output(format.render(report, source: source, line: number))
                 if !report.isValid { status = max(status, 1) }
             } catch {

@@ -9,19 +9,29 @@
 /// (Foundation's `JSONSerialization`, which this replaced, accepted trailing
 /// commas). A `\uD800`
 /// escape without its pair is refused: no Swift string can hold it.
+///
+/// With a set of keys to keep, only those members of the top-level object
+/// are built; every other value, and the contents of every nested array
+/// and object, is checked for syntax and recorded by its type alone (an
+/// empty string, array or object, or 0). Memory then stays bounded by the
+/// kept members, whatever else a hostile body holds.
 struct JSONParser {
     /// The deepest nesting accepted, as in Foundation's `JSONSerialization`.
     static let maximumDepth = 512
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let keep: Set<String>?
     private var index = 0
     private var depth = 0
+    /// Whether the value being read is kept; when not, it is only checked.
+    private var building = true
     /// Scratch space for strings with escapes, reused across strings.
     private var scratch: [UInt8] = []
 
-    /// Parses one JSON text.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(BodyError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
+    /// Parses one JSON text, keeping only the top-level members named in
+    /// `keep` when it is given.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keeping keep: Set<String>? = nil) throws(BodyError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, keep: keep)
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { parser.index = 3 }
         parser.skipWhitespace()
         guard parser.index < bytes.count else { throw .empty }
@@ -31,8 +41,9 @@ struct JSONParser {
         return value
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, keep: Set<String>?) {
         self.bytes = bytes
+        self.keep = keep
     }
 
     private mutating func skipWhitespace() {
@@ -80,6 +91,10 @@ struct JSONParser {
     }
 
     private mutating func object() throws(BodyError) -> JSONValue {
+        let build = building && (keep == nil || depth == 0)
+        let outer = building
+        building = build
+        defer { building = outer }
         var members: [String: JSONValue] = [:]
         guard try open(closing: UInt8(ascii: "}")) else { return .object(members) }
         repeat {
@@ -89,16 +104,27 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw syntaxError() }
             index += 1
             skipWhitespace()
-            members[key] = try value()  // a duplicate key keeps its last value
+            if build {
+                building = keep?.contains(key) ?? true
+                members[key] = try value()  // a duplicate key keeps its last value
+                building = true
+            } else {
+                _ = try value()
+            }
         } while try another(closing: UInt8(ascii: "}"))
         return .object(members)
     }
 
     private mutating func array() throws(BodyError) -> JSONValue {
+        let build = building && (keep == nil || depth == 0)
+        let outer = building
+        building = build
+        defer { building = outer }
         var elements: [JSONValue] = []
         guard try open(closing: UInt8(ascii: "]")) else { return .array(elements) }
         repeat {
-            elements.append(try value())
+            let element = try value()
+            if build { elements.append(element) }
         } while try another(closing: UInt8(ascii: "]"))
         return .array(elements)
     }
@@ -154,6 +180,7 @@ struct JSONParser {
             if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
             guard digits(&self) > 0 else { throw .notJSON }
         }
+        guard building else { return 0 }
         return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) ?? .infinity
     }
 
@@ -167,7 +194,7 @@ struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                return String(decoding: run, as: UTF8.self)
+                return building ? String(decoding: run, as: UTF8.self) : ""
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw .notJSON }
@@ -180,9 +207,11 @@ struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: scratch, as: UTF8.self)
+                return building ? String(decoding: scratch, as: UTF8.self) : ""
             case UInt8(ascii: "\\"):
                 try escape()
+                // A value that is only checked needs no more than the current scalar.
+                if !building && scratch.count > 4096 { scratch.removeAll(keepingCapacity: true) }
             case ..<0x20:
                 throw .notJSON
             case ..<0x80:

@@ -25,14 +25,25 @@ public struct RequestBody: Sendable, Hashable, CustomStringConvertible, CustomDe
     ///
     /// The bytes must be UTF-8 and hold one JSON object. With a duplicate
     /// key the last value wins, as in Jackson-based services.
+    ///
+    /// - Parameter keys: when given, only these top-level members are kept;
+    ///   any other value, and the contents of nested arrays and objects, is
+    ///   checked for syntax and kept by its JSON type alone (an empty
+    ///   string, array or object, or 0). Judging needs no more
+    ///   (``memberKeys``), and memory then stays bounded by the members'
+    ///   own values however large or deep the rest of a hostile body is.
     /// - Throws: ``BodyError``, which never quotes the input.
-    public init(json bytes: some ContiguousBytes) throws(BodyError) {
+    public init(json bytes: some ContiguousBytes, keepingOnly keys: Set<String>? = nil) throws(BodyError) {
         let parsed = bytes.withUnsafeBytes { raw in
-            Result { () throws(BodyError) in try JSONParser.parse(raw.bindMemory(to: UInt8.self)) }
+            Result { () throws(BodyError) in try JSONParser.parse(raw.bindMemory(to: UInt8.self), keeping: keys) }
         }
         guard case .object(let members) = try parsed.get() else { throw .notObject }
         self.members = members
     }
+
+    /// The wire names of every member of either operation: what judging a
+    /// body needs kept (see ``init(json:keepingOnly:)``).
+    public static let memberKeys: Set<String> = Set(Member.allCases.map(\.wireName))
 
     /// `RequestBody(EventId: "e1", Username: <redacted>, …)`, keys sorted.
     public var description: String {

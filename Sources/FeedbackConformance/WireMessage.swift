@@ -102,7 +102,7 @@ public struct WireAnswer: Sendable, Hashable, CustomStringConvertible {
     /// `parse_error_body`; Amplify's `parseJsonError`.)
     public var errorType: String? {
         if let header = headers["X-Amzn-ErrorType"], !header.isEmpty { return ErrorCode.sanitize(header) }
-        guard let members = try? RequestBody(json: body).members else { return nil }
+        guard let members = try? RequestBody(json: body, keepingOnly: ["code", "__type"]).members else { return nil }
         for key in ["code", "__type"] {
             if case .string(let code)? = members[key], !code.isEmpty { return ErrorCode.sanitize(code) }
         }
@@ -111,7 +111,7 @@ public struct WireAnswer: Sendable, Hashable, CustomStringConvertible {
 
     /// The error message of a JSON error body (`message`, or `Message`).
     public var message: String? {
-        guard let members = try? RequestBody(json: body).members else { return nil }
+        guard let members = try? RequestBody(json: body, keepingOnly: ["message", "Message"]).members else { return nil }
         for key in ["message", "Message"] {
             if case .string(let message)? = members[key] { return message }
         }
