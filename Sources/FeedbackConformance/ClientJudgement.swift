@@ -36,7 +36,7 @@ public struct ClientJudgement: Sendable {
     /// The verdict on `outcome` for `item`, with what was expected, what the
     /// client did, and notes.
     public func judge(_ item: ClientCase, _ outcome: ClientOutcome, milliseconds: Double = 0) -> CaseResult {
-        let expected = Self.expected(item)
+        let expected = Self.expectation(for: item)
         switch outcome {
         case .rejected:
             if item.result == .valid {
@@ -67,8 +67,9 @@ public struct ClientJudgement: Sendable {
         return problems
     }
 
+    /// What `item` expects of a client, for results:
     /// `POST / UpdateAuthEventFeedback unsigned, body = parameters; surfaces success`.
-    static func expected(_ item: ClientCase) -> String {
+    public static func expectation(for item: ClientCase) -> String {
         "POST / \(item.operation.rawValue) \(item.operation.isSigned ? "SigV4-signed" : "unsigned"), body = parameters; "
             + "surfaces \(item.surfaces)" + (item.result == .valid ? "" : " (or a local rejection)")
     }
