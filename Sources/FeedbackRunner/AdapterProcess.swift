@@ -58,6 +58,14 @@ public final class AdapterProcess {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = forwardStderr ? FileHandle.standardError : errors
+        // The child inherits the spawning thread's signal mask, and Swift
+        // concurrency and Dispatch threads block nearly every signal: a child
+        // spawned from one could not be stopped with SIGTERM (nor see
+        // SIGCHLD). Spawn with nothing blocked.
+        var unblocked = sigset_t(), saved = sigset_t()
+        sigemptyset(&unblocked)
+        pthread_sigmask(SIG_SETMASK, &unblocked, &saved)
+        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
         do { try process.run() } catch { throw Failure(.launch, "the adapter command could not be started") }
         leadsGroup = getpgid(process.processIdentifier) == process.processIdentifier
         let flags = fcntl(input.fileHandleForWriting.fileDescriptor, F_GETFL)
