@@ -15,11 +15,17 @@ import FeedbackRules
 /// Sources: the Smithy awsJson1_1 protocol tests (`AwsJson11FooError*`),
 /// smithy-rs `sanitize_error_code`.
 public enum ErrorForm: String, Sendable, Hashable, CaseIterable {
+    /// `__type` holds the short name.
     case plain
+    /// `__type` holds the name after a Smithy namespace and `#`.
     case namespaced
+    /// `__type` holds the name followed by `:` and a Coral URL.
     case suffixed
+    /// `__type` holds a namespace, the name and a Coral URL.
     case namespacedSuffixed = "namespaced-suffixed"
+    /// Only the `X-Amzn-ErrorType` header names it (with a Coral URL).
     case header
+    /// Only the body's `code` member names it.
     case code
 
     /// The suffix Coral services append after a `:`.
