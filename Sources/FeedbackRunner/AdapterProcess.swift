@@ -39,6 +39,7 @@ public final class AdapterProcess {
     private var buffer: [UInt8] = []
     private var scanned = 0
     private var leadsGroup = false
+    private var stderrOpen: Bool
     private var finished = false
 
     /// Launches `command` (looked up in `PATH` when it names no path).
@@ -51,6 +52,7 @@ public final class AdapterProcess {
         self.command = command
         self.maxLineBytes = maxLineBytes
         self.forwardsStderr = forwardStderr
+        stderrOpen = !forwardStderr
         Self.ignoreSIGPIPE
         guard let program = command.first, !program.isEmpty else { throw Failure(.launch, "the adapter command is empty") }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -159,7 +161,7 @@ public final class AdapterProcess {
             if left <= .zero { return false }
             let milliseconds = Int32(min(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1, 60_000))
             var fds = [pollfd(fd: fd, events: events, revents: 0)]
-            if !forwardsStderr { fds.append(pollfd(fd: errors.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)) }
+            if stderrOpen { fds.append(pollfd(fd: errors.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), milliseconds)
             if ready < 0 && errno != EINTR { throw Failure(.exited, "cannot wait for the adapter") }
             if fds.count > 1, fds[1].revents != 0 { drainStderr() }
@@ -171,6 +173,7 @@ public final class AdapterProcess {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         let count = chunk.withUnsafeMutableBytes { read(errors.fileHandleForReading.fileDescriptor, $0.baseAddress, $0.count) }
         if count > 0 { stderrLines += chunk[..<count].count { $0 == UInt8(ascii: "\n") } }
+        else if count == 0 || (errno != EINTR && errno != EAGAIN) { stderrOpen = false }  // closed: stop polling it
     }
 
     /// The failure that explains a closed pipe: how the adapter ended, if it
