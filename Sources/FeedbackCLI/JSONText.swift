@@ -53,21 +53,3 @@ enum JSONText {
         return digits.count == 1 ? "0" + digits : digits
     }
 }
-
-/// Text for a terminal: control, format and separator characters of a
-/// message are shown as `\u{…}` escapes, so one violation stays one line and
-/// no escape sequence reaches the terminal.
-enum TerminalText {
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-}

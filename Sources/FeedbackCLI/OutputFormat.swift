@@ -1,3 +1,4 @@
+import FeedbackConformance
 import FeedbackRules
 
 /// How results are printed: `text` for people, `json` for programs.

@@ -14,6 +14,7 @@ public enum Tool {
         SUBCOMMANDS:
           lint      Judge request bodies (JSON, as sent on the wire) as Cognito would.
           vectors   List, show or self-check the conformance test vectors.
+          conform   Check a server (over HTTP) or a client (through an adapter) against the vectors.
 
         OPTIONS:
           -h, --help     Show help (also: cognito-feedback <subcommand> --help).
@@ -23,26 +24,30 @@ public enum Tool {
           cognito-feedback lint --operation UpdateAuthEventFeedback request.json
           cognito-feedback lint --operation admin --jsonl --format json requests.jsonl
           cognito-feedback vectors list --flag AsciiWord
+          cognito-feedback conform server --endpoint http://127.0.0.1:5000
+          cognito-feedback conform client -- python3 Conformance/adapters/botocore/adapter.py
         """
 
     /// Runs the tool on `arguments` (without the program name) and returns
     /// the exit status: 0 success, 1 invalid requests or failed checks,
     /// 2 unusable input or usage errors.
-    public static func run(_ arguments: [String], io: ToolIO) -> Int32 {
+    public static func run(_ arguments: [String], io: ToolIO) async -> Int32 {
         guard let command = arguments.first else {
-            io.error("cognito-feedback: error: missing subcommand (lint or vectors); see --help")
+            io.error("cognito-feedback: error: missing subcommand (lint, vectors or conform); see --help")
             return 2
         }
         do throws(UsageError) {
             switch command {
             case "lint": return try LintCommand.run(arguments.dropFirst(), io: io)
             case "vectors": return try VectorsCommand.run(arguments.dropFirst(), io: io)
+            case "conform": return try await ConformCommand.run(arguments.dropFirst(), io: io)
             case "-h", "--help", "help":
                 let topic = arguments.dropFirst().first
-                io.output((topic == "lint" ? LintCommand.help : topic == "vectors" ? VectorsCommand.help : help) + "\n")
+                let topics = ["lint": LintCommand.help, "vectors": VectorsCommand.help, "conform": ConformCommand.help]
+                io.output((topic.flatMap { topics[$0] } ?? help) + "\n")
                 return 0
             case "--version": io.output(version + "\n"); return 0
-            default: throw UsageError("unknown subcommand '\(command)'; expected lint or vectors")
+            default: throw UsageError("unknown subcommand '\(command)'; expected lint, vectors or conform")
             }
         } catch {
             io.error("cognito-feedback: error: \(error.message)")

@@ -5,7 +5,7 @@ import FeedbackRules
 /// `cognito-feedback vectors`: lists, shows and self-checks the test vectors.
 enum VectorsCommand {
     static let help = """
-        USAGE: cognito-feedback vectors [list] [--flag <flag>] [--operation <operation>]
+        USAGE: cognito-feedback vectors [list] [--id <pattern>] [--flag <flag>] [--operation <operation>]
                                         [--applies-to rules|client|server] [--result valid|invalid|acceptable]
                                         [--format text|json] [--vectors <dir>]
                cognito-feedback vectors show <id> [--reveal] [--vectors <dir>]
@@ -27,42 +27,25 @@ enum VectorsCommand {
         var arguments = arguments
         let subcommand = ["list", "show", "flags", "check"].contains(arguments.first ?? "") ? arguments.removeFirst() : "list"
         let args = try Arguments(
-            arguments, options: ["--flag", "--operation", "--applies-to", "--result", "--format", "--vectors"],
+            arguments, options: VectorSelection.options.union(["--applies-to", "--format"]),
             switches: ["--reveal", "--help", "-h"])
         if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output(help + "\n"); return 0 }
-        let library: VectorLibrary
-        do {
-            let directory = args.values["--vectors"].map { URL(fileURLWithPath: $0, isDirectory: true) }
-            library = try VectorLibrary.load(from: directory ?? VectorLibrary.defaultDirectory)
-        } catch {
-            io.error("cognito-feedback: error: cannot load vectors: \(error)"); return 2
-        }
+        let selection = try VectorSelection(args)
+        let library = selection.library
         switch subcommand {
         case "show": return try show(args, library, io)
         case "flags": return flags(library, io)
         case "check": return check(library, io)
-        default: return try list(args, library, io)
+        default: return try list(args, selection, io)
         }
     }
 
-    static func list(_ args: Arguments, _ library: VectorLibrary, _ io: ToolIO) throws(UsageError) -> Int32 {
+    static func list(_ args: Arguments, _ selection: VectorSelection, _ io: ToolIO) throws(UsageError) -> Int32 {
         guard args.positionals.isEmpty else { throw UsageError("vectors list takes no arguments") }
-        var vectors = library.vectors
-        if let flag = args.values["--flag"] {
-            guard library.flags[flag] != nil else { throw UsageError("unknown flag \(flag); see 'cognito-feedback vectors flags'") }
-            vectors = vectors.filter { $0.flags.contains(flag) }
-        }
-        if let name = args.values["--operation"] {
-            let operation = try FeedbackOperation(argument: name)
-            vectors = vectors.filter { $0.operation == operation }
-        }
+        var vectors = selection.vectors
         if let audience = args.values["--applies-to"] {
             guard let audience = Vector.Audience(rawValue: audience) else { throw UsageError("--applies-to must be rules, client or server") }
             vectors = vectors.filter { $0.appliesTo.contains(audience) }
-        }
-        if let result = args.values["--result"] {
-            guard let result = Vector.Result(rawValue: result) else { throw UsageError("--result must be valid, invalid or acceptable") }
-            vectors = vectors.filter { $0.result == result }
         }
         let json = try args.choice("--format", ["text", "json"], default: "text") == "json"
         for vector in vectors {
@@ -77,7 +60,7 @@ enum VectorsCommand {
                 io.output("\(vector.id)  \(vector.result.rawValue)  \(vector.flags.joined(separator: ","))\n")
             }
         }
-        if !json { io.error("\(vectors.count) of \(library.vectors.count) vectors") }
+        if !json { io.error("\(vectors.count) of \(selection.library.vectors.count) vectors") }
         return 0
     }
 
@@ -104,7 +87,8 @@ enum VectorsCommand {
         let vectors = library.vectors(for: .rules)
         var failed = 0
         for vector in vectors {
-            if let mismatch = vector.mismatch(vector.operation.validate(vector.body)) {
+            let report = (try? RequestBody(json: vector.wireBytes)).map(vector.operation.validate)
+            if let mismatch = report.map(vector.mismatch) ?? "the vector's wire body does not parse" {
                 failed += 1
                 io.output("FAIL \(vector.id): \(mismatch)\n")
             }
@@ -115,12 +99,14 @@ enum VectorsCommand {
 }
 
 extension Vector {
-    /// A copy whose sensitive member values read `<redacted: N scalars>`.
+    /// A copy whose sensitive member values read `<redacted: N scalars>`;
+    /// a wire text that holds one reads `<redacted: N bytes>`.
     func redacted() -> Vector {
         var copy = self
         for member in Member.allCases where member.isSensitive {
             if case .string(let value)? = body.members[member.wireName] {
                 copy.body.members[member.wireName] = .string("<redacted: \(value.unicodeScalars.count) scalars>")
+                copy.wire = wire.map { "<redacted: \($0.utf8.count) bytes>" }
             }
         }
         return copy

@@ -48,7 +48,9 @@ public enum JSONValue: Sendable, Hashable, Codable {
 extension JSONValue {
     /// The value as compact JSON text in UTF-8: object keys sorted by their
     /// UTF-8 bytes, non-ASCII written as itself, only `"`, `\` and control
-    /// characters escaped, integral numbers without a fraction.
+    /// characters escaped, integral numbers without a fraction, and a number
+    /// too large for a `Double` (parsed as infinity) as `1e999`, which reads
+    /// back the same.
     public var jsonText: [UInt8] {
         var out: [UInt8] = []
         write(to: &out)
@@ -60,7 +62,8 @@ extension JSONValue {
         case .null: out += "null".utf8
         case .bool(let value): out += (value ? "true" : "false").utf8
         case .number(let value):
-            if value.rounded() == value, abs(value) < 1e15 { out += String(Int64(value)).utf8 }
+            if !value.isFinite { out += (value < 0 ? "-1e999" : "1e999").utf8 }
+            else if value.rounded() == value, abs(value) < 1e15 { out += String(Int64(value)).utf8 }
             else { out += "\(value)".utf8 }
         case .string(let value): Self.writeString(value, to: &out)
         case .array(let values):

@@ -27,8 +27,8 @@ public struct KnownIssues: Sendable, Hashable, Codable {
 
     /// One known issue.
     public struct Entry: Sendable, Hashable, Codable {
-        /// An id, or a pattern where `*` matches any run of characters.
-        public var ids: String
+        /// The ids covered: an id, or a pattern where `*` matches any run of characters.
+        public var ids: IDPattern
         /// The verdict the cases come to today (not `pass`).
         public var verdict: Verdict
         /// Why, for people: a link to the bug, the missing feature.
@@ -36,33 +36,9 @@ public struct KnownIssues: Sendable, Hashable, Codable {
 
         /// Creates an entry.
         public init(ids: String, verdict: Verdict, reason: String) {
-            self.ids = ids
+            self.ids = IDPattern(ids)
             self.verdict = verdict
             self.reason = reason
-        }
-
-        /// Whether `id` matches ``ids``.
-        public func covers(_ id: String) -> Bool {
-            Self.glob(Array(ids.utf8)[...], Array(id.utf8)[...])
-        }
-
-        private static func glob(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
-            // Iterative wildcard match with one backtrack point: linear in practice.
-            var p = pattern.startIndex, t = text.startIndex
-            var star: Int?, mark = text.startIndex
-            while t < text.endIndex {
-                if p < pattern.endIndex, pattern[p] == UInt8(ascii: "*") {
-                    star = p; mark = t; p += 1
-                } else if p < pattern.endIndex, pattern[p] == text[t] {
-                    p += 1; t += 1
-                } else if let star {
-                    p = star + 1; mark += 1; t = mark
-                } else {
-                    return false
-                }
-            }
-            while p < pattern.endIndex, pattern[p] == UInt8(ascii: "*") { p += 1 }
-            return p == pattern.endIndex
         }
     }
 
@@ -91,7 +67,7 @@ public struct KnownIssues: Sendable, Hashable, Codable {
     public func apply(to results: [CaseResult]) -> [CaseResult] {
         results.map { result in
             var result = result
-            guard let entry = knownIssues.first(where: { $0.covers(result.id) }) else { return result }
+            guard let entry = knownIssues.first(where: { $0.ids.matches(result.id) }) else { return result }
             if result.verdict == .pass {
                 result.known = .unexpectedPass
                 result.notes.append("known issue no longer occurs: \(entry.reason)")

@@ -4,7 +4,7 @@ import Foundation
 // A closed standard output must end the run quietly, not kill it.
 signal(SIGPIPE, SIG_IGN)
 let output = BufferedWriter(descriptor: 1)
-let status = Tool.run(
+let status = await Tool.run(
     Array(CommandLine.arguments.dropFirst()),
     io: ToolIO(
         standardInput: .standardInput,

@@ -8,16 +8,16 @@ struct LintCommandTests {
     static let invalid = #"{"UserPoolId":"us-east-1_abc","Username":"alice","EventId":"e1","FeedbackValue":"valid"}"#
 
     @Test("A valid body exits 0 and says so")
-    func validBody() throws {
+    func validBody() async throws {
         let file = try TemporaryFile(Self.valid)
-        let run = try ToolRun(["lint", "--operation", "AdminUpdateAuthEventFeedback", file.path])
+        let run = try await ToolRun(["lint", "--operation", "AdminUpdateAuthEventFeedback", file.path])
         #expect(run.status == 0)
         #expect(run.output == "\(file.path): valid\n")
     }
 
     @Test("An invalid body exits 1 with one text line per violation")
-    func invalidBodyText() throws {
-        let run = try ToolRun(["lint", "--operation", "admin"], stdin: Data(#"{"UserPoolId":"","EventId":"e1","FeedbackValue":"valid"}"#.utf8))
+    func invalidBodyText() async throws {
+        let run = try await ToolRun(["lint", "--operation", "admin"], stdin: Data(#"{"UserPoolId":"","EventId":"e1","FeedbackValue":"valid"}"#.utf8))
         #expect(run.status == 1)
         let lines = run.output.split(separator: "\n")
         #expect(lines.count == 4)  // pool ID length + pattern, Username required, FeedbackValue enum
@@ -26,8 +26,8 @@ struct LintCommandTests {
     }
 
     @Test("--format json prints valid, errorType, the exact aggregate message and each violation")
-    func jsonFormat() throws {
-        let run = try ToolRun(["lint", "--operation", "admin", "--format", "json", "-"], stdin: Data(Self.invalid.utf8))
+    func jsonFormat() async throws {
+        let run = try await ToolRun(["lint", "--operation", "admin", "--format", "json", "-"], stdin: Data(Self.invalid.utf8))
         #expect(run.status == 1)
         let object = try #require(try run.jsonLines().first)
         #expect(object["valid"] as? Bool == false)
@@ -40,9 +40,9 @@ struct LintCommandTests {
     }
 
     @Test("--jsonl gives one result per line, in order, and keeps going past unusable lines")
-    func jsonLines() throws {
+    func jsonLines() async throws {
         let input = [Self.valid, Self.invalid, "not json", "", "[1,2]", Self.valid + "\r"].joined(separator: "\n") + "\n"
-        let run = try ToolRun(["lint", "--operation", "admin", "--jsonl", "--format", "json"], stdin: Data(input.utf8))
+        let run = try await ToolRun(["lint", "--operation", "admin", "--jsonl", "--format", "json"], stdin: Data(input.utf8))
         #expect(run.status == 2)
         let results = try run.jsonLines()
         #expect(results.map { $0["line"] as? Int } == [1, 2, 3, 4, 5, 6])
@@ -53,10 +53,10 @@ struct LintCommandTests {
     }
 
     @Test("--jsonl reads lines longer than its 64 KiB chunks, and a last line without a newline")
-    func longLines() throws {
+    func longLines() async throws {
         let long = Self.valid.replacingOccurrences(of: "\"e1\"", with: "\"" + String(repeating: "e", count: 200_000) + "\"")
         let input = [long, Self.valid, long, Self.valid].joined(separator: "\n")
-        let run = try ToolRun(["lint", "--operation", "admin", "--jsonl", "--format", "json"], stdin: Data(input.utf8))
+        let run = try await ToolRun(["lint", "--operation", "admin", "--jsonl", "--format", "json"], stdin: Data(input.utf8))
         #expect(run.status == 1)
         let results = try run.jsonLines()
         #expect(results.map { $0["line"] as? Int } == [1, 2, 3, 4])
@@ -64,8 +64,8 @@ struct LintCommandTests {
     }
 
     @Test("--jsonl exits 1 when some line is invalid and none is unusable")
-    func jsonLinesInvalid() throws {
-        let run = try ToolRun(["lint", "--operation", "admin", "--jsonl"], stdin: Data((Self.valid + "\n" + Self.invalid).utf8))
+    func jsonLinesInvalid() async throws {
+        let run = try await ToolRun(["lint", "--operation", "admin", "--jsonl"], stdin: Data((Self.valid + "\n" + Self.invalid).utf8))
         #expect(run.status == 1)
         #expect(run.output.hasPrefix("stdin:1: valid\nstdin:2: InvalidParameterException: FeedbackValue enum: "))
     }
@@ -74,9 +74,9 @@ struct LintCommandTests {
         ("", "the body is empty"), ("{", "the body is not valid JSON"), ("[]", "the body is not a JSON object"),
         ("\u{FF}", "the body is not valid UTF-8"),
     ])
-    func unusableInput(_ text: String, _ reason: String) throws {
+    func unusableInput(_ text: String, _ reason: String) async throws {
         let bytes = text == "\u{FF}" ? Data([0x7B, 0xFF, 0x7D]) : Data(text.utf8)
-        let run = try ToolRun(["lint", "--operation", "update"], stdin: bytes)
+        let run = try await ToolRun(["lint", "--operation", "update"], stdin: bytes)
         #expect(run.status == 2)
         #expect(run.output.isEmpty)
         #expect(run.error == ["cognito-feedback: error: stdin: \(reason)"])
@@ -94,25 +94,25 @@ struct LintCommandTests {
         ["frobnicate"],
         [],
     ])
-    func usageErrors(_ arguments: [String]) throws {
-        let run = try ToolRun(arguments)
+    func usageErrors(_ arguments: [String]) async throws {
+        let run = try await ToolRun(arguments)
         #expect(run.status == 2)
         #expect(run.error.count == 1)
         #expect(run.error.first?.hasPrefix("cognito-feedback: error: ") == true)
     }
 
     @Test("--help explains lint, its exit status and an example", arguments: [["lint", "--help"], ["help", "lint"]])
-    func help(_ arguments: [String]) throws {
-        let run = try ToolRun(arguments)
+    func help(_ arguments: [String]) async throws {
+        let run = try await ToolRun(arguments)
         #expect(run.status == 0)
         for needle in ["--operation", "--format", "--jsonl", "EXIT STATUS", "EXAMPLE"] { #expect(run.output.contains(needle)) }
     }
 
     @Test("JSON output carries values with quotes, backslashes, controls and U+2028 exactly")
-    func jsonEscaping() throws {
+    func jsonEscaping() async throws {
         let value = "a\"b\\c\u{1}d\te\u{2028}f\u{2029}g€"
         let body = try JSONSerialization.data(withJSONObject: ["UserPoolId": value, "Username": "a", "EventId": "e", "FeedbackValue": "Valid"])
-        let run = try ToolRun(["lint", "--operation", "admin", "--format", "json"], stdin: body)
+        let run = try await ToolRun(["lint", "--operation", "admin", "--format", "json"], stdin: body)
         #expect(run.output.split(separator: "\n").count == 1, "one line per result")
         let object = try #require(try run.jsonLines().first)
         let violation = try #require((object["violations"] as? [[String: Any]])?.first)
@@ -120,18 +120,18 @@ struct LintCommandTests {
     }
 
     @Test("Text output escapes control characters so a violation stays on one line")
-    func terminalEscaping() throws {
+    func terminalEscaping() async throws {
         let body = #"{"UserPoolId":"us-east-1_abc\n\u001b[31m","Username":"a","EventId":"e","FeedbackValue":"Valid"}"#
-        let run = try ToolRun(["lint", "--operation", "admin"], stdin: Data(body.utf8))
+        let run = try await ToolRun(["lint", "--operation", "admin"], stdin: Data(body.utf8))
         #expect(run.output.split(separator: "\n").count == 1)
         #expect(run.output.contains(#"us-east-1_abc\u{A}\u{1B}[31m"#))
     }
 
     @Test("No output path shows a sensitive value", arguments: ["text", "json"])
-    func redaction(_ format: String) throws {
+    func redaction(_ format: String) async throws {
         let body = #"{"UserPoolId":"us-east-1_abc","Username":"CANARY user 9d2f","EventId":"e","FeedbackToken":"CANARY/9d2f","FeedbackValue":"Valid"}"#
         for arguments in [["lint", "--operation", "update", "--format", format], ["lint", "--operation", "update", "--format", format, "--jsonl"]] {
-            let run = try ToolRun(arguments, stdin: Data((body + "\n" + #"{"Username": CANARY 9d2f}"#).utf8))
+            let run = try await ToolRun(arguments, stdin: Data((body + "\n" + #"{"Username": CANARY 9d2f}"#).utf8))
             #expect(run.status >= 1)
             #expect(!run.everything.contains("CANARY") && !run.everything.contains("9d2f"))
         }
@@ -141,28 +141,28 @@ struct LintCommandTests {
 @Suite("cognito-feedback vectors")
 struct VectorsCommandTests {
     @Test("check runs the engine against every rules vector and passes")
-    func check() throws {
-        let run = try ToolRun(["vectors", "check"])
+    func check() async throws {
+        let run = try await ToolRun(["vectors", "check"])
         #expect(run.status == 0)
         #expect(run.output.hasSuffix(" passed, 0 failed\n"))
     }
 
     @Test("list filters by flag and show redacts sensitive values unless asked")
-    func listAndShow() throws {
-        let list = try ToolRun(["vectors", "list", "--flag", "PoolIdBacktracking"])
+    func listAndShow() async throws {
+        let list = try await ToolRun(["vectors", "list", "--flag", "PoolIdBacktracking"])
         #expect(list.status == 0)
         let lines = list.output.split(separator: "\n")
         #expect(lines.count >= 3 && lines.allSatisfy { $0.contains("PoolIdBacktracking") })
-        let shown = try ToolRun(["vectors", "show", "redaction.username-canary.update"])
+        let shown = try await ToolRun(["vectors", "show", "redaction.username-canary.update"])
         #expect(shown.status == 0)
         #expect(shown.output.contains("<redacted: 18 scalars>") && !shown.output.contains("7f3a91"))
-        let revealed = try ToolRun(["vectors", "show", "redaction.username-canary.update", "--reveal"])
+        let revealed = try await ToolRun(["vectors", "show", "redaction.username-canary.update", "--reveal"])
         #expect(revealed.output.contains("canary user 7f3a91"))
     }
 
     @Test("An unknown vector or flag exits 2")
-    func unknown() throws {
-        #expect(try ToolRun(["vectors", "show", "no.such.vector"]).status == 2)
-        #expect(try ToolRun(["vectors", "list", "--flag", "NoSuchFlag"]).status == 2)
+    func unknown() async throws {
+        #expect(try await ToolRun(["vectors", "show", "no.such.vector"]).status == 2)
+        #expect(try await ToolRun(["vectors", "list", "--flag", "NoSuchFlag"]).status == 2)
     }
 }

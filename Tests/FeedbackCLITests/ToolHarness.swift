@@ -12,12 +12,12 @@ struct ToolRun {
     var everything: String { output + error.joined(separator: "\n") }
 
     /// Runs `cognito-feedback arguments…`; `stdin`, when given, is fed as standard input.
-    init(_ arguments: [String], stdin: Data = Data()) throws {
+    init(_ arguments: [String], stdin: Data = Data()) async throws {
         let input = try TemporaryFile(stdin)
         let handle = try #require(FileHandle(forReadingAtPath: input.path))
         var output = ""
         var error: [String] = []
-        status = Tool.run(arguments, io: ToolIO(standardInput: handle, output: { output += $0 }, error: { error.append($0) }))
+        status = await Tool.run(arguments, io: ToolIO(standardInput: handle, output: { output += $0 }, error: { error.append($0) }))
         self.output = output
         self.error = error
     }

@@ -98,3 +98,19 @@ struct BodyParserTests {
         #expect(throws: BodyError.tooDeep) { try RequestBody(json: nested(100_000)) }
     }
 }
+
+@Suite("Body encoding")
+struct BodyEncodingTests {
+    /// Found by the FuzzBody target: `333e33333333` parses to infinity, and
+    /// was written back as `inf`, which is not JSON.
+    @Test("A body survives its own encoding, numbers beyond Double's range included", arguments: [
+        #"{"Uod":333e33333333}"#, #"{"a":-1e400,"b":1e-400,"c":-0,"d":123456789012345678901234}"#,
+        #"{"Username":"\u0000\"\\\u001f\u007f é😀","x":[true,false,null,{"y":0.5}]}"#,
+    ])
+    func bodySurvivesEncoding(_ text: String) throws {
+        let body = try RequestBody(json: Array(text.utf8))
+        for operation in FeedbackOperation.allCases {
+            #expect(try RequestBody(json: body.jsonText(for: operation)) == body)
+        }
+    }
+}
