@@ -62,7 +62,10 @@ public struct ClientJudgement: Sendable {
         problems += Self.bodyProblems(item, sent.request.body)
         problems += signatureProblems(item.operation, sent)
         if !sent.surfaced.matches(item.surfaces) {
-            problems.append("surfaced \(sent.surfaced) instead of \(item.surfaces)")
+            let status = String(item.answer.status)
+            let shown = sent.surfaced == .error(status) && ClientJudgement.scrub(status, of: item) != nil
+                ? "the HTTP status \(status) as the error type" : "\(sent.surfaced)"
+            problems.append("surfaced \(shown) instead of \(item.surfaces)")
         }
         return problems
     }

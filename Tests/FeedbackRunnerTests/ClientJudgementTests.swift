@@ -124,6 +124,7 @@ struct ClientJudgementTests {
                 == "surfaced com.amazonaws.cognitoidentityprovider#UserNotFoundException instead of UserNotFoundException")
         #expect(Self.judge(Self.admin, request, surfaced: .success).got == "surfaced success instead of UserNotFoundException")
         #expect(Self.judge(Self.admin, request, surfaced: .error("userNotFoundException")).verdict == .fail)
+        #expect(Self.judge(Self.admin, request, surfaced: .error("400")).got == "surfaced the HTTP status 400 as the error type instead of UserNotFoundException")
         #expect(Self.judge(Self.admin, request, surfaced: .error("feedback-user-7")).got
                 == "surfaced an unrecognised error type (15 characters) instead of UserNotFoundException")
     }
