@@ -22,6 +22,9 @@ let package = Package(
         // The command-line tool's logic, kept in a library so tests drive it in process.
         .target(name: "FeedbackCLI", dependencies: ["FeedbackRules", "FeedbackConformance", "FeedbackRunner"]),
         .executableTarget(name: "cognito-feedback", dependencies: ["FeedbackCLI"]),
+        // The client adapter over the project's own Swift encoder (Conformance/PROTOCOL.md).
+        .executableTarget(name: "feedback-swift-adapter", dependencies: ["FeedbackConformance", "FeedbackRules"],
+                          path: "Conformance/adapters/swift"),
         .testTarget(name: "FeedbackRulesTests", dependencies: ["FeedbackRules", "FeedbackConformance", "FeedbackReference"]),
         .testTarget(name: "FeedbackRunnerTests", dependencies: ["FeedbackRunner", "FeedbackConformance", "FeedbackRules"]),
         .testTarget(name: "FeedbackCLITests", dependencies: ["FeedbackCLI", "FeedbackConformance"]),

@@ -5,8 +5,3 @@ public struct ServerRunner: Sendable {
     public init(options: Options) {}
     public func run(_ vectors: [Vector], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> [CaseResult] { [] }
 }
-public struct ClientRunner: Sendable {
-    public struct Options: Sendable { public var command: [String]; public var timeout: Double = 10; public var deadline: Double = 600; public var region = "us-east-1"; public init(command: [String]) { self.command = command } }
-    public init(options: Options) {}
-    public func run(_ vectors: [Vector], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> (implementation: ConformanceReport.Implementation?, results: [CaseResult]) { (nil, []) }
-}

@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+import FeedbackRules
+import FeedbackConformance
+@testable import FeedbackRunner
+
+/// The runner against real adapter processes: the Swift encoder's adapter
+/// (built beside this test bundle), botocore's, and the faulty fixture
+/// (`Conformance/fixtures/faulty_adapter.py`), each started by the runner
+/// itself as `/usr/bin/env <command>`.
+@Suite("Running client adapters", .serialized)
+struct ClientRunnerTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let swiftAdapter: URL = {
+        let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        return testBinary.deletingLastPathComponent().appendingPathComponent("feedback-swift-adapter")
+    }()
+    static let fixture = root.appendingPathComponent("Conformance/fixtures/faulty_adapter.py").path
+    static let botocoreAdapter = root.appendingPathComponent("Conformance/adapters/botocore/adapter.py").path
+    static let hasPython = succeeds(["python3", "-c", "pass"])
+    static let hasBotocore = succeeds(["python3", "-c", "import botocore"])
+
+    static func succeeds(_ command: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// Three valid cases: Update, Admin, and an answer case with a namespaced type.
+    static var three: [ClientCase] {
+        let vectors = ["baseline.typical.update", "baseline.typical.admin"].compactMap(ClientVectors.named)
+        return vectors.compactMap(ClientCase.init(vector:))
+            + ClientCase.answerCases.filter { $0.id == "answer.NotAuthorizedException.namespaced.admin" }
+    }
+
+    static func run(_ command: [String], _ cases: [ClientCase], timeout: Double = 5, configure: (inout ClientRunner.Options) -> Void = { _ in })
+        async -> (implementation: ConformanceReport.Implementation?, results: [CaseResult])
+    {
+        var options = ClientRunner.Options(command: command)
+        options.timeout = timeout
+        configure(&options)
+        return await ClientRunner(options: options).run(cases: cases)
+    }
+
+    static func fault(_ name: String, on ids: [String]? = nil) -> [String] {
+        ["python3", fixture, name] + (ids.map { ["--on", $0.joined(separator: ",")] } ?? [])
+    }
+
+    @Test("The Swift encoder's adapter passes every client vector and answer case over the protocol")
+    func swiftAdapterPassesAll() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.swiftAdapter.path), "build the package first (swift build)")
+        let runner = ClientRunner(options: .init(command: [Self.swiftAdapter.path]))
+        let cases = runner.cases(for: ClientVectors.all)
+        let (implementation, results) = await runner.run(ClientVectors.all)
+        #expect(implementation?.name == "cognito-feedback RequestEncoder" && implementation?.language == "swift")
+        #expect(results.map(\.id) == cases.map(\.id) && results.count == ClientVectors.all.count + 84)
+        let failing = results.filter { $0.verdict != .pass }
+        #expect(failing.isEmpty, "\(failing.prefix(3).map { "\($0.id): \($0.got ?? "")" })")
+        #expect(leakedValues(results, cases).isEmpty)
+    }
+
+    @Test("With --lint the Swift adapter rejects invalid requests locally: passes, noted 'lints locally'")
+    func swiftAdapterLints() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.swiftAdapter.path), "build the package first (swift build)")
+        let cases = ClientCase.cases(for: ClientVectors.all.filter { $0.id.hasPrefix("username-length.") }, answers: false)
+        let (_, results) = await Self.run([Self.swiftAdapter.path, "--lint"], cases)
+        #expect(results.allSatisfy { $0.verdict == .pass })
+        let linted = Set(results.filter { $0.notes.contains("lints locally") }.map(\.id))
+        #expect(!linted.isEmpty && linted == Set(cases.filter { $0.result == .invalid }.map(\.id)))
+    }
+
+    @Test("botocore: valid requests pass (Admin signature verified), empty strings are linted locally, nothing errors",
+          .enabled(if: hasBotocore, "python3 with botocore is not installed"))
+    func botocoreSubset() async throws {
+        let vectors = ClientVectors.all.filter { $0.id.hasPrefix("baseline.") || $0.id.hasPrefix("username-length.") }
+        let cases = ClientCase.cases(for: vectors, answers: false)
+            + ClientCase.answerCases.filter { $0.id.contains(".plain.") }
+        let (implementation, results) = await Self.run(["python3", Self.botocoreAdapter], cases, timeout: 10)
+        #expect(implementation?.name == "botocore" && implementation?.version != nil)
+        #expect(results.count == cases.count && !results.contains { $0.verdict == .error })
+        for id in ["baseline.typical.update", "baseline.typical.admin", "answer.UserNotFoundException.plain.admin"] {
+            #expect(results.first { $0.id == id }?.verdict == .pass, "\(id)")
+        }
+        // botocore checks minimum lengths (API-FACTS, "Peers"): an empty username never leaves the client.
+        let empty = try #require(cases.first { $0.parameters[.username] == "" })
+        #expect(results.first { $0.id == empty.id }?.notes == ["lints locally"])
+        #expect(leakedValues(results, cases).isEmpty)
+    }
+
+    @Test("The hand-written fixture adapter, without a fault, passes: the baseline for the fault tests",
+          .enabled(if: hasPython, "python3 is not installed"))
+    func fixtureWithoutFault() async {
+        let (implementation, results) = await Self.run(Self.fault("none"), Self.three)
+        #expect(implementation?.name == "faulty-adapter")
+        #expect(results.map(\.verdict) == [.pass, .pass, .pass], "\(results.map { $0.got ?? "" })")
+    }
+
+    @Test("A crash, junk, a wrong id, silence or a flood is an error for that case; the adapter restarts for the next",
+          .enabled(if: hasPython, "python3 is not installed"), arguments: [
+        ("crash", "the adapter exited with status 3"),
+        ("junk", "malformed reply: the line is not a JSON object (it is not valid JSON)"),
+        ("wrong-id", "the reply is for another case"),
+        ("silent", "no reply within 0.5 s"),
+        ("flood", "a reply line exceeds 262144 bytes"),
+    ])
+    func faultsAreErrors(fault: String, reason: String) async {
+        let cases = Self.three
+        let clock = ContinuousClock()
+        var outcome: (implementation: ConformanceReport.Implementation?, results: [CaseResult])?
+        let elapsed = await clock.measure {
+            outcome = await Self.run(Self.fault(fault, on: [cases[1].id]), cases, timeout: 0.5) { $0.maxLineBytes = 1 << 18 }
+        }
+        guard let (implementation, results) = outcome else { return }
+        #expect(implementation?.name == "faulty-adapter")
+        #expect(results.map(\.verdict) == [.pass, .error, .pass])
+        #expect(results[1].got == reason)
+        #expect(results[2].notes.contains("adapter restarted"))
+        #expect(elapsed < .seconds(5))
+    }
+
+    @Test("Each lie is a fail that names what is wrong", .enabled(if: hasPython, "python3 is not installed"), arguments: [
+        ("drop-member", 0, "Username dropped"),
+        ("change-body", 1, "EventId differs from the parameter (36 scalars given, 44 sent)"),
+        ("sign-update", 0, "UpdateAuthEventFeedback carries an Authorization header; it must be unsigned"),
+        ("unsigned", 1, "AdminUpdateAuthEventFeedback signature: no Authorization header"),
+        ("raw-type", 2, "surfaced com.amazonaws.cognitoidentityprovider#NotAuthorizedException instead of NotAuthorizedException"),
+    ])
+    func liesFail(fault: String, index: Int, reason: String) async {
+        let cases = Self.three
+        let (_, results) = await Self.run(Self.fault(fault, on: [cases[index].id]), cases)
+        #expect(results[index].verdict == .fail)
+        #expect(results[index].got?.contains(reason) == true, "\(results[index].got ?? "")")
+        #expect(results.enumerated().allSatisfy { $0.offset == index || $0.element.verdict == .pass })
+    }
+
+    @Test("An adapter that normalises usernames fails every vector whose username is not in NFC",
+          .enabled(if: hasPython, "python3 is not installed"))
+    func normalisingFails() async throws {
+        let decomposed = ClientCase.cases(for: ClientVectors.all, answers: false).filter {
+            guard let name = $0.parameters[.username] else { return false }
+            return !name.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(name.unicodeScalars)
+        }
+        try #require(!decomposed.isEmpty)
+        let (_, results) = await Self.run(Self.fault("normalise"), Array(decomposed.prefix(6)))
+        for result in results {
+            #expect(result.verdict == .fail && result.got?.contains("Username differs from the parameter (normalised") == true,
+                    "\(result.id): \(result.got ?? "")")
+        }
+    }
+
+    @Test("An adapter that never starts: every case is an error, the rest given up after the limit, no implementation",
+          .enabled(if: hasPython, "python3 is not installed"))
+    func neverStarts() async {
+        let cases = Self.three + Self.three
+        let (implementation, results) = await Self.run(Self.fault("crash-start"), cases) { $0.maxConsecutiveFailures = 2 }
+        #expect(implementation == nil)
+        #expect(results.allSatisfy { $0.verdict == .error })
+        #expect(results.prefix(2).allSatisfy { $0.got == "the adapter exited with status 4" })
+        #expect(results.dropFirst(2).allSatisfy { $0.got == "not run: the adapter failed 2 times in a row" })
+    }
+
+    @Test("A missing adapter command is an error for each case, not a crash of the runner")
+    func missingCommand() async {
+        let (implementation, results) = await Self.run(["/nonexistent/adapter"], Array(Self.three.prefix(1)))
+        #expect(implementation == nil && results.count == 1 && results[0].verdict == .error)
+        #expect(results[0].got?.hasPrefix("the adapter exited with status 127") == true, "\(results[0].got ?? "")")
+    }
+
+    @Test("The run's deadline turns the cases not yet started into errors", .enabled(if: hasPython, "python3 is not installed"))
+    func deadline() async {
+        let (_, results) = await Self.run(Self.fault("silent", on: [Self.three[0].id]), Self.three, timeout: 5) { $0.deadline = 0.5 }
+        #expect(results.map(\.verdict) == [.error, .error, .error])
+        #expect(results[0].got == "no reply within 0.5 s" || results[0].got?.hasPrefix("no reply within 0.") == true, "\(results[0].got ?? "")")
+        #expect(results[1].got == "not run: the run's deadline of 0.5 s passed")
+    }
+
+    @Test("Values an adapter echoes (error messages, stderr) never reach a result", .enabled(if: hasPython, "python3 is not installed"))
+    func leaksAreWithheld() async throws {
+        let cases = ClientCase.cases(for: ClientVectors.all.filter { $0.id.hasPrefix("username-pattern.") }, answers: false)
+        let (_, results) = await Self.run(Self.fault("leak"), cases)
+        #expect(results.allSatisfy { $0.verdict == .error })
+        #expect(results.contains { $0.got == "the adapter reported an error (message withheld: it may hold a value)" })
+        #expect(leakedValues(results, cases).isEmpty)
+    }
+
+    @Test("Every adapter process is reaped: no child survives the run", .enabled(if: hasPython, "python3 is not installed"))
+    func noZombies() async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("adapter-pids-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        setenv("ADAPTER_PID_FILE", pidFile.path, 1)
+        defer { unsetenv("ADAPTER_PID_FILE") }
+        let cases = Self.three
+        _ = await Self.run(Self.fault("silent", on: [cases[0].id]), cases, timeout: 0.5)  // killed, restarted, stopped
+        _ = await Self.run(Self.fault("flood", on: [cases[1].id]), cases, timeout: 2) { $0.maxLineBytes = 1 << 16 }
+        let pids = try String(contentsOf: pidFile, encoding: .utf8).split(separator: "\n").compactMap { Int32($0) }
+        #expect(pids.count == 4)
+        for pid in pids {
+            #expect(kill(pid, 0) == -1 && errno == ESRCH, "process \(pid) is still there (running or a zombie)")
+        }
+    }
+
+    @Test("A flooding adapter's line is cut at the limit: memory stays bounded", .enabled(if: hasPython, "python3 is not installed"))
+    func floodIsBounded() throws {
+        let adapter = try AdapterProcess(command: Self.fault("flood"), maxLineBytes: 1 << 16)
+        defer { adapter.terminate(grace: 0) }
+        try adapter.send(AdapterCommand.start(StartCommand(region: "us-east-1", endpoint: "https://h", credentials: .test)).jsonLine, timeout: 5)
+        _ = try adapter.receiveLine(timeout: 5)
+        try adapter.send(AdapterCommand.run(RunCommand(Self.three[0])).jsonLine, timeout: 5)
+        #expect(throws: AdapterProcess.Failure.self) { try adapter.receiveLine(timeout: 5) }
+        #expect(adapter.peakBufferedBytes > 1 << 16 && adapter.peakBufferedBytes <= (1 << 16) + (1 << 16))
+    }
+}
