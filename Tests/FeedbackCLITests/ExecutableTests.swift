@@ -46,4 +46,39 @@ struct ExecutableTests {
         let result = try Self.run(["lint", "--operation", "admin", "--jsonl"], stdin: String(repeating: line + "\n", count: 20_000), closeStdoutEarly: true)
         #expect(result.status == 0)
     }
+
+    @Test("--jsonl streams 1,000,000 lines with flat memory: peak resident size under 100 MB")
+    func millionLines() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the package first (swift build)")
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["lint", "--operation", "admin", "--jsonl"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        let lines = 1_000_000, perChunk = 10_000
+        let chunk = Data(String(repeating: #"{"UserPoolId":"us-east-1_abc","Username":"alice","EventId":"e1","FeedbackValue":"Valid"}"# + "\n", count: perChunk).utf8)
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async {
+            for _ in 0..<(lines / perChunk) { writer.write(chunk) }
+            try? writer.close()
+        }
+        // Read the results; sample the peak resident size (VmHWM, which only grows) while the process runs.
+        var judged = 0
+        var peak: Int?
+        while true {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            judged += data.withUnsafeBytes { raw in raw.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+            let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
+            let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            if let sample = line.flatMap({ Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }) { peak = sample }
+        }
+        process.waitUntilExit()
+        #expect(judged == lines)
+        #expect(process.terminationStatus == 0)
+        let kilobytes = try #require(peak, "VmHWM of the running process")
+        #expect(kilobytes < 100 * 1024, "peak resident size \(kilobytes) kB")
+    }
 }
