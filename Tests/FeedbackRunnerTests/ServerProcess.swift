@@ -45,10 +45,15 @@ final class ServerProcess: @unchecked Sendable {
         }
     }
 
-    /// Starts `moto_server -p 0` from `PATH` and reads its port from the
-    /// ` * Running on http://127.0.0.1:PORT` line it logs to stderr.
+    /// Starts moto's server (`moto.server.main`, what `moto_server` runs) on
+    /// port 0 with `python3` from `PATH`, and reads its port from the
+    /// ` * Running on http://127.0.0.1:PORT` line it logs to stderr. It runs
+    /// in a thread of a wrapper that exits when its stdin closes: the
+    /// `moto_server` pyenv shim forks, so terminating it left moto running.
     static func moto() throws -> ServerProcess {
-        try start(["moto_server", "-H", "127.0.0.1", "-p", "0"], portFrom: .stderr) { line in
+        let wrapper = "import sys, threading; from moto.server import main; "
+            + "threading.Thread(target=main, args=(sys.argv[1:],), daemon=True).start(); sys.stdin.read()"
+        return try start(["python3", "-c", wrapper, "-H", "127.0.0.1", "-p", "0"], portFrom: .stderr) { line in
             guard let range = line.range(of: "Running on http://127.0.0.1:") else { return nil }
             return Int(line[range.upperBound...].prefix { $0.isNumber })
         }
@@ -81,7 +86,7 @@ final class ServerProcess: @unchecked Sendable {
             if data.isEmpty {
                 process.waitUntilExit()
                 throw StartError(description: "\(command[0]) exited with status \(process.terminationStatus) before it listened"
-                    + (command[0] == "moto_server" ? " (install moto[server]==5.2.1: pip install -r Conformance/requirements.txt)" : ""))
+                    + (command.contains { $0.contains("moto") } ? " (is moto[server]==5.2.1 installed? pip install -r Conformance/requirements.txt)" : ""))
             }
             for byte in data {
                 if byte == UInt8(ascii: "\n") {
