@@ -24,7 +24,9 @@ Checks:
   - the aggregate message is "N validation error(s) detected: " followed by
     the violations' messages, in their listed order, joined by "; ";
   - a vector whose appliesTo has "client" has a body a typed client can send
-    (vectors/README.md): only the operation's members, each a string.
+    (vectors/README.md): only the operation's members, each a string;
+  - a vector's optional "wire" text decodes to its body (a duplicate key
+    keeping its last value), and its appliesTo has no "client".
 
 Output: one line per problem, then one summary line; exit status 1 on any
 problem, 0 otherwise (2 for usage errors). Request bodies hold secrets
@@ -134,6 +136,19 @@ def find_dup_keys(node, where: str, skip_body: bool, out: list):
     elif isinstance(node, list):
         for i, v in enumerate(node):
             find_dup_keys(v, f"{where}[{i}]", skip_body, out)
+
+
+def same_json(a, b) -> bool:
+    """Deep equality of decoded JSON: true is not 1; numbers compare by value."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_json(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same_json(x, y) for x, y in zip(a, b))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    return type(a) is type(b) and a == b
 
 
 def json_pointer(parts) -> str:
@@ -347,6 +362,20 @@ class Checker:
                              f"{vec.get('operation')}: {', '.join(repr(k) for k in unknown)}")
             if nonstr:
                 self.problem(f"{label}: appliesTo has client but member(s) {', '.join(nonstr)} are not strings")
+
+        # vectors/README.md: "wire" is the body's exact text; it must decode to body (a
+        # duplicate key keeping its last value), and typed clients cannot send it.
+        wire = vec.get("wire")
+        if isinstance(wire, str):
+            try:
+                decoded = json.loads(wire, parse_constant=_reject_constant)
+            except ValueError:
+                decoded = None
+                self.problem(f"{label}: wire is not a JSON text")
+            if decoded is not None and (not isinstance(decoded, dict) or not same_json(decoded, body)):
+                self.problem(f"{label}: wire does not decode to body")
+            if isinstance(applies, list) and "client" in applies:
+                self.problem(f"{label}: a vector with wire text is for rules and server only, not client")
 
         result = vec.get("result")
         expected = vec.get("expected", "<absent>")

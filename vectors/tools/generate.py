@@ -157,6 +157,18 @@ FLAGS = {
                          "API-FACTS.md 'Real Cognito validation messages'; java.util.HashSet iteration order measured with JDK 17 (README, 'Semantic decisions')."),
     "SensitiveNull": ("An absent or null sensitive member reads 'Value null at ...' like any other: null carries no secret, and the service's redaction removes values, not the null marker. No public report shows this case for Username or FeedbackToken.",
                       "Project decision (README, 'Semantic decisions'), from the null format of public reports and the sensitive format."),
+    "EscapedUnicode": ("The wire text writes characters as \\uXXXX escapes (as botocore and Jackson write non-ASCII): the value judged is the decoded text, so escaped ASCII is plain ASCII and an escaped control character is a control character.",
+                       "RFC 8259 section 7; botocore's JSON serializer (API-FACTS.md 'Peers')."),
+    "SurrogatePairEscape": ("A scalar above U+FFFF is written as a UTF-16 surrogate-pair escape (\\ud83d\\ude00): the pair decodes to one scalar, which is judged (and counted) as one.",
+                            "RFC 8259 section 7; botocore writes emoji this way (API-FACTS.md 'Peers')."),
+    "MemberOrder": ("Members arrive in another order than the model's: JSON objects are unordered, and the verdict and message do not depend on the order.",
+                    "RFC 8259 section 4; awsJson1.1 protocol."),
+    "JsonWhitespace": ("White space (spaces, tabs, CR, LF) between JSON tokens, and pretty-printed bodies, are insignificant.",
+                       "RFC 8259 section 2."),
+    "SolidusEscape": ("A value written with the \\/ escape holds a plain '/': judged as '/' (valid in a username, outside the token charset).",
+                      "RFC 8259 section 7."),
+    "DuplicateKey": ("A member appears twice in the body: the last value counts, as in Jackson's default (the service's front end) and Foundation's JSONSerialization; Swift's JSONDecoder keeps the first and some parsers reject the body. Vectors pair an invalid value with a valid one in both orders, so keeping the first value gives the opposite verdict.",
+                     "Jackson ObjectMapper defaults (STRICT_DUPLICATE_DETECTION off: a later value overwrites); TOOLCHAIN-NOTES (JSONSerialization keeps the last, JSONDecoder the first); project README 'Semantic decisions'."),
     "TokenCharset": ("The token class [A-Za-z0-9-_=.] is ASCII letters, digits, '-', '_', '=', '.' (the '-' after a range is literal): base64 '+' and '/' are not in it.",
                      "Service model TokenModelType; API-FACTS.md 'Semantics' 5."),
 }
@@ -173,7 +185,7 @@ def topic(name, description):
 
 
 def add(topic_name, slug, description, *, member=None, value=None, body=None, ops=BOTH, expect=(),
-        flags=(), applies=ALL, result=None, otherwise=()):
+        flags=(), applies=ALL, result=None, otherwise=(), wire=None):
     """One case, expanded per operation.
 
     `expect` is the author's expectation: (member, constraint) pairs, or bare
@@ -181,10 +193,16 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
     An `acceptable` case states in `otherwise` the pattern violations of the
     other reading (older Unicode data), which Python's newer data cannot
     derive; the Java oracle, on Unicode 13, derives them independently.
+
+    `wire(op)`, when given, is the exact body text; the body is what it
+    decodes to (Python's json keeps a duplicate key's last value).
     """
     for op in ops:
         opname, members = OPERATIONS[op]
-        if body is not None:
+        text = wire(op) if wire else None
+        if text is not None:
+            b = json.loads(text)
+        elif body is not None:
             b = dict(body)
         else:
             b = {k: v for k, v in BASE.items() if k in members}
@@ -222,6 +240,7 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
             "description": f"{description} ({opname})",
             "operation": opname,
             "body": b,
+            **({"wire": text} if text is not None else {}),
             "result": res,
             "flags": list(flags),
             "appliesTo": list(applies),
@@ -650,6 +669,75 @@ for wrong, right in [("username", "Username"), ("userPoolId", "UserPoolId"), ("F
     b = {(wrong if k == right else k): v for k, v in BASE.items()}
     add(t, f"lowercase-{wrong.lower()}", f"Key {wrong!r} is not {right!r}: {right} is absent", body=b, ops=("update",),
         expect=[(right, "required")], flags=["MemberNameCase", "UnknownMember"], applies=WIRE)
+
+
+# wire ----------------------------------------------------------------------------
+t = topic("wire", "The body's exact text on the wire (the vector's wire field): escapes, member order, white space, "
+          "duplicate keys. Implementations judge the decoded values; body is what the text decodes to.")
+
+
+def text(op, raw=None, order=None, extra=(), sep=",", colon=":", before="", after=""):
+    """A body text: the operation's members (BASE values unless `raw` gives their JSON text), in `order`,
+    then `extra` (key, JSON text) pairs, which may repeat a key."""
+    members = OPERATIONS[op][1]
+    raw = raw or {}
+    items = [(k, raw.get(k, json.dumps(BASE[k]))) for k in (order or members) if k in members]
+    items += list(extra)
+    return before + "{" + sep.join(f'"{k}"{colon}{v}' for k, v in items) + "}" + after
+
+
+add(t, "escaped-latin", "A username written with \\u escapes for its accented letters", applies=WIRE,
+    wire=lambda op: text(op, raw={"Username": r'"\u00e9l\u00e8ve"'}), flags=["EscapedUnicode"])
+add(t, "escaped-cjk", "A CJK username written as \\u escapes", applies=WIRE,
+    wire=lambda op: text(op, raw={"Username": r'"\u5c71\u7530\u592a\u90ce"'}), flags=["EscapedUnicode"])
+add(t, "escaped-ascii", "An ASCII username written entirely as \\u escapes", applies=WIRE,
+    wire=lambda op: text(op, raw={"Username": r'"\u0061\u006c\u0069\u0063\u0065"'}), flags=["EscapedUnicode"])
+add(t, "surrogate-pair-emoji", "An emoji written as a surrogate-pair escape: one symbol scalar", applies=WIRE,
+    wire=lambda op: text(op, raw={"Username": r'"alice\ud83d\ude00"'}), flags=["SurrogatePairEscape", "EscapedUnicode"])
+add(t, "surrogate-pair-at-max-length", "127 letters and an escaped emoji: 128 scalars although 129 UTF-16 units", applies=WIRE,
+    wire=lambda op: text(op, raw={"Username": '"' + "a" * 127 + r'\ud83d\ude00"'}),
+    flags=["SurrogatePairEscape", "ScalarsNotUtf16", "LengthBoundary"])
+add(t, "escaped-zwj-sequence", "A ZWJ emoji sequence written with escapes: U+200D is Cf", applies=WIRE,
+    wire=lambda op: text(op, raw={"Username": r'"\ud83d\udc69\u200d\ud83d\udcbb"'}), expect=[("Username", "pattern")],
+    flags=["SurrogatePairEscape", "EscapedUnicode", "FormatCharacter", "PerScalarClass", "SensitiveValue"])
+add(t, "escaped-nul-event-id", "An EventId ending in an escaped NUL", applies=WIRE,
+    wire=lambda op: text(op, raw={"EventId": r'"e1\u0000"'}), expect=[("EventId", "pattern")],
+    flags=["EscapedUnicode", "ControlCharacter"])
+add(t, "escaped-escape-event-id", "An EventId holding an escaped ESC control character", applies=WIRE,
+    wire=lambda op: text(op, raw={"EventId": r'"e\u001b1"'}), expect=[("EventId", "pattern")],
+    flags=["EscapedUnicode", "ControlCharacter"])
+add(t, "reversed-order", "Members in the reverse of the model's order", applies=WIRE,
+    wire=lambda op: text(op, order=list(reversed(OPERATIONS[op][1]))), flags=["MemberOrder"])
+add(t, "token-first", "FeedbackToken first, FeedbackValue second", applies=WIRE, ops=("update",),
+    wire=lambda op: text(op, order=["FeedbackToken", "FeedbackValue", "EventId", "UserPoolId", "Username"]), flags=["MemberOrder"])
+add(t, "reversed-order-invalid", "Members reversed, with an invalid UserPoolId and EventId: the same violations", applies=WIRE,
+    wire=lambda op: text(op, order=list(reversed(OPERATIONS[op][1])), raw={"UserPoolId": '"eu-west-1"', "EventId": '"e 1"'}),
+    expect=[("UserPoolId", "pattern"), ("EventId", "pattern")], flags=["MemberOrder", "MultipleViolations", "Whitespace"])
+add(t, "unknown-extras", "Unknown members of every JSON type, nested, among the modelled ones", applies=WIRE,
+    wire=lambda op: text(op, extra=[("ClientMetadata", '{"k":"v","n":{"a":[1,true,null]}}'), ("Extra", '["a",{"b":null}]')]),
+    flags=["UnknownMember"])
+add(t, "whitespace", "Spaces, tabs, CR and LF between every token", applies=WIRE,
+    wire=lambda op: text(op, sep=" ,\n\t", colon=" :\r\n ", before="\n ", after=" \r\n"), flags=["JsonWhitespace"])
+add(t, "pretty-printed", "A pretty-printed body", applies=WIRE,
+    wire=lambda op: json.dumps({k: BASE[k] for k in OPERATIONS[op][1]}, indent=4) + "\n", flags=["JsonWhitespace"])
+add(t, "solidus-username", "A username written with the \\/ escape", applies=WIRE,
+    wire=lambda op: text(op, raw={"Username": r'"team\/alice"'}), flags=["SolidusEscape"])
+add(t, "solidus-token", "A token written with the \\/ escape: '/' is not in the token charset", applies=WIRE, ops=("update",),
+    wire=lambda op: text(op, raw={"FeedbackToken": r'"abc\/def"'}), expect=[("FeedbackToken", "pattern")],
+    flags=["SolidusEscape", "TokenCharset", "SensitiveValue"])
+add(t, "duplicate-username-last-valid", "Username twice: an invalid value, then a valid one (the last counts)", applies=WIRE,
+    wire=lambda op: text(op, raw={"Username": '"bad user"'}, extra=[("Username", '"alice"')]), flags=["DuplicateKey"])
+add(t, "duplicate-username-last-invalid", "Username twice: a valid value, then an invalid one (the last counts)", applies=WIRE,
+    wire=lambda op: text(op, extra=[("Username", '"bad user"')]), expect=[("Username", "pattern")],
+    flags=["DuplicateKey", "SensitiveValue", "Whitespace"])
+add(t, "duplicate-value-last-valid", "FeedbackValue twice: an invalid value, then Valid", applies=WIRE,
+    wire=lambda op: text(op, raw={"FeedbackValue": '"maybe"'}, extra=[("FeedbackValue", '"Valid"')]), flags=["DuplicateKey"])
+add(t, "duplicate-value-last-invalid", "FeedbackValue twice: Valid, then an invalid value", applies=WIRE,
+    wire=lambda op: text(op, extra=[("FeedbackValue", '"maybe"')]), expect=[("FeedbackValue", "enum")], flags=["DuplicateKey"])
+add(t, "duplicate-null-then-value", "Username null, then a value: the value counts", applies=WIRE,
+    wire=lambda op: text(op, raw={"Username": "null"}, extra=[("Username", '"alice"')]), flags=["DuplicateKey", "NullIsAbsent"])
+add(t, "duplicate-value-then-null", "Username a value, then null: absent", applies=WIRE,
+    wire=lambda op: text(op, extra=[("Username", "null")]), expect=[("Username", "required")], flags=["DuplicateKey", "NullIsAbsent"])
 
 
 # --- Output --------------------------------------------------------------------

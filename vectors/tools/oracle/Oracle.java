@@ -32,6 +32,11 @@
  * since Cognito's order is not stable). "acceptable": the computed outcome
  * must be valid, or equal to expected.
  *
+ * Wire text: a vector may carry "wire", the exact body text sent (escapes,
+ * member order, duplicate keys). The oracle then parses that text with its own
+ * parser (a duplicate key keeps its last value, as Jackson does by default),
+ * requires it to equal "body", and derives the verdict from the parsed wire.
+ *
  * Output never contains body values (Username and FeedbackToken are secrets),
  * nor messages (they quote values): only ids, member and constraint names.
  * Exit status: 0 all agree; 1 a disagreement or unreadable input; 2 usage error.
@@ -69,6 +74,10 @@ public class Oracle {
         final String text;
         JNumber(String text) { this.text = text; }
         @Override public String toString() { return text; }
+        @Override public boolean equals(Object o) {
+            return o instanceof JNumber && new java.math.BigDecimal(text).compareTo(new java.math.BigDecimal(((JNumber) o).text)) == 0;
+        }
+        @Override public int hashCode() { return new java.math.BigDecimal(text).stripTrailingZeros().hashCode(); }
     }
 
     static final class JsonException extends Exception {
@@ -494,7 +503,7 @@ public class Oracle {
 
     static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
-    int vectors = 0, agree = 0, accValid = 0, accInvalid = 0, disagree = 0, errors = 0;
+    int vectors = 0, agree = 0, accValid = 0, accInvalid = 0, disagree = 0, errors = 0, wires = 0;
     final boolean verbose;
 
     Oracle(boolean verbose) { this.verbose = verbose; }
@@ -550,6 +559,17 @@ public class Oracle {
             if (members == null) throw new Malformed("unknown operation");
             Object body = v.get("body");
             if (!(body instanceof Map)) throw new Malformed("body is not an object");
+            if (v.containsKey("wire")) {
+                Object wire = v.get("wire");
+                if (!(wire instanceof String)) throw new Malformed("wire is not a string");
+                Object parsed;
+                try { parsed = JsonParser.parse((String) wire); }
+                catch (JsonException e) { throw new Malformed("wire is not JSON: " + e.getMessage()); }
+                if (!(parsed instanceof Map)) throw new Malformed("wire is not a JSON object");
+                if (!parsed.equals(body)) throw new Malformed("wire does not decode to body");
+                body = parsed;
+                wires++;
+            }
             Object result = v.get("result");
             if (!v.containsKey("expected")) throw new Malformed("expected is missing");
             Outcome expected = readExpected(v.get("expected"));
@@ -651,7 +671,8 @@ public class Oracle {
         String javaVersion = System.getProperty("java.version");
         System.out.println("oracle (java.util.regex, Unicode " + unicodeVersion() + ", Java " + javaVersion + "): "
                 + o.vectors + " vectors, " + o.agree + " agree, " + o.accValid + " acceptable-as-valid, "
-                + o.accInvalid + " acceptable-as-invalid, " + o.disagree + " disagree"
+                + o.accInvalid + " acceptable-as-invalid, " + o.disagree + " disagree, "
+                + o.wires + " judged from their wire text"
                 + (o.errors > 0 ? ", " + o.errors + " unreadable input(s)" : ""));
         System.exit(o.disagree > 0 || o.errors > 0 ? 1 : 0);
     }

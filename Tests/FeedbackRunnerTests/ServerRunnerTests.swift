@@ -1,0 +1,223 @@
+import FeedbackConformance
+import FeedbackRules
+import Foundation
+import Testing
+@testable import FeedbackRunner
+
+/// The runner against deliberately faulty servers (`Conformance/fixtures/faulty_server.py`),
+/// each started as a child process on a free port.
+@Suite("Server runner against faulty servers", .serialized)
+struct ServerRunnerTests {
+    static let library = Result { try VectorLibrary.load() }
+
+    /// A few server vectors of each result and operation.
+    static func sample() throws -> [Vector] {
+        let server = try library.get().vectors(for: .server)
+        func pick(_ result: Vector.Result, _ operation: FeedbackOperation, _ count: Int) -> [Vector] {
+            Array(server.filter { $0.result == result && $0.operation == operation }.prefix(count))
+        }
+        return pick(.valid, .updateAuthEventFeedback, 2) + pick(.valid, .adminUpdateAuthEventFeedback, 1)
+            + pick(.invalid, .updateAuthEventFeedback, 2) + pick(.invalid, .adminUpdateAuthEventFeedback, 1)
+            + pick(.acceptable, .updateAuthEventFeedback, 1)
+    }
+
+    /// Starts `mode`, runs `vectors` against it, stops it; returns the results and the wall time.
+    static func run(_ mode: String, _ arguments: [String] = [], vectors: [Vector]? = nil,
+                    options configure: (inout ServerRunner.Options) -> Void = { _ in }) async throws
+        -> (results: [CaseResult], seconds: Double)
+    {
+        let server = try ServerProcess.faulty(mode, arguments)
+        defer { server.stop() }
+        var options = ServerRunner.Options(endpoint: server.endpoint, timeout: 1, concurrency: 16, deadline: 10)
+        configure(&options)
+        let vectors = try vectors ?? sample()
+        let start = Date()
+        let results = await ServerRunner(options: options).run(vectors)
+        return (results, Date().timeIntervalSince(start))
+    }
+
+    @Test("Against a server that accepts everything, valid vectors pass and invalid ones fail")
+    func acceptAll() async throws {
+        let vectors = try Self.sample()
+        let (results, _) = try await Self.run("accept-all", vectors: vectors)
+        #expect(results.map(\.id) == vectors.map(\.id))
+        for (vector, result) in zip(vectors, results) {
+            #expect(result.verdict == (vector.result == .invalid ? .fail : .pass), "\(vector.id)")
+            #expect(result.got == "HTTP 200", "\(vector.id)")
+        }
+    }
+
+    @Test("Every server vector goes through against a server that accepts everything")
+    func acceptAllEveryVector() async throws {
+        let vectors = try Self.library.get().vectors(for: .server)
+        let (results, seconds) = try await Self.run("accept-all", vectors: vectors, options: { $0.concurrency = 4 })
+        #expect(results.count == vectors.count)
+        for (vector, result) in zip(vectors, results) where result.verdict != (vector.result == .invalid ? .fail : .pass) {
+            Issue.record("\(vector.id): \(result.verdict) \(result.got ?? "")")
+        }
+        print("accept-all: \(results.count) server vectors in \(String(format: "%.2f", seconds)) s, "
+            + "\(String(format: "%.0f", Double(results.count) / seconds)) requests/s")
+    }
+
+    @Test("A server that never answers times every case out, within the per-request timeout")
+    func hang() async throws {
+        let (results, seconds) = try await Self.run("hang")
+        #expect(results.allSatisfy { $0.verdict == .error && $0.got == "timed out after 1 s" })
+        #expect(seconds < 2.5)
+    }
+
+    @Test("A server trickling a byte at a time cannot outlast the timeout")
+    func trickle() async throws {
+        let (results, seconds) = try await Self.run("trickle", ["--interval", "0.2"])
+        #expect(results.allSatisfy { $0.verdict == .error && $0.got == "timed out after 1 s" })
+        #expect(seconds < 2.5)
+    }
+
+    @Test("Resets, non-HTTP bytes and truncated bodies are errors, not answers", arguments: [
+        ("reset", "connection closed or reset before a whole answer"),
+        ("garbage", "not an HTTP answer"),
+        ("close-mid-body", "connection closed or reset before a whole answer"),
+    ])
+    func brokenAnswers(mode: String, got: String) async throws {
+        let (results, seconds) = try await Self.run(mode)
+        for result in results {
+            #expect(result.verdict == .error, "\(result.id)")
+            #expect(result.got == got, "\(result.id)")
+        }
+        #expect(seconds < 2.5)
+    }
+
+    @Test("Nothing listening is a connection refused error")
+    func refused() async throws {
+        // A port that was free a moment ago: bind, read it, close.
+        let server = try ServerProcess.faulty("accept-all")
+        let endpoint = server.endpoint
+        server.stop()
+        let results = await ServerRunner(options: .init(endpoint: endpoint, timeout: 1)).run(try Self.sample())
+        #expect(results.allSatisfy { $0.verdict == .error && $0.got == "connection refused" })
+    }
+
+    @Test("An announced 2 GiB answer, or an endless one without a length, is cut at the size cap, quickly",
+          arguments: ["huge", "flood"])
+    func huge(mode: String) async throws {
+        let (results, seconds) = try await Self.run(mode)
+        #expect(results.allSatisfy { $0.verdict == .error && $0.got == "answer larger than 1048576 bytes" })
+        #expect(seconds < 2.5)
+    }
+
+    @Test("An answer one byte over the cap is an error, not a truncated answer")
+    func oneByteOver() async throws {
+        let (results, _) = try await Self.run("accept-all", options: { $0.maxAnswerBytes = 1 })
+        #expect(results.allSatisfy { $0.verdict == .error && $0.got == "answer larger than 1 bytes" })
+    }
+
+    @Test("The run deadline ends the cases still waiting or running")
+    func runDeadline() async throws {
+        let (results, seconds) = try await Self.run("hang", options: {
+            $0.timeout = 10
+            $0.concurrency = 2
+            $0.deadline = 1
+        })
+        #expect(results.allSatisfy { $0.verdict == .error && $0.got == "run deadline passed" })
+        #expect(seconds < 2.5)
+    }
+
+    @Test("A server saying the action has not been implemented makes every case unimplemented")
+    func notImplemented() async throws {
+        let (results, _) = try await Self.run("not-implemented")
+        #expect(results.allSatisfy { $0.verdict == .unimplemented })
+        #expect(results.first?.got == "HTTP 500 without an error type (text/html)")
+    }
+
+    @Test("A redirect is an answer, and a wrong one")
+    func redirect() async throws {
+        let (results, _) = try await Self.run("redirect")
+        #expect(results.allSatisfy { $0.verdict == .fail && $0.got?.hasPrefix("HTTP 302 without an error type") == true })
+    }
+
+    @Test("A server echoing the request in its message or error type leaks no Username or FeedbackToken into results",
+          arguments: ["echo", "echo-type"], [false, true])
+    func echoLeaksNothing(mode: String, strict: Bool) async throws {
+        let vectors = try Self.library.get().vectors(for: .server).filter { $0.id.hasPrefix("redaction.") }
+        try #require(!vectors.isEmpty)
+        let (results, _) = try await Self.run(mode, vectors: vectors, options: { $0.strict = strict })
+        let secrets = vectors.flatMap { vector in
+            [Member.username, .feedbackToken].compactMap { member -> String? in
+                guard case .string(let value)? = vector.body.members[member.wireName] else { return nil }
+                return value
+            }
+        }
+        let text = results.map { [$0.expected, $0.got].compactMap { $0 }.joined(separator: "\n") + $0.notes.joined() }
+            .joined(separator: "\n")
+        for secret in Set(secrets) where secret.count >= 4 {
+            #expect(!text.contains(secret))
+        }
+        if mode == "echo" {
+            // Invalid vectors get the expected type: they pass unless strict compares the echoed message.
+            #expect(results.allSatisfy { $0.verdict == (strict ? .fail : .pass) })
+        } else {
+            #expect(results.allSatisfy { $0.verdict == .fail })
+        }
+    }
+
+    @Test("Requests go out as the protocol prescribes: byte-exact body, target, and a signature only on Admin")
+    func requestsOnTheWire() async throws {
+        let server = try ServerProcess.faulty("capture")
+        defer { server.stop() }
+        let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: 2))
+        let transport = HTTPTransport(timeout: 2, maxAnswerBytes: 1 << 20, connections: 1)
+        defer { transport.close() }
+        for vector in try Self.sample() {
+            let sent = runner.request(for: vector)
+            let answer = try await transport.send(sent, to: server.endpoint, within: 2, else: .timedOut(2)).get()
+            let (head, body) = try #require(Self.split(answer.body))
+            #expect(head.method == "POST")
+            #expect(head.path == "/")
+            #expect(body == vector.wireBytes, "\(vector.id)")
+            #expect(head.headers["Content-Type"] == "application/x-amz-json-1.1")
+            #expect(head.headers["X-Amz-Target"] == vector.operation.target)
+            #expect(head.headers["Host"] == runner.hostHeader)
+            let received = WireRequest(method: head.method, path: head.path, headers: head.headers, body: body)
+            let check = SigV4.verify(received, host: runner.hostHeader, credentials: .test)
+            #expect(check == (vector.operation.isSigned ? .valid : .missing), "\(vector.id)")
+        }
+    }
+
+    /// Splits a captured raw request into its request line, headers and body.
+    static func split(_ raw: [UInt8]) -> ((method: String, path: String, headers: HTTPFields), [UInt8])? {
+        let separator = Array("\r\n\r\n".utf8)
+        guard let range = raw.firstRange(of: separator) else { return nil }
+        let lines = String(decoding: raw[..<range.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        let requestLine = lines[0].split(separator: " ")
+        guard requestLine.count == 3 else { return nil }
+        var headers = HTTPFields()
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            headers.fields.append(.init(name: String(line[..<colon]),
+                                        value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        }
+        return ((String(requestLine[0]), String(requestLine[1]), headers), Array(raw[range.upperBound...]))
+    }
+
+    @Test("Vectors not meant for servers are skipped; progress counts the rest")
+    func onlyServerVectors() async throws {
+        let all = try Self.library.get().vectors
+        let mixed = Array(all.filter { !$0.appliesTo.contains(.server) }.prefix(2)) + (try Self.sample())
+        let server = try ServerProcess.faulty("accept-all")
+        defer { server.stop() }
+        let counter = Counter()
+        let results = await ServerRunner(options: .init(endpoint: server.endpoint, timeout: 1))
+            .run(mixed) { done, total in counter.record(done, total) }
+        #expect(results.map(\.id) == mixed.filter { $0.appliesTo.contains(.server) }.map(\.id))
+        #expect(counter.calls.map(\.0) == Array(1...results.count))
+        #expect(counter.calls.allSatisfy { $0.1 == results.count })
+    }
+}
+
+/// Records progress calls from the runner's tasks.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [(Int, Int)] = []
+    func record(_ done: Int, _ total: Int) { lock.withLock { recorded.append((done, total)) } }
+    var calls: [(Int, Int)] { lock.withLock { recorded } }
+}
