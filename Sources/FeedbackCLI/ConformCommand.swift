@@ -58,8 +58,9 @@ enum ConformCommand {
 
     static func run(_ arguments: ArraySlice<String>, io: ToolIO) async throws(UsageError) -> Int32 {
         var arguments = arguments
-        guard let kind = arguments.popFirst(), kind == "server" || kind == "client" else {
-            if arguments.isEmpty || ["-h", "--help"].contains(arguments.first ?? "") { io.output(help + "\n"); return 0 }
+        let kind = arguments.popFirst()
+        if kind == nil || kind == "-h" || kind == "--help" { io.output(help + "\n"); return 0 }
+        guard kind == "server" || kind == "client" else {
             throw UsageError("conform needs 'server' or 'client' first; see 'cognito-feedback conform --help'")
         }
         let args = try Arguments(

@@ -58,9 +58,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
                 if let got = result.got { out += "    got:      \(TerminalText.escaped(got, limit: 300))\n" }
             }
         }
-        let notes = Dictionary(grouping: report.results.flatMap(\.notes).filter { !$0.hasPrefix("known issue") }, by: { $0 })
-        if !notes.isEmpty {
-            out += "\nNOTES\n"
+        let allNotes = report.results.flatMap(\.notes)
+        for (title, isKnown) in [("KNOWN ISSUES (from the expectation file)", true), ("NOTES", false)] {
+            let notes = Dictionary(grouping: allNotes.filter { $0.hasPrefix("known issue") == isKnown }, by: { $0 })
+            guard !notes.isEmpty else { continue }
+            out += "\n\(title)\n"
             for (note, all) in notes.sorted(by: { $0.key < $1.key }) {
                 out += "  \(all.count) × \(TerminalText.escaped(note, limit: 300))\n"
             }

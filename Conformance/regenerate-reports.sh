@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Regenerates the committed conformance reports in Conformance/reports/:
+# botocore as a client (through its adapter) and moto_server as a server.
+# Needs Conformance/requirements.txt installed (`.ci/run` does it).
+#
+#   Conformance/regenerate-reports.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product cognito-feedback >/dev/null
+tool=.build/debug/cognito-feedback
+out=Conformance/reports
+mkdir -p "$out"
+
+run() {  # name, then conform arguments; exit 1 (failures) still writes the reports
+    local name=$1; shift
+    for format in text json junit; do
+        local ext=$format; [ "$format" = junit ] && ext=xml; [ "$format" = text ] && ext=txt
+        "$tool" conform "$1" --quiet --format "$format" --output "$out/$name.$ext" "${@:2}" || [ $? -eq 1 ]
+    done
+}
+
+run botocore client --expect Conformance/expectations/botocore.json \
+    -- python3 Conformance/adapters/botocore/adapter.py
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -c "import sys; sys.argv=['moto_server','-H','127.0.0.1','-p','$port']; from moto.server import main; main()" \
+    >/dev/null 2>&1 &
+moto=$!
+trap 'kill $moto 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.2; done
+run moto-server server --endpoint "http://127.0.0.1:$port" --name "moto_server 5.2.1" \
+    --expect Conformance/expectations/moto-server.json

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import FeedbackConformance
+
+/// `cognito-feedback conform` end to end, in process, against the project's
+/// Swift adapter and the faulty Python adapter fixture.
+@Suite("conform", .serialized)
+struct ConformCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var swiftAdapter: String { ExecutableTests.executable.deletingLastPathComponent().appendingPathComponent("feedback-swift-adapter").path }
+    static var faulty: [String] { ["python3", root.appendingPathComponent("Conformance/fixtures/faulty_adapter.py").path] }
+
+    @Test("A conforming client exits 0 with every case passing")
+    func conformingClient() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.swiftAdapter), "build the package first (swift build)")
+        let run = try await ToolRun(["conform", "client", "--quiet", "--", Self.swiftAdapter])
+        #expect(run.status == 0)
+        #expect(run.output.contains("  fail                0\n"))
+        #expect(run.output.contains("compliance     100.0 %"))
+        #expect(run.output.hasSuffix("PASSED: no failures beyond the expectation file\n"))
+    }
+
+    @Test("Failures exit 1; an expectation file listing them exits 0; a listed case that passes exits 1")
+    func expectationFileGatesNewFailuresOnly() async throws {
+        let command = Self.faulty + ["normalise", "--on", "normalization.nfd-128.update"]
+        let failing = try await ToolRun(["conform", "client", "--quiet", "--id", "normalization.*", "--"] + command)
+        #expect(failing.status == 1)
+        #expect(failing.output.contains("FAIL normalization.nfd-128.update"))
+        let known = try TemporaryFile(#"{"knownIssues":[{"ids":"normalization.nfd-128.update","verdict":"fail","reason":"NFC"}]}"#)
+        let expected = try await ToolRun(["conform", "client", "--quiet", "--id", "normalization.*", "--expect", known.path, "--"] + command)
+        #expect(expected.status == 0)
+        #expect(expected.output.contains("KNOWN ISSUES (from the expectation file)\n  1 × known issue: NFC"))
+        let stale = try TemporaryFile(#"{"knownIssues":[{"ids":"normalization.nfc-128.update","verdict":"fail","reason":"stale"}]}"#)
+        let fixed = try await ToolRun(["conform", "client", "--quiet", "--id", "normalization.*", "--expect", stale.path, "--"] + command)
+        #expect(fixed.status == 1)
+        #expect(fixed.output.contains("passed, but the expectation file lists it"))
+    }
+
+    @Test("--output writes the report in the chosen format and prints a one-line summary", arguments: ["json", "junit", "text"])
+    func outputFile(format: String) async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.swiftAdapter), "build the package first (swift build)")
+        let file = try TemporaryFile(Data(), suffix: "." + format)
+        let run = try await ToolRun(["conform", "client", "--quiet", "--flag", "TokenCharset", "--format", format, "--output", file.path, "--", Self.swiftAdapter])
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("PASSED: ") && run.output.hasSuffix("report in \(file.path)\n"))
+        let written = try String(contentsOfFile: file.path, encoding: .utf8)
+        switch format {
+        case "json": #expect(written.contains("\"compliance\" : 100"))
+        case "junit": #expect(written.hasPrefix("<?xml") && written.contains("failures=\"0\""))
+        default: #expect(written.contains("compliance     100.0 %"))
+        }
+    }
+
+    @Test("No report format, progress line or summary shows a vector's Username or FeedbackToken", arguments: ["text", "json", "junit"])
+    func reportsNeverShowSensitiveValues(format: String) async throws {
+        let library = try VectorLibrary.load()
+        let secrets = Set(library.vectors.flatMap { vector in
+            ["Username", "FeedbackToken"].compactMap { key -> String? in
+                guard case .string(let value)? = vector.body.members[key], value.unicodeScalars.count >= 6 else { return nil }
+                return value
+            }
+        })
+        // The leaking adapter quotes the username in its error and on standard error.
+        let run = try await ToolRun(["conform", "client", "--format", format, "--"] + Self.faulty + ["leak"])
+        #expect(run.status == 1)
+        for secret in secrets { #expect(!run.everything.contains(secret), "a sensitive test value appears in the \(format) report") }
+    }
+
+    @Test("Usage and set-up mistakes exit 2 with one line on standard error", arguments: [
+        ["conform"], ["conform", "proxy"], ["conform", "server"], ["conform", "server", "--endpoint", "ftp://x"],
+        ["conform", "client"], ["conform", "server", "--endpoint", "http://127.0.0.1:9", "--timeout", "0"],
+        ["conform", "server", "--endpoint", "http://127.0.0.1:9", "--expect", "/nonexistent.json"],
+        ["conform", "server", "--endpoint", "http://127.0.0.1:9", "--format", "xml"],
+        ["conform", "client", "--", "/nonexistent/adapter"],
+    ])
+    func usageErrors(_ arguments: [String]) async throws {
+        let run = try await ToolRun(arguments)
+        if arguments == ["conform"] {
+            #expect(run.status == 0 && run.output.contains("USAGE: cognito-feedback conform server"))
+            return
+        }
+        #expect(run.status == 2)
+        #expect(run.error.count == 1 && run.error[0].hasPrefix("cognito-feedback: error: "))
+    }
+}
