@@ -7,13 +7,17 @@ let package = Package(
     name: "FeedbackFuzzing",
     dependencies: [.package(name: "cognito-feedback", path: "..")],
     targets: [
+        // The entry point every target shares.
+        .target(name: "FuzzSupport"),
         // Raw bytes → body parser → both operations' verdicts.
         .executableTarget(name: "FuzzBody", dependencies: [
+            "FuzzSupport",
             .product(name: "FeedbackConformance", package: "cognito-feedback"),
             .product(name: "FeedbackRules", package: "cognito-feedback"),
         ]),
         // A member value → the engine against the regex reference.
         .executableTarget(name: "FuzzDifferential", dependencies: [
+            "FuzzSupport",
             .product(name: "FeedbackRules", package: "cognito-feedback"),
             .product(name: "FeedbackReference", package: "cognito-feedback"),
         ]),
