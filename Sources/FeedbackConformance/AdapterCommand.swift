@@ -137,25 +137,3 @@ public struct RunCommand: Sendable, Hashable, CustomStringConvertible {
     /// The case id only: parameters hold sensitive values.
     public var description: String { "run \(id)" }
 }
-
-extension JSONValue {
-    /// ``jsonText`` with every non-ASCII scalar escaped as `\uXXXX` (a
-    /// surrogate pair beyond the BMP): safe for any line-oriented reader.
-    public var asciiJSONText: [UInt8] {
-        let text = jsonText
-        guard text.contains(where: { $0 >= 0x80 }) else { return text }
-        // Non-ASCII bytes only occur inside strings, so escaping every
-        // non-ASCII scalar of the text escapes exactly those.
-        let hex = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count + 16)
-        func escape(_ unit: UInt16) {
-            out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[Int(unit >> 12)], hex[Int(unit >> 8 & 15)],
-                    hex[Int(unit >> 4 & 15)], hex[Int(unit & 15)]]
-        }
-        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
-            if scalar.isASCII { out.append(UInt8(scalar.value)) } else { UTF16.encode(scalar) { escape($0) } }
-        }
-        return out
-    }
-}

@@ -57,7 +57,15 @@ extension JSONValue {
         return out
     }
 
-    func write(to out: inout [UInt8]) {
+    /// ``jsonText`` with every non-ASCII scalar escaped as `\uXXXX` (a
+    /// surrogate pair beyond the BMP): safe for any line-oriented reader.
+    public var asciiJSONText: [UInt8] {
+        var out: [UInt8] = []
+        write(to: &out, asciiOnly: true)
+        return out
+    }
+
+    func write(to out: inout [UInt8], asciiOnly: Bool = false) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let value): out += (value ? "true" : "false").utf8
@@ -65,38 +73,56 @@ extension JSONValue {
             if !value.isFinite { out += (value < 0 ? "-1e999" : "1e999").utf8 }
             else if value.rounded() == value, abs(value) < 1e15 { out += String(Int64(value)).utf8 }
             else { out += "\(value)".utf8 }
-        case .string(let value): Self.writeString(value, to: &out)
+        case .string(let value): Self.writeString(value, asciiOnly: asciiOnly, to: &out)
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                value.write(to: &out)
+                value.write(to: &out, asciiOnly: asciiOnly)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            Self.writeObject(members, keys: members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, to: &out)
+            Self.writeObject(members, keys: members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+                             asciiOnly: asciiOnly, to: &out)
         }
     }
 
-    static func writeObject(_ members: [String: JSONValue], keys: [String], to out: inout [UInt8]) {
+    static func writeObject(_ members: [String: JSONValue], keys: [String], asciiOnly: Bool = false, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
         for (index, key) in keys.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            writeString(key, to: &out)
+            writeString(key, asciiOnly: asciiOnly, to: &out)
             out.append(UInt8(ascii: ":"))
-            members[key, default: .null].write(to: &out)
+            members[key, default: .null].write(to: &out, asciiOnly: asciiOnly)
         }
         out.append(UInt8(ascii: "}"))
     }
 
-    static func writeString(_ string: String, to out: inout [UInt8]) {
+    /// A string literal: `"`, `\` and control characters escaped; with
+    /// `asciiOnly`, every non-ASCII scalar too (UTF-16 units, as JSON has it).
+    static func writeString(_ string: String, asciiOnly: Bool = false, to out: inout [UInt8]) {
         let hex = Array("0123456789abcdef".utf8)
+        func escape(_ unit: UInt16) {
+            out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[Int(unit >> 12)], hex[Int(unit >> 8 & 15)],
+                    hex[Int(unit >> 4 & 15)], hex[Int(unit & 15)]]
+        }
         out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-            case 0..<0x20: out += "\\u00".utf8; out += [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-            default: out.append(byte)
+        if asciiOnly && string.utf8.contains(where: { $0 >= 0x80 }) {
+            for scalar in string.unicodeScalars {
+                switch scalar.value {
+                case 0x22, 0x5C: out += [UInt8(ascii: "\\"), UInt8(scalar.value)]
+                case 0..<0x20: escape(UInt16(scalar.value))
+                case 0x20..<0x80: out.append(UInt8(scalar.value))
+                default: UTF16.encode(scalar) { escape($0) }
+                }
+            }
+        } else {
+            for byte in string.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+                case 0..<0x20: escape(UInt16(byte))
+                default: out.append(byte)
+                }
             }
         }
         out.append(UInt8(ascii: "\""))
