@@ -18,24 +18,26 @@ public enum AllowedValues: Sendable, Hashable, CaseIterable {
         "[" + values.joined(separator: ", ") + "]"
     }
 
-    /// Whether `value` is exactly one of the values.
-    @inlinable
+    /// Whether `value` is exactly one of the values: byte for byte, since
+    /// String's `==` would apply canonical equivalence.
+    @inline(__always)
     public func contains(_ value: String) -> Bool {
+        value.withUTF8Bytes { contains(utf8: $0) }
+    }
+
+    /// Whether the UTF-8 `bytes` are exactly one of the values.
+    @inline(__always)
+    func contains(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch self {
-        case .feedbackValue:
-            Self.bytesEqual(value, "Valid") || Self.bytesEqual(value, "Invalid")
+        case .feedbackValue: Self.equal(bytes, "Valid") || Self.equal(bytes, "Invalid")
         }
     }
 
-    /// Byte equality: String's `==` would apply canonical equivalence.
-    @usableFromInline
-    static func bytesEqual(_ value: String, _ literal: StaticString) -> Bool {
-        guard value.utf8.count == literal.utf8CodeUnitCount else { return false }
-        let expected = literal.utf8Start
-        return value.utf8.withContiguousStorageIfAvailable { bytes in
-            var index = 0
-            while index < bytes.count && bytes[index] == expected[index] { index &+= 1 }
-            return index == bytes.count
-        } ?? value.utf8.elementsEqual(UnsafeBufferPointer(start: expected, count: literal.utf8CodeUnitCount))
+    @inline(__always)
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        guard bytes.count == literal.utf8CodeUnitCount else { return false }
+        var index = 0
+        while index < bytes.count && bytes[index] == literal.utf8Start[index] { index &+= 1 }
+        return index == bytes.count
     }
 }

@@ -29,61 +29,69 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
     ///
     /// - Parameter value: the value of each of ``members``.
     public func validate(_ value: (Member) -> MemberValue) -> ValidationReport {
-        var violations: [Violation] = []
+        var failures = FailedConstraints()
         for member in members {
-            if case .nonString(let type) = value(member) {
-                violations.append(Violation(member: member, constraint: .type(type), value: nil))
+            if case .nonString(let type) = value(member) { failures.record(.type(type), of: member) }
+        }
+        if failures.isEmpty {
+            for member in members {
+                switch value(member) {
+                case .absent, .null: failures.record(member.failures(of: nil), of: member)
+                case .string(let string): failures.record(member.failures(of: string), of: member)
+                case .nonString: break  // none, as checked above
+                }
             }
         }
-        if !violations.isEmpty { return ValidationReport(violations: violations) }
-        for member in members {
-            switch value(member) {
-            case .absent, .null: member.check(nil, into: &violations)
-            case .string(let string): member.check(string, into: &violations)
-            case .nonString: break  // reported above
-            }
+        return ValidationReport(failures) { member in
+            if case .string(let string) = value(member) { string } else { nil }
         }
-        return ValidationReport(violations: violations)
     }
 
-    /// Judges a request of strings: the typed requests' path, in one pass.
-    /// Allocates nothing when the request is valid. `feedbackToken` is
+    /// Judges a request of strings: the typed requests' path, in one pass
+    /// over each value. Allocates nothing, valid or not. `feedbackToken` is
     /// ignored by the Admin operation.
     func validate(
         userPoolId: String?, username: String?, eventId: String?, feedbackToken: String?, feedbackValue: String?
     ) -> ValidationReport {
-        var violations: [Violation] = []
-        Member.userPoolId.check(userPoolId, into: &violations)
-        Member.username.check(username, into: &violations)
-        Member.eventId.check(eventId, into: &violations)
-        if self == .updateAuthEventFeedback { Member.feedbackToken.check(feedbackToken, into: &violations) }
-        Member.feedbackValue.check(feedbackValue, into: &violations)
-        return ValidationReport(violations: violations)
+        var failures = FailedConstraints()
+        failures.record(Member.userPoolId.failures(of: userPoolId), of: .userPoolId)
+        failures.record(Member.username.failures(of: username), of: .username)
+        failures.record(Member.eventId.failures(of: eventId), of: .eventId)
+        if self == .updateAuthEventFeedback {
+            failures.record(Member.feedbackToken.failures(of: feedbackToken), of: .feedbackToken)
+        }
+        failures.record(Member.feedbackValue.failures(of: feedbackValue), of: .feedbackValue)
+        return ValidationReport(failures) { member in
+            switch member {
+            case .userPoolId: userPoolId
+            case .username: username
+            case .eventId: eventId
+            case .feedbackToken: feedbackToken
+            case .feedbackValue: feedbackValue
+            }
+        }
     }
 }
 
 extension Member {
-    /// Appends a violation per failed constraint of `value` (`nil`: absent).
-    func check(_ value: String?, into violations: inout [Violation]) {
-        guard let value else {
-            violations.append(Violation(member: self, constraint: .required, value: nil))
-            return
-        }
+    /// The constraints `value` fails (`nil`: absent). Inlined where the
+    /// member is known, so that its rules fold into constants.
+    @inline(__always)
+    func failures(of value: String?) -> FailedConstraints.Kinds {
+        guard let value else { return .required }
         let rules = self.rules
+        var failed: FailedConstraints.Kinds = []
         let scan = rules.pattern?.scan(value)
         if let length = rules.length {
             let scalars = scan?.scalarCount ?? value.unicodeScalars.count
             if scalars < length.lowerBound {
-                violations.append(Violation(member: self, constraint: .minLength(length.lowerBound), value: value))
+                failed.insert(.minLength)
             } else if scalars > length.upperBound {
-                violations.append(Violation(member: self, constraint: .maxLength(length.upperBound), value: value))
+                failed.insert(.maxLength)
             }
         }
-        if let pattern = rules.pattern, let scan, !scan.matches {
-            violations.append(Violation(member: self, constraint: .pattern(pattern), value: value))
-        }
-        if let allowedValues = rules.allowedValues, !allowedValues.contains(value) {
-            violations.append(Violation(member: self, constraint: .allowedValues(allowedValues), value: value))
-        }
+        if let scan, !scan.matches { failed.insert(.pattern) }
+        if let allowedValues = rules.allowedValues, !allowedValues.contains(value) { failed.insert(.allowedValues) }
+        return failed
     }
 }

@@ -23,7 +23,9 @@ public protocol FeedbackRequest: Sendable, Hashable, Codable,
     /// //  satisfy constraint: Member must satisfy enum value set: [Valid, Invalid]"
     /// ```
     ///
-    /// A valid request allocates nothing.
+    /// Validating allocates nothing, valid or not; the report's
+    /// ``ValidationReport/violations`` and ``ValidationReport/message`` are
+    /// built when read.
     func validate() -> ValidationReport
 }
 

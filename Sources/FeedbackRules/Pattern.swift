@@ -36,22 +36,19 @@ public enum Pattern: Sendable, Hashable, CaseIterable {
     /// Scans `value` once, returning its length in Unicode scalars and
     /// whether it matches. Linear in the value's UTF-8 length; allocates
     /// nothing for native strings.
+    @inline(__always)
     public func scan(_ value: String) -> Scan {
-        if let result = value.utf8.withContiguousStorageIfAvailable({ scan(utf8: $0) }) {
-            return result
-        }
-        var copy = value  // a bridged string: make it native once
-        copy.makeContiguousUTF8()
-        return copy.utf8.withContiguousStorageIfAvailable { scan(utf8: $0) }!
+        value.withUTF8Bytes { scan(utf8: $0) }
     }
 
     /// Scans well-formed UTF-8 (as held by every Swift `String`).
+    @inline(__always)
     public func scan(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Scan {
         switch self {
         case .userPoolId: PatternScanner.userPoolId(bytes)
         case .username: PatternScanner.username(bytes)
-        case .eventId: PatternScanner.ascii(bytes, ASCIIClass.eventId)
-        case .feedbackToken: PatternScanner.ascii(bytes, ASCIIClass.feedbackToken)
+        case .eventId: PatternScanner.ascii(bytes, EventIdCharacter.self)
+        case .feedbackToken: PatternScanner.ascii(bytes, TokenCharacter.self)
         }
     }
 

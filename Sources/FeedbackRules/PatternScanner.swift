@@ -3,8 +3,7 @@
 /// scalar count with the verdict, so a value is walked once.
 enum PatternScanner {
     /// Counts the scalars of `bytes[from...]`: every byte that is not a
-    /// UTF-8 continuation byte starts one.
-    @inline(__always)
+    /// UTF-8 continuation byte starts one. Only failing values need this.
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var count = 0
         var index = start
@@ -16,8 +15,9 @@ enum PatternScanner {
     }
 
     /// `[class]+` for an ASCII class: any non-ASCII byte fails the match.
-    static func ascii(_ bytes: UnsafeBufferPointer<UInt8>, _ flag: UInt8) -> Pattern.Scan {
-        let run = ASCIIClass.prefixLength(bytes, in: flag, table: ASCIIClass.table)
+    @inline(__always)
+    static func ascii<Class: ASCIIClass>(_ bytes: UnsafeBufferPointer<UInt8>, _: Class.Type) -> Pattern.Scan {
+        let run = Class.prefixLength(bytes)
         if run == bytes.count { return .init(scalarCount: run, matches: run > 0) }
         // Bytes before `run` are ASCII: one scalar each.
         return .init(scalarCount: run + scalarCount(bytes, from: run), matches: false)
@@ -30,42 +30,43 @@ enum PatternScanner {
     /// and its maximal alphanumeric tail is non-empty and preceded by a `_`
     /// that is not the first byte. This is what a backtracking engine finds,
     /// without its quadratic worst case.
+    @inline(__always)
     static func userPoolId(_ bytes: UnsafeBufferPointer<UInt8>) -> Pattern.Scan {
-        let table = ASCIIClass.table
-        let run = ASCIIClass.prefixLength(bytes, in: ASCIIClass.wordOrHyphen, table: table)
+        let run = WordOrHyphen.prefixLength(bytes)
         guard run == bytes.count else {
             return .init(scalarCount: run + scalarCount(bytes, from: run), matches: false)
         }
-        var tail = bytes.count  // start of the alphanumeric tail
-        while tail > 0 && table[Int(bytes[tail &- 1])] & ASCIIClass.alphanumeric != 0 { tail &-= 1 }
+        let tail = bytes.count &- Alphanumeric.suffixLength(bytes)  // start of the alphanumeric tail
         let matches = tail < bytes.count && tail >= 2 && bytes[tail &- 1] == UInt8(ascii: "_")
         return .init(scalarCount: bytes.count, matches: matches)
     }
 
     /// `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`, tested per scalar.
     ///
-    /// A run of ASCII takes the table; other scalars are decoded and judged
-    /// by their general category.
+    /// Runs of ASCII take the class scan; other scalars are decoded and
+    /// judged by their general category.
+    @inline(never)
     static func username(_ bytes: UnsafeBufferPointer<UInt8>) -> Pattern.Scan {
-        let table = ASCIIClass.table
-        var index = ASCIIClass.prefixLength(bytes, in: ASCIIClass.username, table: table)
+        var index = UsernameASCII.prefixLength(bytes)
         if index == bytes.count { return .init(scalarCount: index, matches: index > 0) }
         var scalars = index
         while index < bytes.count {
             let lead = bytes[index]
             if lead < 0x80 {
-                guard table[Int(lead)] & ASCIIClass.username != 0 else {
+                let run = UsernameASCII.prefixLength(UnsafeBufferPointer(rebasing: bytes[index...]))
+                guard run > 0 else {
                     return .init(scalarCount: scalars + scalarCount(bytes, from: index), matches: false)
                 }
-                index &+= 1
+                index &+= run
+                scalars &+= run
             } else {
                 let (scalar, width) = decode(bytes, at: index, lead: lead)
                 guard UsernameCategories.allows(scalar) else {
                     return .init(scalarCount: scalars + scalarCount(bytes, from: index), matches: false)
                 }
                 index &+= width
+                scalars &+= 1
             }
-            scalars &+= 1
         }
         return .init(scalarCount: scalars, matches: true)
     }

@@ -32,6 +32,9 @@ enum UsernameCategories {
     }()
 
     /// The definition: the scalar's general category is in L, M, S, N or P.
+    /// Kept out of line: the category lookup needs run-time type metadata
+    /// that callers on the hot path should not pay for.
+    @inline(never)
     static func allowsByCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

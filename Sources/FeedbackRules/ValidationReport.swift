@@ -1,5 +1,9 @@
 /// The verdict on one request: what the service would answer.
 ///
+/// The engine records which member failed which constraint without
+/// allocating; ``isValid`` and ``errorType`` read that record, while
+/// ``violations`` and ``message`` build their values on each read.
+///
 /// ```swift
 /// let report = request.validate()
 /// if !report.isValid {
@@ -8,22 +12,58 @@
 /// }
 /// ```
 public struct ValidationReport: Sendable, Hashable {
-    /// Every failed constraint, in member order, then constraint order
-    /// (length, pattern, enum). The service's own order is not stable.
-    public let violations: [Violation]
+    /// The verdict as the engine records it (no allocation), or as given.
+    @usableFromInline let storage: Storage
+
+    @usableFromInline enum Storage: Sendable {
+        case valid
+        case failed(FailedConstraints, ShownValues)
+        case given([Violation])
+    }
 
     /// Creates a report of `violations` (none: valid).
     public init(violations: [Violation]) {
-        self.violations = violations
+        storage = .given(violations)
+    }
+
+    /// The engine's report of `failures`, with each member's value from
+    /// `value` where messages show it. Recording allocates nothing, valid
+    /// or not; reading ``violations`` or ``message`` builds them.
+    init(_ failures: FailedConstraints, values value: (Member) -> String?) {
+        storage = failures.isEmpty ? .valid : .failed(failures, ShownValues(failures, value))
+    }
+
+    /// Every failed constraint, in member order, then constraint order
+    /// (length, pattern, enum). The service's own order is not stable.
+    public var violations: [Violation] {
+        switch storage {
+        case .valid: []
+        case .failed(let failures, let shown): failures.violations(showing: shown)
+        case .given(let violations): violations
+        }
     }
 
     /// Whether the service would accept the request's parameters.
-    public var isValid: Bool { violations.isEmpty }
+    @inlinable
+    public var isValid: Bool {
+        switch storage {
+        case .valid: true
+        case .failed: false
+        case .given(let violations): violations.isEmpty
+        }
+    }
 
     /// The error the service would answer with, or `nil` when valid.
     public var errorType: ServiceError? {
-        guard let first = violations.first else { return nil }
-        return first.kind == .type ? .serialization : .invalidParameter
+        let typeFailure: Bool
+        switch storage {
+        case .valid: return nil
+        case .failed(let failures, _): typeFailure = failures.hasTypeFailure
+        case .given(let violations):
+            guard let first = violations.first else { return nil }
+            typeFailure = first.kind == .type
+        }
+        return typeFailure ? .serialization : .invalidParameter
     }
 
     /// The aggregate message, or `nil` when valid.
@@ -33,11 +73,21 @@ public struct ValidationReport: Sendable, Hashable {
     /// mismatch (`SerializationException`), whose service message is not
     /// documented, it is the first violation's own message.
     public var message: String? {
+        let violations = violations
         guard let first = violations.first else { return nil }
         if first.kind == .type { return first.message }
         let count = violations.count
         let head = count == 1 ? "1 validation error detected: " : "\(count) validation errors detected: "
         return head + violations.map(\.message).joined(separator: "; ")
+    }
+
+    /// Reports are equal when they list the same violations.
+    public static func == (lhs: ValidationReport, rhs: ValidationReport) -> Bool {
+        lhs.violations == rhs.violations
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(violations)
     }
 }
 

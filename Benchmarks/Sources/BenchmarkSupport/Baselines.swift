@@ -2,18 +2,30 @@ import FeedbackRules
 import Foundation
 
 /// A way of validating requests: the engine, or one of the ways users do it
-/// today. Each answers only the number of failed constraints, so the work
-/// compared is the checking, not message building.
+/// today. Every validator checks every constraint of every member; the
+/// work compared is that checking, not message building.
 public protocol Validator {
     /// Counts the failed constraints of `request`.
     func failures(_ request: UpdateAuthEventFeedbackRequest) -> Int
+    /// Whether `request` passes: what is timed.
+    func accepts(_ request: UpdateAuthEventFeedbackRequest) -> Bool
 }
 
-/// The engine under test.
+extension Validator {
+    /// The baselines find the verdict by counting every failure.
+    public func accepts(_ request: UpdateAuthEventFeedbackRequest) -> Bool { failures(request) == 0 }
+}
+
+/// The engine under test. `validate()` records every failed constraint
+/// of every member (allocating nothing); `violations`, which `failures`
+/// reads, spells them out with their values and so allocates.
 public struct EngineValidator: Validator {
     public init() {}
     public func failures(_ request: UpdateAuthEventFeedbackRequest) -> Int {
         request.validate().violations.count
+    }
+    public func accepts(_ request: UpdateAuthEventFeedbackRequest) -> Bool {
+        request.validate().isValid
     }
 }
 

@@ -1,0 +1,125 @@
+/// The constraints a request failed, as flag bits: a byte per member. A
+/// trivial value, so recording a verdict allocates and retains nothing.
+///
+/// ``violations(showing:)`` spells them out in report order: members in the
+/// service model's order, then per member required or type, length,
+/// pattern, enum.
+@usableFromInline struct FailedConstraints: Sendable, Hashable {
+    /// The kinds each member failed, a byte each at `8 × ordinal`.
+    private var flags: UInt64 = 0
+
+    /// What one member failed.
+    struct Kinds: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let required = Kinds(rawValue: 1 << 0)
+        static let minLength = Kinds(rawValue: 1 << 1)
+        static let maxLength = Kinds(rawValue: 1 << 2)
+        static let pattern = Kinds(rawValue: 1 << 3)
+        static let allowedValues = Kinds(rawValue: 1 << 4)
+
+        /// A JSON type found instead of a string, in bits 5 to 7 (its
+        /// index in `MemberValue.JSONType.allCases`, plus one).
+        static func type(_ found: MemberValue.JSONType) -> Kinds {
+            Kinds(rawValue: UInt8(MemberValue.JSONType.allCases.firstIndex(of: found)! + 1) << 5)
+        }
+
+        /// The JSON type found, for a type failure.
+        var foundType: MemberValue.JSONType? {
+            let index = Int(rawValue >> 5)
+            return index == 0 ? nil : MemberValue.JSONType.allCases[index - 1]
+        }
+    }
+
+    /// Whether nothing failed.
+    var isEmpty: Bool { flags == 0 }
+
+    /// Whether a member has the wrong JSON type (a `SerializationException`).
+    var hasTypeFailure: Bool { flags & 0xE0E0_E0E0_E0E0_E0E0 != 0 }
+
+    /// Records that `member` failed `kinds`.
+    @inline(__always)
+    mutating func record(_ kinds: Kinds, of member: Member) {
+        flags |= UInt64(kinds.rawValue) << UInt64(8 &* member.ordinal)
+    }
+
+    /// What `member` failed.
+    func kinds(of member: Member) -> Kinds {
+        Kinds(rawValue: UInt8(truncatingIfNeeded: flags >> UInt64(8 &* member.ordinal)))
+    }
+
+    /// The failures as violations, in report order; `shown` gives the
+    /// values that messages show (a sensitive member's is never kept).
+    func violations(showing shown: ShownValues) -> [Violation] {
+        var violations: [Violation] = []
+        if isEmpty { return violations }
+        for member in Member.allCases {
+            let kinds = kinds(of: member)
+            if kinds.isEmpty { continue }
+            let rules = member.rules, value = shown[member]
+            func add(_ constraint: Constraint, showing value: String?) {
+                violations.append(Violation(member: member, constraint: constraint, value: value))
+            }
+            if kinds.contains(.required) { add(.required, showing: nil) }
+            if let type = kinds.foundType { add(.type(type), showing: nil) }
+            if let length = rules.length {
+                if kinds.contains(.minLength) { add(.minLength(length.lowerBound), showing: value) }
+                if kinds.contains(.maxLength) { add(.maxLength(length.upperBound), showing: value) }
+            }
+            if kinds.contains(.pattern), let pattern = rules.pattern { add(.pattern(pattern), showing: value) }
+            if kinds.contains(.allowedValues), let allowed = rules.allowedValues {
+                add(.allowedValues(allowed), showing: value)
+            }
+        }
+        return violations
+    }
+}
+
+/// The values a report's messages show: those of the failing members that
+/// are not sensitive. A sensitive member's value is never stored.
+@usableFromInline struct ShownValues: Sendable {
+    private var values: (String?, String?, String?, String?, String?) = (nil, nil, nil, nil, nil)
+
+    /// Keeps, of `value(member)` for each member, those `failures` show.
+    init(_ failures: FailedConstraints, _ value: (Member) -> String?) {
+        for member in Member.allCases where !member.isSensitive {
+            let kinds = failures.kinds(of: member).subtracting(.required)
+            if kinds.rawValue & 0x1F != 0 { self[member] = value(member) }  // length, pattern or enum
+        }
+    }
+
+    /// The value shown for `member`, if any.
+    subscript(member: Member) -> String? {
+        get {
+            switch member {
+            case .userPoolId: values.0
+            case .username: values.1
+            case .eventId: values.2
+            case .feedbackToken: values.3
+            case .feedbackValue: values.4
+            }
+        }
+        set {
+            guard !member.isSensitive else { return }
+            switch member {
+            case .userPoolId: values.0 = newValue
+            case .username: values.1 = newValue
+            case .eventId: values.2 = newValue
+            case .feedbackToken: values.3 = newValue
+            case .feedbackValue: values.4 = newValue
+            }
+        }
+    }
+}
+
+extension Member {
+    /// The member's position in the service model's order (and `allCases`).
+    var ordinal: Int {
+        switch self {
+        case .userPoolId: 0
+        case .username: 1
+        case .eventId: 2
+        case .feedbackToken: 3
+        case .feedbackValue: 4
+        }
+    }
+}
