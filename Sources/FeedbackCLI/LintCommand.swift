@@ -73,36 +73,49 @@ enum LintCommand {
         } catch {
             io.error("cognito-feedback: error: \(source): \(error)"); return 2
         }
-        io.output(format.render(report, source: source, line: nil))
+        var out: [UInt8] = []
+        format.render(report, source: source, line: nil, into: &out)
+        io.output(String(decoding: out, as: UTF8.self))
         return report.isValid ? 0 : 1
     }
 
-    /// One body per line; the worst outcome sets the exit status.
+    /// One body per line; the worst outcome sets the exit status. Results
+    /// are written in chunks of about 64 KiB, in order.
     static func lintLines(_ handle: FileHandle, operation: FeedbackOperation, format: OutputFormat, source: String, io: ToolIO) -> Int32 {
         var reader = LineReader(handle)
         var status: Int32 = 0
         var number = 0
         var unusable = 0
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 17)
+        func flush() {
+            if !out.isEmpty { io.output(String(decoding: out, as: UTF8.self)) }
+            out.removeAll(keepingCapacity: true)
+        }
+        defer { flush() }
         while true {
             let line: [UInt8]
             do {
                 guard let next = try reader.next() else { break }
                 line = next
             } catch {
+                flush()
                 io.error("cognito-feedback: error: \(source): after line \(number): \(error)")
                 return 2
             }
             number += 1
             do {
                 let report = operation.validate(try RequestBody(json: line, keepingOnly: RequestBody.memberKeys))
-                io.output(format.render(report, source: source, line: number))
+                format.render(report, source: source, line: number, into: &out)
                 if !report.isValid { status = max(status, 1) }
             } catch {
                 unusable += 1
-                io.output(format.renderUnusable(error.description, source: source, line: number))
+                format.renderUnusable(error.description, source: source, line: number, into: &out)
                 status = 2
             }
+            if out.count >= 1 << 16 { flush() }
         }
+        flush()
         if unusable > 0 {
             io.error("cognito-feedback: error: \(source): \(unusable) of \(number) lines could not be judged")
         }

@@ -5,46 +5,63 @@ import FeedbackRules
 enum OutputFormat: String {
     case text, json
 
-    /// One lint result. `source` names the input (a file, or `stdin`);
-    /// `line` is set in `--jsonl` mode.
-    func render(_ report: ValidationReport, source: String, line: Int?) -> String {
+    /// Appends one lint result to `out`. `source` names the input (a file,
+    /// or `stdin`); `line` is set in `--jsonl` mode.
+    func render(_ report: ValidationReport, source: String, line: Int?, into out: inout [UInt8]) {
         switch self {
         case .json:
-            let violations = report.violations.map { violation in
-                JSONText.object([
-                    ("member", JSONText.string(violation.member.wireName)),
-                    ("path", JSONText.string(violation.path)),
-                    ("constraint", JSONText.string(violation.kind.rawValue)),
-                    ("message", JSONText.string(violation.message)),
-                ])
+            // Each violation and message is built once, and only when the
+            // request is invalid.
+            let violations = report.violations, parts = violations.map(\.message)
+            out += "{".utf8
+            if let line { out += #""line":\#(line),"#.utf8 }
+            out += (report.isValid ? #""valid":true,"errorType":"# : #""valid":false,"errorType":"#).utf8
+            Self.writeJSON(report.errorType?.rawValue, to: &out)
+            out += #","message":"#.utf8
+            Self.writeJSON(ValidationReport.message(of: violations, parts: parts), to: &out)
+            out += #","violations":["#.utf8
+            for (index, violation) in violations.enumerated() {
+                out += (index == 0 ? #"{"member":"# : #",{"member":"#).utf8
+                Self.writeJSON(violation.member.wireName, to: &out)
+                out += #","path":"#.utf8
+                Self.writeJSON(violation.path, to: &out)
+                out += #","constraint":"#.utf8
+                Self.writeJSON(violation.kind.rawValue, to: &out)
+                out += #","message":"#.utf8
+                Self.writeJSON(parts[index], to: &out)
+                out += "}".utf8
             }
-            var pairs: [(String, String)] = line.map { [("line", String($0))] } ?? []
-            pairs += [
-                ("valid", report.isValid ? "true" : "false"),
-                ("errorType", JSONText.string(report.errorType?.rawValue)),
-                ("message", JSONText.string(report.message)),
-                ("violations", "[" + violations.joined(separator: ",") + "]"),
-            ]
-            return JSONText.object(pairs) + "\n"
+            out += "]}\n".utf8
         case .text:
             let location = line.map { "\(source):\($0)" } ?? source
-            guard let errorType = report.errorType else { return "\(location): valid\n" }
-            return report.violations.map { violation in
-                "\(location): \(errorType.rawValue): \(violation.member.wireName) \(violation.kind.rawValue): "
-                    + TerminalText.escaped(violation.message) + "\n"
-            }.joined()
+            guard let errorType = report.errorType else { return out += "\(location): valid\n".utf8 }
+            for violation in report.violations {
+                out += "\(location): \(errorType.rawValue): \(violation.member.wireName) \(violation.kind.rawValue): ".utf8
+                out += TerminalText.escaped(violation.message).utf8
+                out += "\n".utf8
+            }
         }
     }
 
-    /// An input that could not be judged (its description never quotes it).
-    func renderUnusable(_ reason: String, source: String, line: Int?) -> String {
+    /// Appends an input that could not be judged (its description never
+    /// quotes it).
+    func renderUnusable(_ reason: String, source: String, line: Int?, into out: inout [UInt8]) {
         switch self {
         case .json:
-            var pairs: [(String, String)] = line.map { [("line", String($0))] } ?? []
-            pairs += [("valid", "null"), ("error", JSONText.string(reason))]
-            return JSONText.object(pairs) + "\n"
+            out += "{".utf8
+            if let line { out += #""line":\#(line),"#.utf8 }
+            out += #""valid":null,"error":"#.utf8
+            Self.writeJSON(reason, to: &out)
+            out += "}\n".utf8
         case .text:
-            return "\(line.map { "\(source):\($0)" } ?? source): error: \(reason)\n"
+            out += "\(line.map { "\(source):\($0)" } ?? source): error: \(reason)\n".utf8
         }
+    }
+
+    /// A JSON string, or `null`. U+2028 and U+2029 are escaped too, so that
+    /// a JavaScript reader of the output sees one result per line.
+    static func writeJSON(_ text: String?, to out: inout [UInt8]) {
+        guard let text else { return out += "null".utf8 }
+        JSONValue.writeString(text, escaping: .lineSeparators, to: &out)
     }
 }

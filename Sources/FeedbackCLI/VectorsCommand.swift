@@ -50,12 +50,13 @@ enum VectorsCommand {
         let json = try args.choice("--format", ["text", "json"], default: "text") == "json"
         for vector in vectors {
             if json {
-                io.output(JSONText.object([
-                    ("id", JSONText.string(vector.id)), ("operation", JSONText.string(vector.operation.rawValue)),
-                    ("result", JSONText.string(vector.result.rawValue)),
-                    ("flags", "[" + vector.flags.map { JSONText.string($0) }.joined(separator: ",") + "]"),
-                    ("description", JSONText.string(vector.summary)),
-                ]) + "\n")
+                var line: [UInt8] = []
+                JSONValue.writeObject(
+                    ["id": .string(vector.id), "operation": .string(vector.operation.rawValue),
+                     "result": .string(vector.result.rawValue), "flags": .array(vector.flags.map(JSONValue.string)),
+                     "description": .string(vector.summary)],
+                    keys: ["id", "operation", "result", "flags", "description"], escaping: .lineSeparators, to: &line)
+                io.output(String(decoding: line, as: UTF8.self) + "\n")
             } else {
                 io.output("\(vector.id)  \(vector.result.rawValue)  \(vector.flags.joined(separator: ","))\n")
             }

@@ -96,6 +96,7 @@ struct JSONParser {
         building = build
         defer { building = outer }
         var members: [String: JSONValue] = [:]
+        if build, depth == 0, let keep { members.reserveCapacity(keep.count) }
         guard try open(closing: UInt8(ascii: "}")) else { return .object(members) }
         repeat {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw syntaxError() }

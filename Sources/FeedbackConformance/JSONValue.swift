@@ -61,11 +61,11 @@ extension JSONValue {
     /// surrogate pair beyond the BMP): safe for any line-oriented reader.
     public var asciiJSONText: [UInt8] {
         var out: [UInt8] = []
-        write(to: &out, asciiOnly: true)
+        write(to: &out, escaping: .nonASCII)
         return out
     }
 
-    func write(to out: inout [UInt8], asciiOnly: Bool = false) {
+    func write(to out: inout [UInt8], escaping: JSONEscapes = []) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let value): out += (value ? "true" : "false").utf8
@@ -73,60 +73,107 @@ extension JSONValue {
             if !value.isFinite { out += (value < 0 ? "-1e999" : "1e999").utf8 }
             else if value.rounded() == value, abs(value) < 1e15 { out += String(Int64(value)).utf8 }
             else { out += "\(value)".utf8 }
-        case .string(let value): Self.writeString(value, asciiOnly: asciiOnly, to: &out)
+        case .string(let value): Self.writeString(value, escaping: escaping, to: &out)
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                value.write(to: &out, asciiOnly: asciiOnly)
+                value.write(to: &out, escaping: escaping)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             Self.writeObject(members, keys: members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
-                             asciiOnly: asciiOnly, to: &out)
+                             escaping: escaping, to: &out)
         }
     }
 
-    static func writeObject(_ members: [String: JSONValue], keys: [String], asciiOnly: Bool = false, to out: inout [UInt8]) {
+    /// An object with its keys in the order of `keys` (a missing one reads
+    /// `null`).
+    package static func writeObject(_ members: [String: JSONValue], keys: [String], escaping: JSONEscapes = [],
+                                    to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
         for (index, key) in keys.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            writeString(key, asciiOnly: asciiOnly, to: &out)
+            writeString(key, escaping: escaping, to: &out)
             out.append(UInt8(ascii: ":"))
-            members[key, default: .null].write(to: &out, asciiOnly: asciiOnly)
+            members[key, default: .null].write(to: &out, escaping: escaping)
         }
         out.append(UInt8(ascii: "}"))
     }
 
-    /// A string literal: `"`, `\` and control characters escaped; with
-    /// `asciiOnly`, every non-ASCII scalar too (UTF-16 units, as JSON has it).
-    static func writeString(_ string: String, asciiOnly: Bool = false, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        func escape(_ unit: UInt16) {
-            out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[Int(unit >> 12)], hex[Int(unit >> 8 & 15)],
-                    hex[Int(unit >> 4 & 15)], hex[Int(unit & 15)]]
-        }
+    /// A string literal: `"`, `\` and the control characters always
+    /// escaped (controls as `\u00XX`), plus what `escaping` asks for; every
+    /// other byte copied as is, runs of them at once.
+    package static func writeString(_ string: String, escaping: JSONEscapes = [], to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        if asciiOnly && string.utf8.contains(where: { $0 >= 0x80 }) {
+        if escaping.contains(.nonASCII) && string.utf8.contains(where: { $0 >= 0x80 }) {
             for scalar in string.unicodeScalars {
-                switch scalar.value {
-                case 0x22, 0x5C: out += [UInt8(ascii: "\\"), UInt8(scalar.value)]
-                case 0..<0x20: escape(UInt16(scalar.value))
-                case 0x20..<0x80: out.append(UInt8(scalar.value))
-                default: UTF16.encode(scalar) { escape($0) }
+                if scalar.isASCII {
+                    writeEscaped(CollectionOfOne(UInt8(scalar.value)), escaping: escaping, to: &out)
+                } else {
+                    UTF16.encode(scalar) { writeUnicodeEscape($0, to: &out) }
                 }
             }
-        } else {
-            for byte in string.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-                case 0..<0x20: escape(UInt16(byte))
-                default: out.append(byte)
-                }
-            }
+        } else if string.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, escaping: escaping, to: &out) }) == nil {
+            writeEscaped(Array(string.utf8), escaping: escaping, to: &out)
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    /// UTF-8 `bytes` as the inside of a string literal.
+    private static func writeEscaped(_ bytes: some RandomAccessCollection<UInt8>, escaping: JSONEscapes,
+                                     to out: inout [UInt8]) {
+        // Most text needs no escape at all: one scan, one copy.
+        guard let first = bytes.firstIndex(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) else {
+            return out += bytes
+        }
+        var run = bytes.startIndex  // the start of bytes not yet written
+        var index = first
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            var width = 1
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out += bytes[run..<index]
+                out += [UInt8(ascii: "\\"), byte]
+            } else if byte < 0x20 {
+                out += bytes[run..<index]
+                writeUnicodeEscape(UInt16(byte), to: &out)
+            } else if byte == 0xE2, escaping.contains(.lineSeparators), bytes.distance(from: index, to: bytes.endIndex) >= 3,
+                bytes[next] == 0x80, case let last = bytes[bytes.index(after: next)], last == 0xA8 || last == 0xA9
+            {
+                out += bytes[run..<index]
+                writeUnicodeEscape(last == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                width = 3
+            } else {
+                index = next
+                continue
+            }
+            index = bytes.index(index, offsetBy: width)
+            run = index
+        }
+        out += bytes[run..<index]
+    }
+
+    private static func writeUnicodeEscape(_ unit: UInt16, to out: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
+        let digits = hex.utf8Start
+        out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), digits[Int(unit >> 12)], digits[Int(unit >> 8 & 15)],
+                digits[Int(unit >> 4 & 15)], digits[Int(unit & 15)]]
+    }
+}
+
+/// What a JSON string literal escapes beyond `"`, `\` and the control
+/// characters, which it always escapes.
+package struct JSONEscapes: OptionSet, Sendable {
+    package let rawValue: Int
+    package init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Every non-ASCII scalar, as `\uXXXX` UTF-16 units: text that any
+    /// byte-oriented reader passes through unchanged.
+    package static let nonASCII = JSONEscapes(rawValue: 1 << 0)
+    /// U+2028 and U+2029, which JavaScript before ES2019 reads as line ends.
+    package static let lineSeparators = JSONEscapes(rawValue: 1 << 1)
 }
 
 extension RequestBody {

@@ -29,19 +29,16 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
     ///
     /// - Parameter value: the value of each of ``members``.
     public func validate(_ value: (Member) -> MemberValue) -> ValidationReport {
-        var failures = FailedConstraints()
+        var typeFailures = FailedConstraints(), constraintFailures = FailedConstraints()
         for member in members {
-            if case .nonString(let type) = value(member) { failures.record(.type(type), of: member) }
-        }
-        if failures.isEmpty {
-            for member in members {
-                switch value(member) {
-                case .absent, .null: failures.record(member.failures(of: nil), of: member)
-                case .string(let string): failures.record(member.failures(of: string), of: member)
-                case .nonString: break  // none, as checked above
-                }
+            switch value(member) {
+            case .absent, .null: constraintFailures.record(member.failures(of: nil), of: member)
+            case .string(let string): constraintFailures.record(member.failures(of: string), of: member)
+            case .nonString(let type): typeFailures.record(.type(type), of: member)
             }
         }
+        // Deserialization fails first: then no constraint is reported.
+        let failures = typeFailures.isEmpty ? constraintFailures : typeFailures
         return ValidationReport(failures) { member in
             if case .string(let string) = value(member) { string } else { nil }
         }

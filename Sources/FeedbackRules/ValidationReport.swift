@@ -74,11 +74,17 @@ public struct ValidationReport: Sendable, Hashable {
     /// documented, it is the first violation's own message.
     public var message: String? {
         let violations = violations
+        return Self.message(of: violations, parts: violations.map(\.message))
+    }
+
+    /// The aggregate message of `violations`, whose own messages are
+    /// `parts` (for a caller that needs both, without building them twice).
+    package static func message(of violations: [Violation], parts: [String]) -> String? {
         guard let first = violations.first else { return nil }
-        if first.kind == .type { return first.message }
+        if first.kind == .type { return parts[0] }
         let count = violations.count
         let head = count == 1 ? "1 validation error detected: " : "\(count) validation errors detected: "
-        return head + violations.map(\.message).joined(separator: "; ")
+        return head + parts.joined(separator: "; ")
     }
 
     /// Reports are equal when they list the same violations.
