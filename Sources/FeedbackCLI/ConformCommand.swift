@@ -99,6 +99,7 @@ enum ConformCommand {
             settings["strict"] = "\(options.strict)"
             settings["concurrency"] = "\(options.concurrency)"
             let vectors = selection.vectors.filter { $0.appliesTo.contains(.server) }
+            guard !vectors.isEmpty else { throw UsageError("no server vector matches the filters") }
             results = await ServerRunner(options: options).run(vectors, progress: progress.update)
             implementation = .init(kind: "server", name: args.values["--name"] ?? url.host ?? endpoint, target: endpoint)
         } else {
@@ -109,8 +110,10 @@ enum ConformCommand {
             options.timeout = Double(timeout)
             options.deadline = Double(deadline)
             options.region = region
-            let vectors = selection.vectors.filter { $0.appliesTo.contains(.client) }
-            let run = await ClientRunner(options: options).run(vectors, progress: progress.update)
+            let cases = ClientCase.cases(for: selection.vectors.filter { $0.appliesTo.contains(.client) }, answers: false)
+                + selection.answerCases
+            guard !cases.isEmpty else { throw UsageError("no client vector or answer case matches the filters") }
+            let run = await ClientRunner(options: options).run(cases: cases, progress: progress.update)
             guard let introduced = run.implementation else {
                 progress.finish()
                 io.error("cognito-feedback: error: the adapter did not start (no reply to 'start'): \(args.positionals.joined(separator: " "))")

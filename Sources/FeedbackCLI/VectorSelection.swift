@@ -11,7 +11,9 @@ struct VectorSelection {
 
     /// Help text for the options, indented for a USAGE block.
     static let help = """
-          --id <pattern>           Only vectors whose id matches (* matches any run).
+          --id <pattern>           Only vectors whose id matches (* matches any run). With
+                                   conform client, the filters also choose among the canned-
+                                   answer cases (ids answer.*: valid, no flags).
           --flag <flag>            Only vectors with this flag.
           --operation <operation>  Only vectors of this operation (full name, update or admin).
           --result <result>        Only valid, invalid or acceptable vectors.
@@ -21,6 +23,10 @@ struct VectorSelection {
 
     let library: VectorLibrary
     let vectors: [Vector]
+    /// The canned-answer client cases (``ClientCase/answerCases``) the same
+    /// filters select: they have an id and an operation, no flags, and are
+    /// `valid`.
+    let answerCases: [ClientCase]
 
     /// Loads the library and applies the filters in `args`.
     /// - Throws: a usage error for an unknown flag or value; `LoadFailure`
@@ -33,21 +39,27 @@ struct VectorSelection {
             throw UsageError("cannot load vectors: \(error)")
         }
         var vectors = library.vectors
+        var answerCases = ClientCase.answerCases
         if let pattern = args.values["--id"] {
             vectors = vectors.filter { IDPattern(pattern).matches($0.id) }
+            answerCases = answerCases.filter { IDPattern(pattern).matches($0.id) }
         }
         if let flag = args.values["--flag"] {
             guard library.flags[flag] != nil else { throw UsageError("unknown flag \(flag); see 'cognito-feedback vectors flags'") }
             vectors = vectors.filter { $0.flags.contains(flag) }
+            answerCases = []
         }
         if let name = args.values["--operation"] {
             let operation = try FeedbackOperation(argument: name)
             vectors = vectors.filter { $0.operation == operation }
+            answerCases = answerCases.filter { $0.operation == operation }
         }
         if let result = args.values["--result"] {
             guard let result = Vector.Result(rawValue: result) else { throw UsageError("--result must be valid, invalid or acceptable") }
             vectors = vectors.filter { $0.result == result }
+            if result != .valid { answerCases = [] }
         }
         self.vectors = vectors
+        self.answerCases = answerCases
     }
 }

@@ -36,6 +36,17 @@ struct ConformCommandTests {
         #expect(fixed.output.contains("passed, but the expectation file lists it"))
     }
 
+    @Test("The vector filters choose among the canned-answer cases too")
+    func filtersChooseAnswerCases() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.swiftAdapter), "build the package first (swift build)")
+        let answers = try await ToolRun(["conform", "client", "--quiet", "--id", "answer.*.plain.admin", "--", Self.swiftAdapter])
+        #expect(answers.status == 0)
+        #expect(answers.output.contains("\n7 cases in "), "one per modelled error")
+        let vectorsOnly = try await ToolRun(["conform", "client", "--quiet", "--flag", "TokenCharset", "--", Self.swiftAdapter])
+        #expect(!vectorsOnly.output.contains("answer."))
+        #expect(vectorsOnly.output.contains("\n10 cases in "))
+    }
+
     @Test("--output writes the report in the chosen format and prints a one-line summary", arguments: ["json", "junit", "text"])
     func outputFile(format: String) async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.swiftAdapter), "build the package first (swift build)")
@@ -72,6 +83,8 @@ struct ConformCommandTests {
         ["conform", "server", "--endpoint", "http://127.0.0.1:9", "--expect", "/nonexistent.json"],
         ["conform", "server", "--endpoint", "http://127.0.0.1:9", "--format", "xml"],
         ["conform", "client", "--", "/nonexistent/adapter"],
+        ["conform", "server", "--endpoint", "http://127.0.0.1:9", "--id", "no-such-vector.*"],
+        ["conform", "client", "--id", "no-such-vector.*", "--", "/bin/true"],
     ])
     func usageErrors(_ arguments: [String]) async throws {
         let run = try await ToolRun(arguments)
