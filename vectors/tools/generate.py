@@ -185,17 +185,27 @@ def topic(name, description):
 
 
 def add(topic_name, slug, description, *, member=None, value=None, body=None, ops=BOTH, expect=(),
-        flags=(), applies=ALL, result=None, otherwise=(), wire=None):
+        flags=(), applies=ALL, result=None, otherwise=(), wire=None, alternative=None):
     """One case, expanded per operation.
 
     `expect` is the author's expectation: (member, constraint) pairs, or bare
     constraint names for `member`. `result` defaults to valid/invalid from it.
-    An `acceptable` case states in `otherwise` the pattern violations of the
-    other reading (older Unicode data), which Python's newer data cannot
-    derive; the Java oracle, on Unicode 13, derives them independently.
+
+    An `acceptable` case names its `alternative`, the other answer allowed:
+    - "valid": `expect` is empty (Python's newer Unicode data reads the value
+      as valid) and `otherwise` states the pattern violations of the older
+      reading, which Python cannot derive; the Java oracle, on Unicode 13,
+      derives them independently.
+    - "refused": `expect` is what the service answers, derived by Python
+      `regex` like any invalid case; an implementation may refuse the body
+      as malformed instead.
 
     `wire(op)`, when given, is the exact body text; the body is what it
-    decodes to (Python's json keeps a duplicate key's last value).
+    decodes to (Python's json keeps a duplicate key's last value). A text
+    that decodes to no Unicode string (a lone surrogate escape: Python's
+    json keeps the surrogate in a str, `regex` sees it as Cs) has no body:
+    the vector carries the wire text alone, and must be acceptable with the
+    alternative "refused" and the flag LoneSurrogate.
     """
     for op in ops:
         opname, members = OPERATIONS[op]
@@ -226,12 +236,24 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
         # A typed client can only send strings for modelled members, present or absent.
         if any(k not in members or not isinstance(v, str) for k, v in b.items()):
             applies = [a for a in applies if a != "client"]
-        if res == "acceptable":
+        where = f"{topic_name}.{slug}.{op}"
+        if (res == "acceptable") != (alternative is not None):
+            raise SystemExit(f"{where}: an acceptable case names its alternative, and only an acceptable case does")
+        if alternative == "valid":
             if intent or not otherwise:
-                raise SystemExit(f"{topic_name}.{slug}.{op}: acceptable cases are valid here and state 'otherwise'")
+                raise SystemExit(f"{where}: acceptable/valid cases are valid here and state 'otherwise'")
             error, found = "InvalidParameterException", [(member, c, part(member, c, b[member])) for c in otherwise]
             intent = sorted((member, c) for c in otherwise)
-        vid = f"{topic_name}.{slug}.{op}"
+        elif alternative == "refused":
+            if not intent or otherwise or text is None:
+                raise SystemExit(f"{where}: acceptable/refused cases have a wire text, expect the service's errors and no 'otherwise'")
+        elif alternative is not None:
+            raise SystemExit(f"{where}: alternative is valid or refused")
+        unreadable = not readable_unicode(b)
+        if unreadable and (alternative != "refused" or "LoneSurrogate" not in flags or "client" in applies):
+            raise SystemExit(f"{where}: a wire text without a Unicode reading is acceptable/refused, "
+                             "flagged LoneSurrogate, and not for clients")
+        vid = where
         if vid in SLUGS:
             raise SystemExit(f"duplicate id {vid}")
         SLUGS.add(vid)
@@ -239,9 +261,10 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
             "id": vid,
             "description": f"{description} ({opname})",
             "operation": opname,
-            "body": b,
+            **({} if unreadable else {"body": b}),
             **({"wire": text} if text is not None else {}),
             "result": res,
+            **({"alternative": alternative} if alternative else {}),
             "flags": list(flags),
             "appliesTo": list(applies),
             "expected": None,
@@ -258,6 +281,17 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
                                for m, c, msg in found],
             }
         TOPICS[topic_name][1].append(vector)
+
+
+def readable_unicode(value):
+    """Whether every string in a decoded JSON value is Unicode text (no lone surrogate)."""
+    if isinstance(value, str):
+        return not any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+    if isinstance(value, dict):
+        return all(readable_unicode(k) and readable_unicode(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(readable_unicode(v) for v in value)
+    return True
 
 
 ABSENT = object()
@@ -602,7 +636,7 @@ for slug, value, note in [
     ("garay-letter", "\U00010D50", "U+10D50, Garay script (Unicode 16, Lu)"),
     ("toto-letter", "\U0001E290", "U+1E290, Toto script (Unicode 14, Lo)"),
 ]:
-    add(t, slug, note, member="Username", value=value, result="acceptable", otherwise=["pattern"],
+    add(t, slug, note, member="Username", value=value, result="acceptable", alternative="valid", otherwise=["pattern"],
         flags=["UnicodeVersion", "SensitiveValue"])
 
 # normalization ---------------------------------------------------------------
