@@ -169,6 +169,8 @@ FLAGS = {
                       "RFC 8259 section 7."),
     "DuplicateKey": ("A member appears twice in the body: the last value counts, as in Jackson's default (the service's front end) and Foundation's JSONSerialization; Swift's JSONDecoder keeps the first and some parsers reject the body. Vectors pair an invalid value with a valid one in both orders, so keeping the first value gives the opposite verdict.",
                      "Jackson ObjectMapper defaults (STRICT_DUPLICATE_DETECTION off: a later value overwrites); TOOLCHAIN-NOTES (JSONSerialization keeps the last, JSONDecoder the first); project README 'Semantic decisions'."),
+    "LoneSurrogate": ("The wire text escapes a UTF-16 surrogate that has no partner (\\ud800, a low surrogate first, a pair in the wrong order, an emoji's high half cut off). The text has no Unicode reading, so the vector has no body. The service's Jackson decodes the escape into a Java String holding the surrogate; java.util.regex sees the code point (U+D800..U+DFFF, category Cs), which no documented class holds, so the member fails its pattern, and its length in code points stays in bounds. A parser that cannot hold such a string (Swift's JSONDecoder and this project's body parser, Rust's serde_json) may refuse the body instead: the vector is acceptable with the alternative refused. Answering valid fails it (a parser that substitutes U+FFFD, as Go's encoding/json does, reads a valid username).",
+                      "RFC 8259 section 8.2 (software receiving such texts behaves unpredictably); RFC 7493 (I-JSON) section 2.1 (forbids them, escaped or not); jackson-core issue 1683 (Jackson decodes a lone surrogate escape in a string value into a String holding it); README 'Semantic decisions'."),
     "TokenCharset": ("The token class [A-Za-z0-9-_=.] is ASCII letters, digits, '-', '_', '=', '.' (the '-' after a range is literal): base64 '+' and '/' are not in it.",
                      "Service model TokenModelType; API-FACTS.md 'Semantics' 5."),
 }
@@ -772,6 +774,25 @@ add(t, "duplicate-null-then-value", "Username null, then a value: the value coun
     wire=lambda op: text(op, raw={"Username": "null"}, extra=[("Username", '"alice"')]), flags=["DuplicateKey", "NullIsAbsent"])
 add(t, "duplicate-value-then-null", "Username a value, then null: absent", applies=WIRE,
     wire=lambda op: text(op, extra=[("Username", "null")]), expect=[("Username", "required")], flags=["DuplicateKey", "NullIsAbsent"])
+
+
+# lone surrogates (acceptable: refused) -------------------------------------------
+t = topic("lone-surrogates", "Escapes of lone UTF-16 surrogates: the text has no Unicode reading, so these vectors carry a wire text "
+          "and no body. The service decodes the escape into a Java String holding the surrogate, whose code point (Cs) fails "
+          "the member's pattern; an implementation may refuse the body as malformed instead.")
+LONE = ["LoneSurrogate", "EscapedUnicode", "SensitiveValue"]
+for slug, member, raw, ops, note, extra in [
+    ("lone-high", "Username", r'"\ud800"', BOTH, "A username of one escaped lone high surrogate, U+D800 (Cs)", []),
+    ("lone-low", "Username", r'"\udfff"', BOTH, "A username of one escaped lone low surrogate, U+DFFF (Cs)", []),
+    ("reversed-pair", "Username", r'"\udc00\ud800"', BOTH,
+     "An escaped surrogate pair in the wrong order, low then high: two lone surrogates, not one scalar", []),
+    ("cut-emoji", "Username", r'"alice\ud83d"', BOTH, "A username ending in an emoji's escaped high surrogate, its low half cut off",
+     ["PrefixMatch"]),
+    ("token-lone-low", "FeedbackToken", r'"abc\udc00"', ("update",), "A token ending in an escaped lone low surrogate",
+     ["PrefixMatch"]),
+]:
+    add(t, slug, note, ops=ops, applies=WIRE, wire=lambda op, member=member, raw=raw: text(op, raw={member: raw}),
+        expect=[(member, "pattern")], result="acceptable", alternative="refused", flags=LONE + extra)
 
 
 # --- Output --------------------------------------------------------------------
