@@ -41,15 +41,17 @@ public struct ClientCase: Sendable, Hashable, Identifiable, CustomStringConverti
     }
 
     /// The case for a client vector, or `nil` when the vector's body is not
-    /// one a client can be given (a member that is not a string, or a key
-    /// that is not one of the operation's members).
+    /// one a client can be given (no body, a member that is not a string,
+    /// or a key that is not one of the operation's members).
     ///
-    /// A valid or acceptable vector is answered `200 {}` and must surface
-    /// success; an invalid one is answered with its expected error (status
-    /// 400, `__type` and message) and must surface that error type.
+    /// A vector that a valid answer conforms to (valid, or acceptable with
+    /// the alternative valid) is answered `200 {}` and must surface success;
+    /// any other is answered with its expected error (status 400, `__type`
+    /// and message) and must surface that error type.
     public init?(vector: Vector) {
+        guard let body = vector.body else { return nil }
         var parameters: [Member: String] = [:]
-        for (key, value) in vector.body.members {
+        for (key, value) in body.members {
             guard let member = Member(rawValue: key), vector.operation.members.contains(member) else { return nil }
             switch value {
             case .string(let string): parameters[member] = string
@@ -58,7 +60,7 @@ public struct ClientCase: Sendable, Hashable, Identifiable, CustomStringConverti
             }
         }
         let answer: WireAnswer, surfaces: Surfaced
-        if vector.result == .invalid, let expected = vector.expected {
+        if !vector.allowsValidAnswer, let expected = vector.expected {
             answer = .error(expected.errorType.rawValue, status: 400, message: expected.message ?? "")
             surfaces = .error(expected.errorType.rawValue)
         } else {

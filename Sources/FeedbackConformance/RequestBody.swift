@@ -104,4 +104,11 @@ extension FeedbackOperation {
     public func validate(_ body: RequestBody) -> ValidationReport {
         validate { body[$0] }
     }
+
+    /// This project's engine on a body's bytes: the report, or the
+    /// ``BodyError`` for which ``RequestBody/init(json:keepingOnly:)``
+    /// refuses them (judge it with `Vector.mismatch(_:)`).
+    public func answer(json bytes: some ContiguousBytes) -> EngineAnswer {
+        do throws(BodyError) { return .report(validate(try RequestBody(json: bytes))) } catch { return .refused(error) }
+    }
 }

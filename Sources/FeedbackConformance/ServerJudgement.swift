@@ -39,15 +39,21 @@ extension Vector {
     ///   `SerializationException`, `ValidationException`) fails, and so does
     ///   an HTTP 500 (including `InternalErrorException`): a server that
     ///   fails on a valid request is a conformance failure a CI job must see.
-    /// - `acceptable`: passes when either of the above would pass.
+    /// - `acceptable` with the alternative `valid`: passes when either of the
+    ///   above would pass.
+    /// - `acceptable` with the alternative `refused` (a body without a
+    ///   Unicode reading): passes when `invalid` would pass, or with HTTP 400
+    ///   and `SerializationException` (the body refused as malformed; its
+    ///   message is never compared), noted `the body refused as malformed`.
+    ///   Anything else fails, a 2xx included.
     ///
     /// Answers that say nothing about validation are ``Verdict/error`` (no
     /// usable answer, worth a rerun or a setup fix, not a conformance
     /// failure): HTTP 502, 503 and 504 (a gateway, not the implementation,
     /// answered); an authentication refusal (``ServerAnswer/authenticationTypes``,
     /// which AWS checks before validation: check the credentials); throttling
-    /// on an invalid vector (on a valid one it is a business error that got
-    /// past validation).
+    /// on a vector that a valid answer fails (``allowsValidAnswer``; on any
+    /// other it is a business error that got past validation).
     ///
     /// `expected` and `got` never quote the answer's body or message. Error
     /// types and content types the project does not know are shown only when
@@ -62,7 +68,7 @@ extension Vector {
             result.notes.append(reason)
             return result
         }
-        if let reason = seen.noVerdictReason(throttlingCounts: self.result == .invalid) {
+        if let reason = seen.noVerdictReason(throttlingCounts: !allowsValidAnswer) {
             result.verdict = .error
             result.notes.append(reason)
             return result
@@ -72,11 +78,17 @@ extension Vector {
             (result.verdict, result.notes) = judgeValid(seen, strict: strict)
         case .invalid:
             (result.verdict, result.got, result.notes) = judgeInvalid(seen, strict: strict)
-        case .acceptable:
+        case .acceptable where allowsValidAnswer:
             let asValid = judgeValid(seen, strict: strict)
-            let asInvalid = judgeInvalid(seen, strict: strict)
             if asValid.verdict == .pass {
                 (result.verdict, result.notes) = asValid
+            } else {
+                (result.verdict, result.got, result.notes) = judgeInvalid(seen, strict: strict)
+            }
+        case .acceptable:
+            let asInvalid = judgeInvalid(seen, strict: strict)
+            if asInvalid.verdict != .pass, seen.isRefusal {
+                (result.verdict, result.notes) = (.pass, ["the body refused as malformed"])
             } else {
                 (result.verdict, result.got, result.notes) = asInvalid
             }
@@ -86,13 +98,17 @@ extension Vector {
 
     /// What the vector expects, as a report shows it: `HTTP 400
     /// InvalidParameterException [Username pattern]`, `HTTP 200 or a
-    /// non-validation error`, or both for an acceptable vector.
+    /// non-validation error`, both for an acceptable vector whose
+    /// alternative is valid, or the error and `HTTP 400
+    /// SerializationException (body refused)` for one whose alternative is
+    /// refused.
     public var expectedAnswer: String {
         let success = "HTTP 200 or a non-validation error"
         guard let expected, result != .valid else { return success }
         let parts = expected.violations.map { "\($0.member.wireName) \($0.constraint.rawValue)" }
         let error = "HTTP 400 \(expected.errorType.rawValue)" + (parts.isEmpty ? "" : " [\(parts.joined(separator: ", "))]")
-        return result == .acceptable ? "\(success), or \(error)" : error
+        guard result == .acceptable else { return error }
+        return allowsValidAnswer ? "\(success), or \(error)" : "\(error), or \(ServerAnswer.refusal) (body refused)"
     }
 
     private func judgeValid(_ seen: ServerAnswer, strict: Bool) -> (verdict: Verdict, notes: [String]) {
@@ -206,6 +222,12 @@ struct ServerAnswer {
         return "\(status) without an error type" + (shownContentType.map { " (\($0))" } ?? "")
     }
 
+    /// How a server refuses a body as malformed: `HTTP 400 SerializationException`.
+    static let refusal = "HTTP 400 SerializationException"
+
+    /// Whether the answer refuses the body as malformed (``refusal``).
+    var isRefusal: Bool { answer.status == 400 && type == "SerializationException" }
+
     /// Why the answer means the operation is unimplemented, or `nil`.
     func unimplementedReason(like unknownOperation: WireAnswer?) -> String? {
         if answer.status == 501 { return "HTTP 501 Not Implemented" }
@@ -254,7 +276,7 @@ struct ServerAnswer {
     private static func showable(_ text: String, for vector: Vector, allowed: (UInt8) -> Bool) -> String? {
         guard !text.isEmpty, text.utf8.count <= 64, text.utf8.allSatisfy(allowed) else { return nil }
         for member in Member.allCases where member.isSensitive {
-            if case .string(let value)? = vector.body.members[member.wireName], !value.isEmpty, text.contains(value) {
+            if case .string(let value)? = vector.body?.members[member.wireName], !value.isEmpty, text.contains(value) {
                 return nil
             }
         }

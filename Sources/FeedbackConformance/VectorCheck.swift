@@ -1,16 +1,53 @@
 import FeedbackRules
 
+/// What a rules engine or linter made of a request body's bytes: its
+/// report, or its refusal of the input as unusable.
+///
+/// ```swift
+/// let answer = vector.operation.answer(json: vector.wireBytes)   // this project's engine
+/// vector.mismatch(answer)   // nil when it conforms
+/// ```
+public enum EngineAnswer: Sendable, Hashable {
+    /// The engine judged the body.
+    case report(ValidationReport)
+    /// The engine refused the bytes as unusable (not UTF-8, not JSON, not an
+    /// object, a lone surrogate escape, ...), judging nothing.
+    case refused(BodyError)
+}
+
 extension Vector {
+    /// Judges what an engine made of the vector's bytes (``wireBytes``):
+    /// `nil` when it conforms, else why not. The reason names members,
+    /// constraints and the refusal's reason, never values.
+    ///
+    /// A refusal conforms only for an `acceptable` vector whose alternative
+    /// is ``Alternative/refused``, whatever its reason; a report is judged
+    /// as the `ValidationReport` overload judges it, so a valid report does
+    /// not conform to such a vector.
+    public func mismatch(_ answer: EngineAnswer) -> String? {
+        switch answer {
+        case .report(let report):
+            return mismatch(report)
+        case .refused where result == .acceptable && alternative == .refused:
+            return nil
+        case .refused(let error):
+            let wanted = expected.map(\.errorType.rawValue) ?? "valid"
+            return "expected \(wanted), got the body refused as unusable (\(error))"
+        }
+    }
+
     /// Judges a report against the vector: `nil` when it conforms, else
     /// why not. The reason names members and constraints, never values.
     ///
     /// Violations are compared as a multiset, so their order does not
-    /// matter; a `nil` expected message matches any.
+    /// matter; a `nil` expected message matches any. A valid report
+    /// conforms to a `valid` vector and to an `acceptable` one whose
+    /// alternative is ``Alternative/valid`` (``allowsValidAnswer``).
     public func mismatch(_ report: ValidationReport) -> String? {
         switch (result, expected) {
         case (.valid, _):
             return report.isValid ? nil : "expected valid, got \(Self.summary(report))"
-        case (.acceptable, _) where report.isValid:
+        case (.acceptable, _) where report.isValid && allowsValidAnswer:
             return nil
         case (_, nil):
             return "vector has no expectation"

@@ -6,8 +6,8 @@ import FeedbackRules
 /// ```swift
 /// let library = try VectorLibrary.load()
 /// for vector in library.vectors(for: .rules) {
-///     let report = vector.operation.validate(vector.body)
-///     assert(vector.mismatch(report) == nil)
+///     let answer = vector.operation.answer(json: vector.wireBytes)  // a report, or a refusal
+///     assert(vector.mismatch(answer) == nil)
 /// }
 /// ```
 public struct VectorLibrary: Sendable {
@@ -48,7 +48,10 @@ public struct VectorLibrary: Sendable {
     }
 
     /// Loads `flags.json` and every topic file (`*.json` but `schema.json`).
-    /// - Throws: ``LoadError`` naming the file at fault.
+    /// - Throws: ``LoadError`` naming the file at fault: unreadable, not
+    ///   the format, or holding a vector that breaks its rules (an
+    ///   `alternative` exactly on `acceptable` vectors; no `body` only with
+    ///   a `wire` text, on an acceptable vector whose alternative is `refused`).
     public static func load(from directory: URL = defaultDirectory) throws -> VectorLibrary {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory.path) }
@@ -62,7 +65,11 @@ public struct VectorLibrary: Sendable {
         let flags = try decode(FlagsFile.self, "flags.json").flags
         var vectors: [Vector] = []
         for name in names.sorted() where name.hasSuffix(".json") && name != "flags.json" && name != "schema.json" {
-            vectors += try decode(TopicFile.self, name).tests
+            let tests = try decode(TopicFile.self, name).tests
+            if let bad = tests.first(where: { $0.formatProblem != nil }), let problem = bad.formatProblem {
+                throw LoadError(file: directory.appendingPathComponent(name).path, reason: "vector \(bad.id): \(problem)")
+            }
+            vectors += tests
         }
         return VectorLibrary(vectors: vectors, flags: flags)
     }

@@ -67,7 +67,7 @@ struct ConformCommandTests {
         let library = try VectorLibrary.load()
         let secrets = Set(library.vectors.flatMap { vector in
             ["Username", "FeedbackToken"].compactMap { key -> String? in
-                guard case .string(let value)? = vector.body.members[key], value.unicodeScalars.count >= 6 else { return nil }
+                guard case .string(let value)? = vector.body?.members[key], value.unicodeScalars.count >= 6 else { return nil }
                 return value
             }
         })

@@ -1,3 +1,4 @@
+import FeedbackConformance
 import Foundation
 import Testing
 
@@ -37,6 +38,42 @@ struct ExecutableTests {
         #expect(invalid.status == 1 && invalid.output.contains("\"errorType\":\"InvalidParameterException\""))
         let unusable = try Self.run(["lint", "--operation", "admin"], stdin: "{")
         #expect(unusable.status == 2 && unusable.output.isEmpty && unusable.error == "cognito-feedback: error: stdin: the body is not valid JSON\n")
+    }
+
+    @Test("lint refuses the bytes of every body-less vector with exit 2, in a line that echoes no value, as the vector allows")
+    func lintRefusesLoneSurrogates() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the package first (swift build)")
+        let bodyless = try VectorLibrary.load().vectors.filter { $0.body == nil }
+        try #require(!bodyless.isEmpty, "the lone-surrogates vectors are missing")
+        for vector in bodyless {
+            let wire = try #require(vector.wire)
+            let member = try #require(vector.expected?.violations.first?.member.wireName)
+            let value = try #require(Self.valueText(of: member, in: wire), "\(vector.id): no \(member) in the wire text")
+            let operation = vector.operation.rawValue
+            let single = try Self.run(["lint", "--operation", operation], stdin: wire)
+            #expect(single.status == 2, "\(vector.id)")
+            #expect(single.output.isEmpty, "\(vector.id)")
+            #expect(single.error == "cognito-feedback: error: stdin: the body holds a lone UTF-16 surrogate escape, which cannot be judged here\n",
+                    "\(vector.id)")
+            let lines = try Self.run(["lint", "--operation", operation, "--jsonl", "--format", "json"], stdin: wire + "\n")
+            #expect(lines.status == 2, "\(vector.id)")
+            #expect(lines.output == #"{"line":1,"valid":null,"error":"the body holds a lone UTF-16 surrogate escape, which cannot be judged here"}"# + "\n",
+                    "\(vector.id)")
+            // Neither the escaped text nor the readable part of the value ("alice" of "alice\ud83d") shows.
+            let readable = value.replacing(/\\u[0-9a-fA-F]{4}/, with: "")
+            for text in [single.output, single.error, lines.output, lines.error] {
+                #expect(!text.contains(value) && (readable.isEmpty || !text.contains(readable)), "\(vector.id): the \(member) value shows")
+            }
+            // A refusal is what the vector allows besides Cognito's own answer.
+            #expect(vector.mismatch(.refused(.loneSurrogate)) == nil, "\(vector.id)")
+        }
+    }
+
+    /// The text of `member`'s string value in a wire text, escapes as written.
+    static func valueText(of member: String, in wire: String) -> String? {
+        guard let start = wire.range(of: "\"\(member)\":\"") else { return nil }
+        let rest = wire[start.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
     @Test("A closed standard output ends a bulk run quietly instead of killing it with SIGPIPE")

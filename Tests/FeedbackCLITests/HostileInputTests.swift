@@ -58,7 +58,7 @@ struct HostileInputTests {
         #expect(run.output == "stdin:1: valid\nstdin:2: error: the body is not valid UTF-8\nstdin:3: valid\n")
     }
 
-    @Test("A lone surrogate escape is refused as unusable: no Swift string can hold it")
+    @Test("A lone surrogate escape is refused as unusable: no Swift string can hold it (the lone-surrogates.* vectors allow that refusal)")
     func loneSurrogate() async throws {
         let body = #"{"UserPoolId":"us-east-1_abc","Username":"\ud800","EventId":"e1","FeedbackValue":"Valid"}"#
         let run = try await ToolRun(["lint", "--operation", "admin"], stdin: Data(body.utf8))

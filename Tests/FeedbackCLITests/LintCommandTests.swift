@@ -160,6 +160,17 @@ struct VectorsCommandTests {
         #expect(revealed.output.contains("canary user 7f3a91"))
     }
 
+    @Test("show redacts the whole wire text of a vector without a body unless asked, and shows its alternative")
+    func showBodylessVector() async throws {
+        let shown = try await ToolRun(["vectors", "show", "lone-surrogates.cut-emoji.update"])
+        #expect(shown.status == 0)
+        #expect(shown.output.contains(#""wire" : "<redacted: "#) && !shown.output.contains("alice") && !shown.output.contains("ud83d"))
+        #expect(!shown.output.contains(#""body""#))
+        #expect(shown.output.contains(#""alternative" : "refused""#))
+        let revealed = try await ToolRun(["vectors", "show", "lone-surrogates.cut-emoji.update", "--reveal"])
+        #expect(revealed.output.contains(#"alice\\ud83d"#))
+    }
+
     @Test("An unknown vector or flag exits 2")
     func unknown() async throws {
         #expect(try await ToolRun(["vectors", "show", "no.such.vector"]).status == 2)

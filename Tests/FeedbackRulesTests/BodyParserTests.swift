@@ -30,11 +30,13 @@ struct BodyParserTests {
         }
     }
 
-    @Test("Every vector body reads back exactly, raw UTF-8 or \\u-escaped with surrogate pairs", arguments: Vectors.for(.rules))
+    @Test("Every vector body reads back exactly, raw UTF-8 or \\u-escaped with surrogate pairs",
+          arguments: Vectors.for(.rules).filter { $0.body != nil })
     func vectorBodiesRoundTrip(_ vector: Vector) throws {
-        let raw = try JSONEncoder().encode(vector.body)
-        #expect(try RequestBody(json: raw) == vector.body)
-        #expect(try RequestBody(json: Data(Self.asciiEscaped(.object(vector.body.members)).utf8)) == vector.body)
+        let body = try #require(vector.body)
+        let raw = try JSONEncoder().encode(body)
+        #expect(try RequestBody(json: raw) == body)
+        #expect(try RequestBody(json: Data(Self.asciiEscaped(.object(body.members)).utf8)) == body)
     }
 
     @Test("Valid documents read as JSONSerialization reads them", arguments: [

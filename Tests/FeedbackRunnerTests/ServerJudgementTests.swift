@@ -151,6 +151,55 @@ struct ServerJudgementTests {
             == "HTTP 200 or a non-validation error, or HTTP 400 InvalidParameterException [Username pattern]")
     }
 
+    @Test("An acceptable vector whose alternative is valid still fails a refusal of the body")
+    func acceptableValidFailsRefusal() throws {
+        let vector = try Self.vector("unicode-version.shaking-face.update")
+        #expect(vector.alternative == .valid)
+        #expect(vector.judge(Self.error(400, "SerializationException")).verdict == .fail)
+    }
+
+    static let refusable = ["lone-surrogates.lone-high.update", "lone-surrogates.cut-emoji.admin", "lone-surrogates.token-lone-low.update"]
+
+    @Test("A vector whose alternative is refused passes its expected error, and a refusal of the body", arguments: refusable)
+    func refusedPasses(id: String) throws {
+        let vector = try Self.vector(id)
+        #expect(vector.body == nil && vector.alternative == .refused)
+        let member = try #require(vector.expected?.violations.first?.member.wireName)
+        for strict in [false, true] {
+            let message = vector.expected?.message?.replacingOccurrences(of: "\\", with: "\\\\")  // JSON-escaped
+            let expected = vector.judge(Self.error(400, "InvalidParameterException", message: message), strict: strict)
+            #expect(expected.verdict == .pass, "\(id)")
+            #expect(expected.notes.isEmpty, "\(id)")
+            let refusal = vector.judge(Self.error(400, "SerializationException", message: "anything"), strict: strict)
+            #expect(refusal.verdict == .pass, "\(id)")
+            #expect(refusal.got == "HTTP 400 SerializationException", "\(id)")
+            #expect(refusal.notes == ["the body refused as malformed"], "\(id)")
+        }
+        #expect(vector.judge(Self.ok).expected
+            == "HTTP 400 InvalidParameterException [\(member) pattern], or HTTP 400 SerializationException (body refused)")
+    }
+
+    @Test("A vector whose alternative is refused fails a success, a business error and any other error", arguments: refusable)
+    func refusedFails(id: String) throws {
+        let vector = try Self.vector(id)
+        for (answer, got) in [
+            (Self.ok, "HTTP 200"), (WireAnswer(status: 204, body: []), "HTTP 204"),
+            (Self.error(400, "UserNotFoundException"), "HTTP 400 UserNotFoundException"),
+            (Self.error(400, "ValidationException"), "HTTP 400 ValidationException"),
+            (Self.error(500, "SerializationException"), "HTTP 500 SerializationException"),
+            (Self.error(500, "InternalErrorException"), "HTTP 500 InternalErrorException"),
+        ] {
+            let result = vector.judge(answer)
+            #expect(result.verdict == .fail, "\(id): \(got)")
+            #expect(result.got == got, "\(id)")
+        }
+        // Strict mode compares the expected error's message, never the refusal's.
+        let wrongMessage = Self.error(400, "InvalidParameterException", message: "1 validation error detected: something else")
+        #expect(vector.judge(wrongMessage, strict: true).verdict == .fail, "\(id)")
+        // A valid answer fails it, so throttling says nothing about validation.
+        #expect(vector.judge(Self.error(400, "TooManyRequestsException")).verdict == .error, "\(id)")
+    }
+
     // MARK: unimplemented and no verdict
 
     @Test("A server that says it lacks the operation makes the case unimplemented, whatever the vector", arguments: [
@@ -163,7 +212,8 @@ struct ServerJudgementTests {
         WireAnswer(status: 404, body: Array("Not Yet Implemented".utf8)),
     ])
     func unimplemented(answer: WireAnswer) throws {
-        for id in ["baseline.typical.update", "event-id-length.empty.update", "unicode-version.shaking-face.update"] {
+        for id in ["baseline.typical.update", "event-id-length.empty.update", "unicode-version.shaking-face.update",
+                   "lone-surrogates.lone-low.update"] {
             #expect(try Self.vector(id).judge(answer).verdict == .unimplemented, "\(id)")
         }
     }

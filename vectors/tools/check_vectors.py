@@ -26,7 +26,13 @@ Checks:
   - a vector whose appliesTo has "client" has a body a typed client can send
     (vectors/README.md): only the operation's members, each a string;
   - a vector's optional "wire" text decodes to its body (a duplicate key
-    keeping its last value), and its appliesTo has no "client".
+    keeping its last value), and its appliesTo has no "client";
+  - no body holds a lone UTF-16 surrogate; a vector without a body has a
+    wire text that really holds one (a \\uXXXX escape of an unpaired
+    surrogate), is acceptable with alternative "refused", and is flagged
+    LoneSurrogate; the flag is on such vectors only;
+  - "alternative" is present exactly when result is "acceptable";
+    "refused" needs a wire text.
 
 Output: one line per problem, then one summary line; exit status 1 on any
 problem, 0 otherwise (2 for usage errors). Request bodies hold secrets
@@ -149,6 +155,18 @@ def same_json(a, b) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return a == b
     return type(a) is type(b) and a == b
+
+
+def holds_lone_surrogate(value) -> bool:
+    """Whether a decoded JSON value holds a string (key or value) with a lone UTF-16
+    surrogate: Python's json keeps an unpaired \\uD800 escape as one code point."""
+    if isinstance(value, str):
+        return any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+    if isinstance(value, dict):
+        return any(holds_lone_surrogate(k) or holds_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(holds_lone_surrogate(v) for v in value)
+    return False
 
 
 def json_pointer(parts) -> str:
@@ -364,20 +382,41 @@ class Checker:
                 self.problem(f"{label}: appliesTo has client but member(s) {', '.join(nonstr)} are not strings")
 
         # vectors/README.md: "wire" is the body's exact text; it must decode to body (a
-        # duplicate key keeping its last value), and typed clients cannot send it.
+        # duplicate key keeping its last value), and typed clients cannot send it. A
+        # text that decodes to no Unicode string (a lone surrogate escape) has no body.
         wire = vec.get("wire")
+        result = vec.get("result")
+        alternative = vec.get("alternative")
+        has_body = "body" in vec
+        decoded = None
         if isinstance(wire, str):
             try:
                 decoded = json.loads(wire, parse_constant=_reject_constant)
             except ValueError:
-                decoded = None
                 self.problem(f"{label}: wire is not a JSON text")
-            if decoded is not None and (not isinstance(decoded, dict) or not same_json(decoded, body)):
+            if decoded is not None and not isinstance(decoded, dict):
+                self.problem(f"{label}: wire is not a JSON object")
+            elif decoded is not None and has_body and not same_json(decoded, body):
                 self.problem(f"{label}: wire does not decode to body")
             if isinstance(applies, list) and "client" in applies:
                 self.problem(f"{label}: a vector with wire text is for rules and server only, not client")
+        lone = holds_lone_surrogate(decoded)
+        if has_body and holds_lone_surrogate(body):
+            self.problem(f"{label}: body holds a lone surrogate (no Unicode reading): omit body, give wire")
+        if not has_body:
+            if not isinstance(wire, str):
+                self.problem(f"{label}: a vector without a body needs a wire text")
+            elif decoded is not None and not lone:
+                self.problem(f"{label}: body is omitted but the wire text holds no lone surrogate (it has a Unicode reading)")
+            if (result, alternative) != ("acceptable", "refused"):
+                self.problem(f"{label}: a vector without a body must be acceptable with alternative refused")
+        if isinstance(flags, list) and ("LoneSurrogate" in flags) != (not has_body and lone):
+            self.problem(f"{label}: flag LoneSurrogate goes with, and only with, a body-less wire text holding a lone surrogate")
+        if (result == "acceptable") != ("alternative" in vec):
+            self.problem(f"{label}: alternative is required for acceptable vectors and forbidden otherwise")
+        if alternative == "refused" and not isinstance(wire, str):
+            self.problem(f"{label}: alternative refused needs a wire text (a refusal is of the bytes sent)")
 
-        result = vec.get("result")
         expected = vec.get("expected", "<absent>")
         if result == "valid" and expected is not None:
             self.problem(f"{label}: result valid but expected is not null")

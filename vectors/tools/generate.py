@@ -169,6 +169,8 @@ FLAGS = {
                       "RFC 8259 section 7."),
     "DuplicateKey": ("A member appears twice in the body: the last value counts, as in Jackson's default (the service's front end) and Foundation's JSONSerialization; Swift's JSONDecoder keeps the first and some parsers reject the body. Vectors pair an invalid value with a valid one in both orders, so keeping the first value gives the opposite verdict.",
                      "Jackson ObjectMapper defaults (STRICT_DUPLICATE_DETECTION off: a later value overwrites); TOOLCHAIN-NOTES (JSONSerialization keeps the last, JSONDecoder the first); project README 'Semantic decisions'."),
+    "LoneSurrogate": ("The wire text escapes a UTF-16 surrogate that has no partner (\\ud800, a low surrogate first, a pair in the wrong order, an emoji's high half cut off). The text has no Unicode reading, so the vector has no body. The service's Jackson decodes the escape into a Java String holding the surrogate; java.util.regex sees the code point (U+D800..U+DFFF, category Cs), which no documented class holds, so the member fails its pattern, and its length in code points stays in bounds. A parser that cannot hold such a string (Swift's JSONDecoder and this project's body parser, Rust's serde_json) may refuse the body instead: the vector is acceptable with the alternative refused. Answering valid fails it (a parser that substitutes U+FFFD, as Go's encoding/json does, reads a valid username).",
+                      "RFC 8259 section 8.2 (software receiving such texts behaves unpredictably); RFC 7493 (I-JSON) section 2.1 (forbids them, escaped or not); jackson-core issue 1683 (Jackson decodes a lone surrogate escape in a string value into a String holding it); README 'Semantic decisions'."),
     "TokenCharset": ("The token class [A-Za-z0-9-_=.] is ASCII letters, digits, '-', '_', '=', '.' (the '-' after a range is literal): base64 '+' and '/' are not in it.",
                      "Service model TokenModelType; API-FACTS.md 'Semantics' 5."),
 }
@@ -185,17 +187,27 @@ def topic(name, description):
 
 
 def add(topic_name, slug, description, *, member=None, value=None, body=None, ops=BOTH, expect=(),
-        flags=(), applies=ALL, result=None, otherwise=(), wire=None):
+        flags=(), applies=ALL, result=None, otherwise=(), wire=None, alternative=None):
     """One case, expanded per operation.
 
     `expect` is the author's expectation: (member, constraint) pairs, or bare
     constraint names for `member`. `result` defaults to valid/invalid from it.
-    An `acceptable` case states in `otherwise` the pattern violations of the
-    other reading (older Unicode data), which Python's newer data cannot
-    derive; the Java oracle, on Unicode 13, derives them independently.
+
+    An `acceptable` case names its `alternative`, the other answer allowed:
+    - "valid": `expect` is empty (Python's newer Unicode data reads the value
+      as valid) and `otherwise` states the pattern violations of the older
+      reading, which Python cannot derive; the Java oracle, on Unicode 13,
+      derives them independently.
+    - "refused": `expect` is what the service answers, derived by Python
+      `regex` like any invalid case; an implementation may refuse the body
+      as malformed instead.
 
     `wire(op)`, when given, is the exact body text; the body is what it
-    decodes to (Python's json keeps a duplicate key's last value).
+    decodes to (Python's json keeps a duplicate key's last value). A text
+    that decodes to no Unicode string (a lone surrogate escape: Python's
+    json keeps the surrogate in a str, `regex` sees it as Cs) has no body:
+    the vector carries the wire text alone, and must be acceptable with the
+    alternative "refused" and the flag LoneSurrogate.
     """
     for op in ops:
         opname, members = OPERATIONS[op]
@@ -226,12 +238,24 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
         # A typed client can only send strings for modelled members, present or absent.
         if any(k not in members or not isinstance(v, str) for k, v in b.items()):
             applies = [a for a in applies if a != "client"]
-        if res == "acceptable":
+        where = f"{topic_name}.{slug}.{op}"
+        if (res == "acceptable") != (alternative is not None):
+            raise SystemExit(f"{where}: an acceptable case names its alternative, and only an acceptable case does")
+        if alternative == "valid":
             if intent or not otherwise:
-                raise SystemExit(f"{topic_name}.{slug}.{op}: acceptable cases are valid here and state 'otherwise'")
+                raise SystemExit(f"{where}: acceptable/valid cases are valid here and state 'otherwise'")
             error, found = "InvalidParameterException", [(member, c, part(member, c, b[member])) for c in otherwise]
             intent = sorted((member, c) for c in otherwise)
-        vid = f"{topic_name}.{slug}.{op}"
+        elif alternative == "refused":
+            if not intent or otherwise or text is None:
+                raise SystemExit(f"{where}: acceptable/refused cases have a wire text, expect the service's errors and no 'otherwise'")
+        elif alternative is not None:
+            raise SystemExit(f"{where}: alternative is valid or refused")
+        unreadable = not readable_unicode(b)
+        if unreadable and (alternative != "refused" or "LoneSurrogate" not in flags or "client" in applies):
+            raise SystemExit(f"{where}: a wire text without a Unicode reading is acceptable/refused, "
+                             "flagged LoneSurrogate, and not for clients")
+        vid = where
         if vid in SLUGS:
             raise SystemExit(f"duplicate id {vid}")
         SLUGS.add(vid)
@@ -239,9 +263,10 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
             "id": vid,
             "description": f"{description} ({opname})",
             "operation": opname,
-            "body": b,
+            **({} if unreadable else {"body": b}),
             **({"wire": text} if text is not None else {}),
             "result": res,
+            **({"alternative": alternative} if alternative else {}),
             "flags": list(flags),
             "appliesTo": list(applies),
             "expected": None,
@@ -258,6 +283,17 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
                                for m, c, msg in found],
             }
         TOPICS[topic_name][1].append(vector)
+
+
+def readable_unicode(value):
+    """Whether every string in a decoded JSON value is Unicode text (no lone surrogate)."""
+    if isinstance(value, str):
+        return not any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+    if isinstance(value, dict):
+        return all(readable_unicode(k) and readable_unicode(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(readable_unicode(v) for v in value)
+    return True
 
 
 ABSENT = object()
@@ -602,7 +638,7 @@ for slug, value, note in [
     ("garay-letter", "\U00010D50", "U+10D50, Garay script (Unicode 16, Lu)"),
     ("toto-letter", "\U0001E290", "U+1E290, Toto script (Unicode 14, Lo)"),
 ]:
-    add(t, slug, note, member="Username", value=value, result="acceptable", otherwise=["pattern"],
+    add(t, slug, note, member="Username", value=value, result="acceptable", alternative="valid", otherwise=["pattern"],
         flags=["UnicodeVersion", "SensitiveValue"])
 
 # normalization ---------------------------------------------------------------
@@ -738,6 +774,25 @@ add(t, "duplicate-null-then-value", "Username null, then a value: the value coun
     wire=lambda op: text(op, raw={"Username": "null"}, extra=[("Username", '"alice"')]), flags=["DuplicateKey", "NullIsAbsent"])
 add(t, "duplicate-value-then-null", "Username a value, then null: absent", applies=WIRE,
     wire=lambda op: text(op, extra=[("Username", "null")]), expect=[("Username", "required")], flags=["DuplicateKey", "NullIsAbsent"])
+
+
+# lone surrogates (acceptable: refused) -------------------------------------------
+t = topic("lone-surrogates", "Escapes of lone UTF-16 surrogates: the text has no Unicode reading, so these vectors carry a wire text "
+          "and no body. The service decodes the escape into a Java String holding the surrogate, whose code point (Cs) fails "
+          "the member's pattern; an implementation may refuse the body as malformed instead.")
+LONE = ["LoneSurrogate", "EscapedUnicode", "SensitiveValue"]
+for slug, member, raw, ops, note, extra in [
+    ("lone-high", "Username", r'"\ud800"', BOTH, "A username of one escaped lone high surrogate, U+D800 (Cs)", []),
+    ("lone-low", "Username", r'"\udfff"', BOTH, "A username of one escaped lone low surrogate, U+DFFF (Cs)", []),
+    ("reversed-pair", "Username", r'"\udc00\ud800"', BOTH,
+     "An escaped surrogate pair in the wrong order, low then high: two lone surrogates, not one scalar", []),
+    ("cut-emoji", "Username", r'"alice\ud83d"', BOTH, "A username ending in an emoji's escaped high surrogate, its low half cut off",
+     ["PrefixMatch"]),
+    ("token-lone-low", "FeedbackToken", r'"abc\udc00"', ("update",), "A token ending in an escaped lone low surrogate",
+     ["PrefixMatch"]),
+]:
+    add(t, slug, note, ops=ops, applies=WIRE, wire=lambda op, member=member, raw=raw: text(op, raw={member: raw}),
+        expect=[(member, "pattern")], result="acceptable", alternative="refused", flags=LONE + extra)
 
 
 # --- Output --------------------------------------------------------------------

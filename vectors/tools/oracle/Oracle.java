@@ -9,6 +9,11 @@
  * flags.json is read, in name order) or a single topic file.
  *   -v  also print, for each "acceptable" vector, the reading Java took.
  *
+ * Summary: "agree" counts valid and invalid vectors; "acceptable-as-valid" and
+ * "acceptable-as-invalid" the acceptable vectors whose alternative is valid, by
+ * the reading Java took; "refusable-as-invalid" those whose alternative is
+ * refused, read (as they must be) as expected.
+ *
  * Rules (from /work/shared/API-FACTS.md; written here independently of the
  * Swift engine and of the Python generator):
  *  - members per operation, in this order:
@@ -29,13 +34,24 @@
  * message) equal; and the aggregate message equal to the prefix followed by
  * the expected violations' messages in their listed order joined by "; "
  * (so it is a permutation of the computed parts; the order is not pinned,
- * since Cognito's order is not stable). "acceptable": the computed outcome
- * must be valid, or equal to expected.
+ * since Cognito's order is not stable). "acceptable" vectors name their
+ * "alternative" (required for them, forbidden otherwise): with "valid", the
+ * computed outcome must be valid, or equal to expected; with "refused" (an
+ * implementation may refuse the body as malformed, but answering valid fails),
+ * it must equal expected, since this oracle reads the text as the service's
+ * Jackson does.
  *
  * Wire text: a vector may carry "wire", the exact body text sent (escapes,
  * member order, duplicate keys). The oracle then parses that text with its own
  * parser (a duplicate key keeps its last value, as Jackson does by default),
  * requires it to equal "body", and derives the verdict from the parsed wire.
+ * A vector may omit "body" when its wire text decodes to no Unicode string:
+ * a JSON escape of a lone UTF-16 surrogate (backslash, u, D800). The parser,
+ * like Jackson, keeps the surrogate in the Java String (codePointCount counts
+ * it as one code point; java.util.regex sees a code point of category Cs), so
+ * the verdict is derived as for any other value. Such a vector must really
+ * hold a lone surrogate, and be acceptable with the alternative "refused" and
+ * the flag LoneSurrogate.
  *
  * Output never contains body values (Username and FeedbackToken are secrets),
  * nor messages (they quote values): only ids, member and constraint names.
@@ -499,11 +515,34 @@ public class Oracle {
         return " (first difference at UTF-16 offset " + k + "; lengths oracle " + a.length() + ", expected " + b.length() + ")";
     }
 
+    /** Whether a parsed JSON value holds a string (key or value) with a UTF-16 surrogate outside a pair. */
+    static boolean holdsLoneSurrogate(Object value) {
+        if (value instanceof String) {
+            String s = (String) value;
+            for (int k = 0; k < s.length(); k++) {
+                char c = s.charAt(k);
+                if (Character.isHighSurrogate(c) && k + 1 < s.length() && Character.isLowSurrogate(s.charAt(k + 1))) k++;
+                else if (Character.isSurrogate(c)) return true;
+            }
+            return false;
+        }
+        if (value instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                if (holdsLoneSurrogate(e.getKey()) || holdsLoneSurrogate(e.getValue())) return true;
+            }
+            return false;
+        }
+        if (value instanceof List) {
+            for (Object o : (List<?>) value) if (holdsLoneSurrogate(o)) return true;
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ main
 
     static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
-    int vectors = 0, agree = 0, accValid = 0, accInvalid = 0, disagree = 0, errors = 0, wires = 0;
+    int vectors = 0, agree = 0, accValid = 0, accInvalid = 0, refusable = 0, disagree = 0, errors = 0, wires = 0, lone = 0;
     final boolean verbose;
 
     Oracle(boolean verbose) { this.verbose = verbose; }
@@ -557,8 +596,11 @@ public class Oracle {
             Object op = v.get("operation");
             List<Member> members = op instanceof String ? OPERATIONS.get(op) : null;
             if (members == null) throw new Malformed("unknown operation");
+            boolean hasBody = v.containsKey("body");
             Object body = v.get("body");
-            if (!(body instanceof Map)) throw new Malformed("body is not an object");
+            if (hasBody && !(body instanceof Map)) throw new Malformed("body is not an object");
+            if (hasBody && holdsLoneSurrogate(body)) throw new Malformed("body holds a lone surrogate: it has no Unicode reading");
+            if (!hasBody && !v.containsKey("wire")) throw new Malformed("neither body nor wire");
             if (v.containsKey("wire")) {
                 Object wire = v.get("wire");
                 if (!(wire instanceof String)) throw new Malformed("wire is not a string");
@@ -566,11 +608,28 @@ public class Oracle {
                 try { parsed = JsonParser.parse((String) wire); }
                 catch (JsonException e) { throw new Malformed("wire is not JSON: " + e.getMessage()); }
                 if (!(parsed instanceof Map)) throw new Malformed("wire is not a JSON object");
-                if (!parsed.equals(body)) throw new Malformed("wire does not decode to body");
+                if (hasBody && !parsed.equals(body)) throw new Malformed("wire does not decode to body");
+                if (!hasBody && !holdsLoneSurrogate(parsed)) {
+                    throw new Malformed("body omitted, but the wire text holds no lone surrogate");
+                }
+                if (!hasBody) lone++;
                 body = parsed;
                 wires++;
             }
             Object result = v.get("result");
+            Object alternative = v.get("alternative");
+            if ("acceptable".equals(result) != v.containsKey("alternative")) {
+                throw new Malformed("alternative is required for acceptable vectors and forbidden otherwise");
+            }
+            if (v.containsKey("alternative") && !"valid".equals(alternative) && !"refused".equals(alternative)) {
+                throw new Malformed("alternative is neither valid nor refused");
+            }
+            if (!hasBody) {
+                Object flags = v.get("flags");
+                if (!"refused".equals(alternative) || !(flags instanceof List) || !((List<?>) flags).contains("LoneSurrogate")) {
+                    throw new Malformed("a vector without a body must be acceptable, alternative refused, flagged LoneSurrogate");
+                }
+            }
             if (!v.containsKey("expected")) throw new Malformed("expected is missing");
             Outcome expected = readExpected(v.get("expected"));
             @SuppressWarnings("unchecked") Outcome computed = compute(members, (Map<String, Object>) body);
@@ -583,18 +642,20 @@ public class Oracle {
                 else { disagree++; System.out.println("DISAGREE " + id + ": " + diff); }
             } else if ("acceptable".equals(result)) {
                 if (expected == null) throw new Malformed("result acceptable with a null expected");
-                if (computed.valid()) {
+                // With the alternative refused, Java reads the text as Jackson does: the expected error, never valid.
+                boolean refused = "refused".equals(alternative);
+                String diff = computed.valid() && !refused ? null : difference(computed, expected);
+                if (diff != null) {
+                    disagree++;
+                    System.out.println("DISAGREE " + id + ": acceptable (alternative " + alternative + "), but oracle is "
+                            + (refused ? "not expected: " : "neither valid nor expected: ") + diff);
+                } else if (computed.valid()) {
                     accValid++;
                     if (verbose) System.out.println("ACCEPTABLE " + id + ": Java reads valid");
                 } else {
-                    String diff = difference(computed, expected);
-                    if (diff == null) {
-                        accInvalid++;
-                        if (verbose) System.out.println("ACCEPTABLE " + id + ": Java reads invalid (= expected)");
-                    } else {
-                        disagree++;
-                        System.out.println("DISAGREE " + id + ": acceptable, but oracle is neither valid nor expected: " + diff);
-                    }
+                    if (refused) refusable++; else accInvalid++;
+                    if (verbose) System.out.println("ACCEPTABLE " + id + ": Java reads invalid (= expected)"
+                            + (refused ? "; the alternative is refusing the body" : ""));
                 }
             } else {
                 throw new Malformed("result is not valid/invalid/acceptable");
@@ -671,8 +732,8 @@ public class Oracle {
         String javaVersion = System.getProperty("java.version");
         System.out.println("oracle (java.util.regex, Unicode " + unicodeVersion() + ", Java " + javaVersion + "): "
                 + o.vectors + " vectors, " + o.agree + " agree, " + o.accValid + " acceptable-as-valid, "
-                + o.accInvalid + " acceptable-as-invalid, " + o.disagree + " disagree, "
-                + o.wires + " judged from their wire text"
+                + o.accInvalid + " acceptable-as-invalid, " + o.refusable + " refusable-as-invalid, " + o.disagree + " disagree, "
+                + o.wires + " judged from their wire text (" + o.lone + " of them without a Unicode reading)"
                 + (o.errors > 0 ? ", " + o.errors + " unreadable input(s)" : ""));
         System.exit(o.disagree > 0 || o.errors > 0 ? 1 : 0);
     }
