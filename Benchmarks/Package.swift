@@ -16,7 +16,10 @@ let package = Package(
             dependencies: [.product(name: "FeedbackRules", package: "cognito-feedback")]
         ),
         // Same-process, interleaved ratios of the engine against the baselines.
-        .executableTarget(name: "speed-ratio", dependencies: ["BenchmarkSupport"]),
+        .executableTarget(
+            name: "speed-ratio",
+            dependencies: ["BenchmarkSupport", .product(name: "FeedbackReference", package: "cognito-feedback")]
+        ),
         .executableTarget(
             name: "FeedbackBenchmarks",
             dependencies: [

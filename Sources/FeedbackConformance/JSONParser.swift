@@ -7,8 +7,10 @@
 /// its last value; nesting deeper than ``maximumDepth`` is refused. Trailing
 /// commas, comments, single quotes, `NaN` and leading zeros are errors
 /// (Foundation's `JSONSerialization`, which this replaced, accepted trailing
-/// commas). A `\uD800`
-/// escape without its pair is refused: no Swift string can hold it.
+/// commas). A `\uD800` escape without its pair is refused in a value that
+/// is built, since no Swift string can hold it; in a value only checked, or
+/// a key only compared with the keys to keep, it is valid JSON and read as
+/// U+FFFD.
 ///
 /// With a set of keys to keep, only those members of the top-level object
 /// are built; every other value, and the contents of every nested array
@@ -25,6 +27,9 @@ struct JSONParser {
     private var depth = 0
     /// Whether the value being read is kept; when not, it is only checked.
     private var building = true
+    /// Whether the string being read is a key that is only compared with
+    /// the keys to keep.
+    private var comparingKey = false
     /// Scratch space for strings with escapes, reused across strings.
     private var scratch: [UInt8] = []
 
@@ -100,7 +105,9 @@ struct JSONParser {
         guard try open(closing: UInt8(ascii: "}")) else { return .object(members) }
         repeat {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw syntaxError() }
+            comparingKey = build && keep != nil
             let key = try string()
+            comparingKey = false
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw syntaxError() }
             index += 1
@@ -245,18 +252,28 @@ struct JSONParser {
         if let simple { scratch.append(simple); return }
         guard code == UInt8(ascii: "u") else { throw .notJSON }
         var value = try hex4()
-        if value & 0xFC00 == 0xD800 {  // a high surrogate: its low pair must follow
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                throw .loneSurrogate
-            }
+        if value & 0xFC00 == 0xD800,  // a high surrogate: its low pair should follow
+            index + 5 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+        {
+            let pairStart = index
             index += 2
             let low = try hex4()
-            guard low & 0xFC00 == 0xDC00 else { throw .loneSurrogate }
-            value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-        } else if value & 0xFC00 == 0xDC00 {
-            throw .loneSurrogate
+            if low & 0xFC00 == 0xDC00 {
+                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+            } else {
+                index = pairStart  // not its pair: the next escape stands alone
+            }
         }
-        scratch.append(contentsOf: UTF8.encode(Unicode.Scalar(value)!)!)
+        guard let scalar = Unicode.Scalar(value) else {
+            // A lone surrogate is valid JSON, but no Swift string holds it. A
+            // value only checked, or a key only compared with member names,
+            // takes U+FFFD (no member name holds it); a value kept for
+            // judging cannot be judged.
+            guard !building || comparingKey else { throw .loneSurrogate }
+            scratch += [0xEF, 0xBF, 0xBD]
+            return
+        }
+        scratch.append(contentsOf: UTF8.encode(scalar)!)
     }
 
     private mutating func hex4() throws(BodyError) -> UInt32 {

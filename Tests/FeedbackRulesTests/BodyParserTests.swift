@@ -80,6 +80,26 @@ struct BodyParserTests {
         #expect(throws: error) { try RequestBody(json: Data(text.utf8)) }
     }
 
+    @Test("A lone surrogate where judging does not look (an unknown member, its key, nested values) is valid JSON and ignored",
+          arguments: [#""Extra":"\ud800""#, #""\udc00x":"v""#, #""Extra":{"\ud800":["\udfff",{"k":"\ud83d"}]}"#,
+                      #""Extra":"\ud800\u0041\n""#])
+    func loneSurrogateWhereIgnored(_ extra: String) throws {
+        let text = #"{"UserPoolId":"us-east-1_EXAMPLE","Username":"alice","EventId":"e1","FeedbackValue":"Valid","#
+            + extra + "}"
+        let body = try RequestBody(json: Data(text.utf8), keepingOnly: RequestBody.memberKeys)
+        #expect(FeedbackOperation.adminUpdateAuthEventFeedback.validate(body).isValid)
+        // Kept whole (no key filter), the same body cannot be held.
+        #expect(throws: BodyError.loneSurrogate) { try RequestBody(json: Data(text.utf8)) }
+    }
+
+    @Test("A lone surrogate in a member judged is refused, however it is escaped next", arguments: [
+        #""\ud800""#, #""\ud800\u0041""#, #""\ud800\n""#, #""a\udc00""#, #""\ud800\ud800""#,
+    ])
+    func loneSurrogateInMember(_ value: String) {
+        let text = #"{"UserPoolId":"us-east-1_EXAMPLE","Username":"# + value + #","EventId":"e1","FeedbackValue":"Valid"}"#
+        #expect(throws: BodyError.loneSurrogate) { try RequestBody(json: Data(text.utf8), keepingOnly: RequestBody.memberKeys) }
+    }
+
     @Test("Invalid UTF-8 is refused in and outside strings", arguments: [
         [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D],        // 0xFF in a string
         [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC0, 0xAF, 0x22, 0x7D],  // overlong '/'

@@ -57,9 +57,8 @@ struct FaultPathSecretTests {
     func serverFaults(mode: String) async throws {
         let vectors = try Self.canaries.get().filter { $0.appliesTo.contains(.server) }
         try #require(vectors.count >= 4)
-        let (results, seconds) = try await ServerRunnerTests.run(mode, vectors: vectors)
+        let (results, _) = try await ServerRunnerTests.run(mode, vectors: vectors)
         #expect(results.count == vectors.count && results.allSatisfy { $0.verdict == .error })
-        #expect(seconds < 5, "bounded by the 1 s request timeout")
         let shown = Self.shown(results)
         for secret in try Self.secrets(vectors) { #expect(!shown.contains(secret), "a \(mode) run shows a canary value") }
     }

@@ -3,6 +3,7 @@
 //
 //   swift run -c release speed-ratio [rounds]
 import BenchmarkSupport
+import FeedbackReference
 import FeedbackRules
 import Foundation
 
@@ -74,4 +75,33 @@ for (name, requests) in corpora {
     func f(_ x: Double, _ w: Int) -> String { let s = String(format: "%.1f", x); return String(repeating: " ", count: max(0, w - s.count)) + s }
     print(name.padding(toLength: 17, withPad: " ", startingAt: 0), f(engineNs, 10), f(regexNs, 10), f(nsregexNs, 11),
           f(regexNs / engineNs, 9) + "×", f(nsregexNs / engineNs, 9) + "×", f(inArray, 10))
+}
+
+// Long values: 10 MB each. Both validators are linear on them: the pool ID
+// pattern is whole-matched, so a backtracking engine retries at most once
+// per `_` and each retry stops at the next `_`.
+print("\nLong values, 10 MB (milliseconds: median of \(rounds) rounds for the engine, one run of Swift Regex)")
+print("value                       engine ms   regex ms     ratio")
+/// Milliseconds per call of `work`, the median of `rounds` calls.
+func milliseconds(rounds: Int, _ work: () -> Bool) -> Double {
+    var samples: [Double] = []
+    var matched = 0
+    for _ in 0..<rounds {
+        let start = ContinuousClock.now
+        if work() { matched += 1 }
+        let elapsed = ContinuousClock.now - start
+        samples.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    precondition(matched >= 0)
+    return samples.sorted()[samples.count / 2]
+}
+let reference = RegexReference()
+for (label, value, pattern) in [
+    ("token AAAA…A", String(repeating: "A", count: 10_000_000), Pattern.feedbackToken),
+    ("pool-ID-shaped a_a_…a_-", String(repeating: "a_", count: 5_000_000) + "-", Pattern.userPoolId),
+] {
+    precondition(reference.matches(pattern, value) == pattern.matches(value), "engine and Swift Regex disagree on \(label)")
+    let engineMs = milliseconds(rounds: rounds) { pattern.matches(value) }
+    let regexMs = milliseconds(rounds: 1) { reference.matches(pattern, value) }
+    print(label.padding(toLength: 25, withPad: " ", startingAt: 0), String(format: "%10.2f %10.1f %8.0f×", engineMs, regexMs, regexMs / engineMs))
 }
