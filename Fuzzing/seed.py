@@ -5,8 +5,8 @@
 
 OUT_DIR/FuzzBody/: each vector's body as sent (its `wire` text, else the
 body as compact JSON). OUT_DIR/FuzzDifferential/: one file per string member
-value: a byte naming the member (its index in the engine's Member order),
-then the value in UTF-8.
+value of a body: a byte naming the member (its index in the engine's Member
+order), then the value in UTF-8.
 """
 import hashlib, json, os, sys
 
@@ -27,7 +27,8 @@ def main(vectors, out):
             body = wire.encode("utf-8", "surrogatepass") if wire is not None else \
                 json.dumps(vector["body"], ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
             write(body_dir, body)
-            for key, value in vector["body"].items():
+            # A vector whose wire text has no Unicode reading (lone surrogates) has no body.
+            for key, value in vector.get("body", {}).items():
                 if key in MEMBERS and isinstance(value, str):
                     write(diff_dir, bytes([MEMBERS.index(key)]) + value.encode("utf-8", "surrogatepass"))
 

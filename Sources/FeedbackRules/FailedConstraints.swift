@@ -75,9 +75,10 @@
 }
 
 /// The values a report's messages show: those of the failing members that
-/// are not sensitive. A sensitive member's value is never stored.
+/// are not sensitive. A sensitive member has no slot, so its value cannot
+/// be stored.
 @usableFromInline struct ShownValues: Sendable {
-    private var values: (String?, String?, String?, String?, String?) = (nil, nil, nil, nil, nil)
+    private var userPoolId, eventId, feedbackValue: String?
 
     /// Keeps, of `value(member)` for each member, those `failures` show.
     init(_ failures: FailedConstraints, _ value: (Member) -> String?) {
@@ -91,21 +92,18 @@
     subscript(member: Member) -> String? {
         get {
             switch member {
-            case .userPoolId: values.0
-            case .username: values.1
-            case .eventId: values.2
-            case .feedbackToken: values.3
-            case .feedbackValue: values.4
+            case .userPoolId: userPoolId
+            case .eventId: eventId
+            case .feedbackValue: feedbackValue
+            case .username, .feedbackToken: nil
             }
         }
         set {
-            guard !member.isSensitive else { return }
             switch member {
-            case .userPoolId: values.0 = newValue
-            case .username: values.1 = newValue
-            case .eventId: values.2 = newValue
-            case .feedbackToken: values.3 = newValue
-            case .feedbackValue: values.4 = newValue
+            case .userPoolId: userPoolId = newValue
+            case .eventId: eventId = newValue
+            case .feedbackValue: feedbackValue = newValue
+            case .username, .feedbackToken: break
             }
         }
     }
