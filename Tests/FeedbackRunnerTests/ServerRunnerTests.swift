@@ -183,6 +183,25 @@ struct ServerRunnerTests {
         }
     }
 
+    @Test("send(_:) delivers requests exactly as given, answers in their order, and nothing else")
+    func sendAsGiven() async throws {
+        let server = try ServerProcess.faulty("capture")
+        defer { server.stop() }
+        let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: 2, concurrency: 3))
+        let requests = try Self.sample().map { runner.request(for: $0) }
+        let answers = await runner.send(requests)
+        #expect(answers.count == requests.count)
+        for (request, answer) in zip(requests, answers) {
+            let (head, body) = try #require(Self.split(try answer.get().body))
+            #expect(body == request.body)
+            #expect(head.headers["X-Amz-Target"] == request.headers["X-Amz-Target"])
+            #expect(head.headers["Authorization"] == request.headers["Authorization"])
+        }
+        server.stop()
+        let refused = await runner.send(Array(requests.prefix(2)))
+        #expect(refused.map { $0.map(\.status) } == [.failure(.refused), .failure(.refused)])
+    }
+
     /// Splits a captured raw request into its request line, headers and body.
     static func split(_ raw: [UInt8]) -> ((method: String, path: String, headers: HTTPFields), [UInt8])? {
         let separator = Array("\r\n\r\n".utf8)
