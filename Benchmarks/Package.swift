@@ -17,6 +17,14 @@ let package = Package(
         ),
         // Same-process, interleaved ratios of the engine against the baselines.
         .executableTarget(name: "speed-ratio", dependencies: ["BenchmarkSupport"]),
+        // The conformance runner against its own transport, over an in-process loopback server (RUNNER.md).
+        .executableTarget(
+            name: "runner-throughput",
+            dependencies: [
+                .product(name: "FeedbackConformance", package: "cognito-feedback"),
+                .product(name: "FeedbackRunner", package: "cognito-feedback"),
+            ]
+        ),
         .executableTarget(
             name: "FeedbackBenchmarks",
             dependencies: [
