@@ -20,6 +20,14 @@ let package = Package(
             name: "speed-ratio",
             dependencies: ["BenchmarkSupport", .product(name: "FeedbackReference", package: "cognito-feedback")]
         ),
+        // The conformance runner against its own transport, over an in-process loopback server (RUNNER.md).
+        .executableTarget(
+            name: "runner-throughput",
+            dependencies: [
+                .product(name: "FeedbackConformance", package: "cognito-feedback"),
+                .product(name: "FeedbackRunner", package: "cognito-feedback"),
+            ]
+        ),
         .executableTarget(
             name: "FeedbackBenchmarks",
             dependencies: [

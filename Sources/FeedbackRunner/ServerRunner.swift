@@ -80,58 +80,27 @@ public struct ServerRunner: Sendable {
         -> [CaseResult]
     {
         let cases = vectors.filter { $0.appliesTo.contains(.server) }
-        let clock = ContinuousClock()
-        let runEnd = clock.now.advanced(by: .milliseconds(Int64(max(0, options.deadline) * 1000)))
-        let timeout = max(1, options.timeout)
-        let transport = HTTPTransport(timeout: timeout, maxAnswerBytes: options.maxAnswerBytes,
-                                      connections: max(1, options.concurrency))
-        defer { transport.close() }
-
-        enum Job: Sendable { case probe(signed: Bool), vector(Int) }
-        typealias Outcome = (result: Result<WireAnswer, TransportFailure>, milliseconds: Double)
-        let jobs: [Job] = [.probe(signed: false), .probe(signed: true)] + cases.indices.map { .vector($0) }
+        // Two probes first (unsigned, signed), then the cases.
+        let probeCount = 2
         var outcomes = [Outcome?](repeating: nil, count: cases.count)
         var probes: [Bool: WireAnswer] = [:]
-
-        await withTaskGroup(of: (Job, Outcome).self) { group in
-            var next = 0
-            var done = 0
-            func start() {
-                let job = jobs[next]
-                next += 1
-                let request: WireRequest
-                switch job {
-                case .probe(let signed):
-                    var probe = WireRequest(.updateAuthEventFeedback, body: Array("{}".utf8))
-                    probe.headers.fields.removeAll { $0.name == "X-Amz-Target" }
-                    probe.headers.fields.append(.init(name: "X-Amz-Target", value: Self.missingOperationTarget))
-                    request = prepared(probe, signed: signed)
-                case .vector(let index):
-                    request = self.request(for: cases[index])
-                }
-                group.addTask {
-                    let started = clock.now
-                    let left = runEnd - started
-                    let seconds = min(Double(timeout), Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
-                    let failure: TransportFailure = seconds < Double(timeout) ? .runDeadline : .timedOut(timeout)
-                    let result = await transport.send(request, to: endpointURL, within: seconds, else: failure)
-                    let elapsed = clock.now - started
-                    let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) * 1e-15
-                    return (job, (result, milliseconds))
-                }
+        var done = 0
+        await exchange(probeCount + cases.count) { index in
+            guard index >= probeCount else {
+                var probe = WireRequest(.updateAuthEventFeedback, body: Array("{}".utf8))
+                probe.headers.fields.removeAll { $0.name == "X-Amz-Target" }
+                probe.headers.fields.append(.init(name: "X-Amz-Target", value: Self.missingOperationTarget))
+                return prepared(probe, signed: index == 1)
             }
-            for _ in 0..<min(max(1, options.concurrency), jobs.count) { start() }
-            for await (job, outcome) in group {
-                switch job {
-                case .probe(let signed):
-                    if case .success(let answer) = outcome.result { probes[signed] = answer }
-                case .vector(let index):
-                    outcomes[index] = outcome
-                    done += 1
-                    progress(done, cases.count)
-                }
-                if next < jobs.count { start() }
+            return request(for: cases[index - probeCount])
+        } finished: { index, outcome in
+            guard index >= probeCount else {
+                if case .success(let answer) = outcome.result { probes[index == 1] = answer }
+                return
             }
+            outcomes[index - probeCount] = outcome
+            done += 1
+            progress(done, cases.count)
         }
 
         return cases.indices.map { index in
@@ -149,6 +118,66 @@ public struct ServerRunner: Sendable {
             }
             result.milliseconds = outcome.milliseconds
             return result
+        }
+    }
+
+    /// Sends `requests` exactly as given to the endpoint, through the
+    /// transport a run uses, under the same limits (per-request timeout,
+    /// answer cap, ``Options/concurrency``, ``Options/deadline``), and
+    /// returns what each came to, in the order of `requests`.
+    ///
+    /// This is a run without the runner: no probes, no addressing or
+    /// signing (the requests are sent as they are), no judging, no progress,
+    /// no results. It exists as the baseline that a run's own cost is
+    /// measured against in the same process (`Benchmarks/runner-throughput`):
+    /// a benchmark outside this module cannot reach the transport, and a
+    /// different client (`URLSession`) would measure a different transport.
+    /// It also replays requests built elsewhere, e.g. a ``FeedbackConformance/WireRequest``
+    /// a client adapter sent.
+    public func send(_ requests: [WireRequest]) async -> [Result<WireAnswer, TransportFailure>] {
+        var results = [Result<WireAnswer, TransportFailure>](repeating: .failure(.runDeadline), count: requests.count)
+        await exchange(requests.count) { requests[$0] } finished: { results[$0] = $1.result }
+        return results
+    }
+
+    /// What one exchange came to, and its wall time.
+    private typealias Outcome = (result: Result<WireAnswer, TransportFailure>, milliseconds: Double)
+
+    /// Sends `count` requests to the endpoint through one transport, at most
+    /// ``Options/concurrency`` at once, each within the per-request timeout
+    /// and the run's deadline. `request(index)` is built when its turn comes;
+    /// `finished(index, outcome)` is called, in the caller's task, as each ends.
+    private func exchange(_ count: Int, request: (Int) -> WireRequest, finished: (Int, Outcome) -> Void) async {
+        let clock = ContinuousClock()
+        let runEnd = clock.now.advanced(by: .milliseconds(Int64(max(0, options.deadline) * 1000)))
+        let timeout = max(1, options.timeout)
+        let transport = HTTPTransport(timeout: timeout, maxAnswerBytes: options.maxAnswerBytes,
+                                      connections: max(1, options.concurrency))
+        defer { transport.close() }
+        let url = endpointURL
+
+        await withTaskGroup(of: (Int, Outcome).self) { group in
+            var next = 0
+            func start() {
+                let index = next
+                next += 1
+                let request = request(index)
+                group.addTask {
+                    let started = clock.now
+                    let left = runEnd - started
+                    let seconds = min(Double(timeout), Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+                    let failure: TransportFailure = seconds < Double(timeout) ? .runDeadline : .timedOut(timeout)
+                    let result = await transport.send(request, to: url, within: seconds, else: failure)
+                    let elapsed = clock.now - started
+                    let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) * 1e-15
+                    return (index, (result, milliseconds))
+                }
+            }
+            for _ in 0..<min(max(1, options.concurrency), count) { start() }
+            for await (index, outcome) in group {
+                finished(index, outcome)
+                if next < count { start() }
+            }
         }
     }
 

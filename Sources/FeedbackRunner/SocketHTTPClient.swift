@@ -133,10 +133,24 @@ struct SocketHTTPClient: Sendable {
         }
     }
 
-    /// Parses the status line and header fields.
+    /// Parses the status line and header fields. Lines end at CR LF, found
+    /// as bytes: CR LF is always a `Character` of its own, so these are the
+    /// lines that splitting the text on `"\r\n"` gives, without that split's
+    /// grapheme breaking (most of the cost of an answer's head).
     static func parseHead(_ head: ArraySlice<UInt8>) throws(TransportFailure) -> (status: Int, headers: HTTPFields) {
-        let text = String(decoding: head, as: UTF8.self)
-        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: false)[...]
+        var lines: ArraySlice<String> = []
+        var start = head.startIndex
+        var index = head.startIndex
+        while index < head.endIndex {
+            if head[index] == 13, index + 1 < head.endIndex, head[index + 1] == 10 {
+                lines.append(String(decoding: head[start..<index], as: UTF8.self))
+                index += 2
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        lines.append(String(decoding: head[start...], as: UTF8.self))
         guard let statusLine = lines.popFirst(), statusLine.hasPrefix("HTTP/1.") else { throw .notHTTP }
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, parts[1].count == 3, let status = Int(parts[1]) else { throw .notHTTP }
@@ -246,14 +260,15 @@ private struct Connection {
 
     /// Appends what arrives to `buffer`; returns the count, 0 at end of stream.
     func receive(into buffer: inout [UInt8]) throws(TransportFailure) -> Int {
-        var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, $0.count, 0) }
-            if count >= 0 {
-                buffer += chunk.prefix(count)
-                return count
+            // An uninitialized chunk: a zero-filled 64 KiB array per call was a fifth of a request's instructions.
+            let (count, error) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { chunk in
+                let count = recv(fd, chunk.baseAddress!, chunk.count, 0)
+                if count > 0 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count])) }
+                return (count, errno)
             }
-            if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR {
+            if count >= 0 { return count }
+            if error == EAGAIN || error == EWOULDBLOCK || error == EINTR {
                 try wait(for: Int16(POLLIN))
             } else {
                 throw .closed
@@ -263,9 +278,15 @@ private struct Connection {
 }
 
 extension String {
-    /// The string without leading and trailing spaces and tabs.
+    /// The string without leading and trailing spaces and tabs (HTTP's
+    /// optional white space), trimmed as bytes: the `Character`-wise
+    /// version, reversed twice, cost a third of a request's instructions.
     var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard let first = utf8.firstIndex(where: { !blank($0) }), let last = utf8.lastIndex(where: { !blank($0) }) else {
+            return ""
+        }
+        return String(Substring(utf8[first...last]))
     }
 }
 #endif
