@@ -206,10 +206,15 @@ struct ServerAnswer {
         } else {
             shownType = type.flatMap { Self.showable($0, for: vector, allowed: Self.identifierBytes) }
         }
-        let media = answer.headers["Content-Type"].map {
-            String($0.prefix { $0 != ";" }).trimmingSpaces.lowercased()
+        // Shown only for an error without a type (see `shown`): worked out only then.
+        if (200..<300).contains(answer.status) || type != nil {
+            shownContentType = nil
+        } else {
+            let media = answer.headers["Content-Type"].map {
+                String($0.prefix { $0 != ";" }).trimmingSpaces.lowercased()
+            }
+            shownContentType = media.flatMap { Self.showable($0, for: vector, allowed: Self.mediaTypeBytes) }
         }
-        shownContentType = media.flatMap { Self.showable($0, for: vector, allowed: Self.mediaTypeBytes) }
     }
 
     /// `HTTP 400 InvalidParameterException`, `HTTP 500 without an error type
@@ -285,8 +290,3 @@ struct ServerAnswer {
     }
 }
 
-extension String {
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-    }
-}

@@ -277,16 +277,4 @@ private struct Connection {
     }
 }
 
-extension String {
-    /// The string without leading and trailing spaces and tabs (HTTP's
-    /// optional white space), trimmed as bytes: the `Character`-wise
-    /// version, reversed twice, cost a third of a request's instructions.
-    var trimmingSpaces: String {
-        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-        guard let first = utf8.firstIndex(where: { !blank($0) }), let last = utf8.lastIndex(where: { !blank($0) }) else {
-            return ""
-        }
-        return String(Substring(utf8[first...last]))
-    }
-}
 #endif
