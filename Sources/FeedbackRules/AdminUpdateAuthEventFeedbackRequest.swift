@@ -28,9 +28,7 @@ public struct AdminUpdateAuthEventFeedbackRequest: FeedbackRequest {
 
     /// Judges the request as the service would; see ``FeedbackRequest/validate()``.
     public func validate() -> ValidationReport {
-        Self.operation.validate(
-            userPoolId: userPoolId, username: username, eventId: eventId, feedbackToken: nil,
-            feedbackValue: feedbackValue)
+        Self.operation.validate(self)
     }
 
     /// The value of `member`; `nil` for `FeedbackToken`, which the operation lacks.

@@ -44,29 +44,18 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
         }
     }
 
-    /// Judges a request of strings: the typed requests' path, in one pass
-    /// over each value. Allocates nothing, valid or not. `feedbackToken` is
-    /// ignored by the Admin operation.
-    func validate(
-        userPoolId: String?, username: String?, eventId: String?, feedbackToken: String?, feedbackValue: String?
-    ) -> ValidationReport {
+    /// Judges a typed request: one pass over each value, each member's
+    /// rules folded into its own code. Allocates nothing, valid or not.
+    func validate<Request: FeedbackRequest>(_ request: Request) -> ValidationReport {
         var failures = FailedConstraints()
-        failures.record(Member.userPoolId.failures(of: userPoolId), of: .userPoolId)
-        failures.record(Member.username.failures(of: username), of: .username)
-        failures.record(Member.eventId.failures(of: eventId), of: .eventId)
+        failures.record(Member.userPoolId.failures(of: request[.userPoolId]), of: .userPoolId)
+        failures.record(Member.username.failures(of: request[.username]), of: .username)
+        failures.record(Member.eventId.failures(of: request[.eventId]), of: .eventId)
         if self == .updateAuthEventFeedback {
-            failures.record(Member.feedbackToken.failures(of: feedbackToken), of: .feedbackToken)
+            failures.record(Member.feedbackToken.failures(of: request[.feedbackToken]), of: .feedbackToken)
         }
-        failures.record(Member.feedbackValue.failures(of: feedbackValue), of: .feedbackValue)
-        return ValidationReport(failures) { member in
-            switch member {
-            case .userPoolId: userPoolId
-            case .username: username
-            case .eventId: eventId
-            case .feedbackToken: feedbackToken
-            case .feedbackValue: feedbackValue
-            }
-        }
+        failures.record(Member.feedbackValue.failures(of: request[.feedbackValue]), of: .feedbackValue)
+        return ValidationReport(failures) { request[$0] }
     }
 }
 

@@ -31,9 +31,7 @@ public struct UpdateAuthEventFeedbackRequest: FeedbackRequest {
 
     /// Judges the request as the service would; see ``FeedbackRequest/validate()``.
     public func validate() -> ValidationReport {
-        Self.operation.validate(
-            userPoolId: userPoolId, username: username, eventId: eventId, feedbackToken: feedbackToken,
-            feedbackValue: feedbackValue)
+        Self.operation.validate(self)
     }
 
     /// The value of `member`.
