@@ -68,8 +68,10 @@ enum LintCommand {
         }
         let report: ValidationReport
         do {
-            let bytes = try InputReader(handle).readAll()
-            report = operation.validate(try RequestBody(json: bytes, keepingOnly: RequestBody.memberKeys))
+            switch operation.answer(json: try InputReader(handle).readAll()) {
+            case .report(let judged): report = judged
+            case .refused(let error): throw error
+            }
         } catch {
             io.error("cognito-feedback: error: \(source): \(error)"); return 2
         }
@@ -92,7 +94,6 @@ enum LintCommand {
             if !out.isEmpty { io.output(String(decoding: out, as: UTF8.self)) }
             out.removeAll(keepingCapacity: true)
         }
-        defer { flush() }
         while true {
             let line: [UInt8]
             do {
@@ -104,11 +105,11 @@ enum LintCommand {
                 return 2
             }
             number += 1
-            do {
-                let report = operation.validate(try RequestBody(json: line, keepingOnly: RequestBody.memberKeys))
+            switch operation.answer(json: line) {
+            case .report(let report):
                 format.render(report, source: source, line: number, into: &out)
                 if !report.isValid { status = max(status, 1) }
-            } catch {
+            case .refused(let error):
                 unusable += 1
                 format.renderUnusable(error.description, source: source, line: number, into: &out)
                 status = 2

@@ -109,6 +109,10 @@ extension FeedbackOperation {
     /// ``BodyError`` for which ``RequestBody/init(json:keepingOnly:)``
     /// refuses them (judge it with `Vector.mismatch(_:)`).
     public func answer(json bytes: some ContiguousBytes) -> EngineAnswer {
-        do throws(BodyError) { return .report(validate(try RequestBody(json: bytes))) } catch { return .refused(error) }
+        do throws(BodyError) {
+            return .report(validate(try RequestBody(json: bytes, keepingOnly: RequestBody.memberKeys)))
+        } catch {
+            return .refused(error)
+        }
     }
 }

@@ -16,6 +16,8 @@
         static let maxLength = Kinds(rawValue: 1 << 2)
         static let pattern = Kinds(rawValue: 1 << 3)
         static let allowedValues = Kinds(rawValue: 1 << 4)
+        /// The kinds whose messages quote the value.
+        static let quotingValue: Kinds = [.minLength, .maxLength, .pattern, .allowedValues]
 
         /// A JSON type found instead of a string, in bits 5 to 7 (its
         /// index in `MemberValue.JSONType.allCases`, plus one).
@@ -83,8 +85,7 @@
     /// Keeps, of `value(member)` for each member, those `failures` show.
     init(_ failures: FailedConstraints, _ value: (Member) -> String?) {
         for member in Member.allCases where !member.isSensitive {
-            let kinds = failures.kinds(of: member).subtracting(.required)
-            if kinds.rawValue & 0x1F != 0 { self[member] = value(member) }  // length, pattern or enum
+            if !failures.kinds(of: member).isDisjoint(with: .quotingValue) { self[member] = value(member) }
         }
     }
 
