@@ -1,33 +1,64 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// One concept per module, each on the ones below it:
+//
+//   FeedbackRules          the engine (standard library only)
+//   FeedbackWire           awsJson1.1 on the wire: JSON text, request bodies, HTTP messages (standard library only)
+//   FeedbackSigning        SigV4 and the credentials it signs with
+//   FeedbackVectors        the language-neutral test vectors
+//   FeedbackConformance    the judges: an engine's report, a server's response, a client's request
+//   FeedbackAdapterProtocol the messages between the client runner and an adapter
+//   FeedbackClient         this project's own Swift client (encoder and decoder)
+//   FeedbackRunner         runs against live servers and adapter processes; reports
+//   FeedbackLint           bulk linting of bodies (rules and wire only)
+//   FeedbackReference      a slow Swift Regex statement of the rules, for differential tests
+//   FeedbackCLI            the command line, in a library so tests drive it in process
 let package = Package(
     name: "cognito-feedback",
     products: [
         .library(name: "FeedbackRules", targets: ["FeedbackRules"]),
+        .library(name: "FeedbackWire", targets: ["FeedbackWire"]),
         .library(name: "FeedbackConformance", targets: ["FeedbackConformance"]),
+        .library(name: "FeedbackAdapterProtocol", targets: ["FeedbackAdapterProtocol"]),
+        .library(name: "FeedbackClient", targets: ["FeedbackClient"]),
         .library(name: "FeedbackRunner", targets: ["FeedbackRunner"]),
+        .library(name: "FeedbackLint", targets: ["FeedbackLint"]),
         .library(name: "FeedbackReference", targets: ["FeedbackReference"]),
         .executable(name: "cognito-feedback", targets: ["cognito-feedback"]),
     ],
     targets: [
-        // The rules engine: standard library only, so it embeds anywhere.
         .target(name: "FeedbackRules"),
-        // Wire bodies (JSON) and the language-neutral test vectors.
-        .target(name: "FeedbackConformance", dependencies: ["FeedbackRules"]),
-        // A slow regex statement of the rules, for differential tests and fuzzing only.
+        .target(name: "FeedbackWire", dependencies: ["FeedbackRules"]),
+        .target(name: "FeedbackSigning", dependencies: ["FeedbackWire"]),
+        .target(name: "FeedbackVectors", dependencies: ["FeedbackRules", "FeedbackWire"]),
+        .target(name: "FeedbackConformance",
+                dependencies: ["FeedbackRules", "FeedbackWire", "FeedbackSigning", "FeedbackVectors"]),
+        .target(name: "FeedbackAdapterProtocol", dependencies: ["FeedbackConformance"]),
+        .target(name: "FeedbackClient", dependencies: ["FeedbackRules", "FeedbackWire", "FeedbackSigning"]),
+        .target(name: "FeedbackRunner", dependencies: ["FeedbackConformance", "FeedbackAdapterProtocol"]),
+        .target(name: "FeedbackLint", dependencies: ["FeedbackRules", "FeedbackWire"]),
         .target(name: "FeedbackReference", dependencies: ["FeedbackRules"]),
-        // Conformance runs against real servers (HTTP) and clients (adapters), and their reports.
-        .target(name: "FeedbackRunner", dependencies: ["FeedbackRules", "FeedbackConformance"]),
-        // The command-line tool's logic, kept in a library so tests drive it in process.
-        .target(name: "FeedbackCLI", dependencies: ["FeedbackRules", "FeedbackConformance", "FeedbackRunner"]),
+        .target(name: "FeedbackCLI", dependencies: ["FeedbackLint", "FeedbackConformance", "FeedbackRunner"]),
         .executableTarget(name: "cognito-feedback", dependencies: ["FeedbackCLI"]),
-        // The client adapter over the project's own Swift encoder (Conformance/PROTOCOL.md).
-        .executableTarget(name: "feedback-swift-adapter", dependencies: ["FeedbackConformance", "FeedbackRules"],
+        // The client adapter over the project's own Swift client (Conformance/PROTOCOL.md).
+        .executableTarget(name: "feedback-swift-adapter", dependencies: ["FeedbackAdapterProtocol", "FeedbackClient", "FeedbackConformance"],
                           path: "Conformance/adapters/swift"),
-        .testTarget(name: "FeedbackRulesTests", dependencies: ["FeedbackRules", "FeedbackConformance", "FeedbackReference"]),
-        .testTarget(name: "FeedbackRunnerTests", dependencies: ["FeedbackRunner", "FeedbackConformance", "FeedbackRules"]),
-        .testTarget(name: "FeedbackCLITests", dependencies: ["FeedbackCLI", "FeedbackConformance"]),
+
+        // Helpers every test target shares: the vectors, peers' processes, paths.
+        .target(name: "FeedbackTestSupport", dependencies: ["FeedbackConformance"], path: "Tests/FeedbackTestSupport"),
+        .testTarget(name: "FeedbackRulesTests",
+                    dependencies: ["FeedbackRules", "FeedbackReference", "FeedbackConformance", "FeedbackTestSupport"]),
+        .testTarget(name: "FeedbackWireTests", dependencies: ["FeedbackWire", "FeedbackTestSupport"]),
+        .testTarget(name: "FeedbackSigningTests", dependencies: ["FeedbackSigning", "FeedbackTestSupport"]),
+        .testTarget(name: "FeedbackVectorsTests", dependencies: ["FeedbackVectors", "FeedbackTestSupport"]),
+        .testTarget(name: "FeedbackConformanceTests", dependencies: ["FeedbackConformance", "FeedbackTestSupport"]),
+        .testTarget(name: "FeedbackAdapterProtocolTests", dependencies: ["FeedbackAdapterProtocol", "FeedbackTestSupport"]),
+        .testTarget(name: "FeedbackClientTests",
+                    dependencies: ["FeedbackClient", "FeedbackConformance", "FeedbackTestSupport"]),
+        .testTarget(name: "FeedbackRunnerTests", dependencies: ["FeedbackRunner", "FeedbackTestSupport"]),
+        .testTarget(name: "FeedbackLintTests", dependencies: ["FeedbackLint", "FeedbackTestSupport"]),
+        .testTarget(name: "FeedbackCLITests", dependencies: ["FeedbackCLI", "FeedbackTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

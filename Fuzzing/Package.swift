@@ -12,7 +12,7 @@ let package = Package(
         // Raw bytes → body parser → both operations' verdicts.
         .executableTarget(name: "FuzzBody", dependencies: [
             "FuzzSupport",
-            .product(name: "FeedbackConformance", package: "cognito-feedback"),
+            .product(name: "FeedbackWire", package: "cognito-feedback"),
             .product(name: "FeedbackRules", package: "cognito-feedback"),
         ]),
         // A member value → the engine against the regex reference.

@@ -1,8 +1,10 @@
+import FeedbackWire
+
 /// What one case (a vector, or a canned-answer case) came to.
 ///
 /// `expected` and `got` are short descriptions written by the runner from
 /// error types, statuses and member names; they never hold a member's value.
-public struct CaseResult: Sendable, Hashable, Codable {
+public struct CaseResult: Sendable, Hashable, Decodable {
     /// The vector id (or case id, such as `answer.UserNotFoundException.namespaced`).
     public var id: String
     /// The verdict.
@@ -19,7 +21,7 @@ public struct CaseResult: Sendable, Hashable, Codable {
     public var milliseconds: Double
 
     /// How an expectation file entry covers a case.
-    public enum Known: String, Sendable, Hashable, Codable {
+    public enum Known: String, Sendable, Hashable, Decodable {
         /// The case came out as the file says: it does not fail the run.
         case expected
         /// The file expects a failure but the case passed: update the file.
@@ -46,5 +48,14 @@ public struct CaseResult: Sendable, Hashable, Codable {
         case .unexpectedPass: true
         case nil: verdict != .pass
         }
+    }
+}
+
+extension CaseResult {
+    /// The result as JSON.
+    public var jsonValue: JSONValue {
+        .object(["id": .string(id), "verdict": .string(verdict.rawValue), "expected": .nullable(expected),
+                 "got": .nullable(got), "notes": .array(notes.map(JSONValue.string)),
+                 "known": .nullable(known?.rawValue), "milliseconds": .number(milliseconds)])
     }
 }

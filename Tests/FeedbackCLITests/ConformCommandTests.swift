@@ -1,4 +1,5 @@
 import Foundation
+import FeedbackTestSupport
 import Testing
 import FeedbackConformance
 
@@ -56,7 +57,7 @@ struct ConformCommandTests {
         #expect(run.output.hasPrefix("PASSED: ") && run.output.hasSuffix("report in \(file.path)\n"))
         let written = try String(contentsOfFile: file.path, encoding: .utf8)
         switch format {
-        case "json": #expect(written.contains("\"compliance\" : 100"))
+        case "json": #expect(written.contains("\"compliance\": 100"))
         case "junit": #expect(written.hasPrefix("<?xml") && written.contains("failures=\"0\""))
         default: #expect(written.contains("compliance     100.0 %"))
         }

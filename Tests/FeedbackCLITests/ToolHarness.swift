@@ -1,4 +1,5 @@
 import FeedbackCLI
+import FeedbackTestSupport
 import Foundation
 import Testing
 
@@ -28,15 +29,4 @@ struct ToolRun {
             try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
     }
-}
-
-/// A file under the temporary directory, removed when released.
-final class TemporaryFile {
-    let path: String
-    init(_ contents: Data, suffix: String = ".json") throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("cognito-feedback-\(UUID().uuidString)\(suffix)").path
-        try contents.write(to: URL(fileURLWithPath: path))
-    }
-    convenience init(_ text: String, suffix: String = ".json") throws { try self.init(Data(text.utf8), suffix: suffix) }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -1,5 +1,6 @@
 import FeedbackReference
 import FeedbackRules
+import FeedbackTestSupport
 import Testing
 
 /// The engine against a slow, obviously correct reference: Swift `Regex`
@@ -48,7 +49,7 @@ struct DifferentialTests {
             }
             let request = UpdateAuthEventFeedbackRequest(
                 userPoolId: values[.userPoolId], username: values[.username], eventId: values[.eventId],
-                feedbackToken: values[.feedbackToken], feedbackValue: values[.feedbackValue])
+                feedbackToken: values[.feedbackToken], feedbackValue: values[.feedbackValue].map(FeedbackValue.init(rawValue:)))
             let expected = reference.violations(.updateAuthEventFeedback, values).map { "\($0.0) \($0.1)" }
             let got = request.validate().violations.map { "\($0.member) \($0.kind)" }
             #expect(got == expected)

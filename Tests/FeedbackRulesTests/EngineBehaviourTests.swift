@@ -1,6 +1,7 @@
 import FeedbackConformance
 import FeedbackRules
 import Foundation
+import FeedbackTestSupport
 import Testing
 
 /// Behaviours stated in the issue and the API facts, each shown on a named example.
@@ -77,14 +78,6 @@ struct EngineBehaviourTests {
         #expect(report.errorType == .serialization)
         #expect(report.violations.map(\.member) == [.username, .feedbackValue])
         #expect(report.violations.allSatisfy { $0.kind == .type })
-    }
-
-    @Test("Unusable bodies are refused with a reason that does not quote them", arguments: [
-        (Data(), BodyError.empty), (Data("  \n".utf8), .empty), (Data([0x7B, 0xFF, 0x7D]), .notUTF8),
-        (Data("{\"Username\":".utf8), .notJSON), (Data("[1]".utf8), .notObject), (Data("\"x\"".utf8), .notObject),
-    ])
-    func unusableBodies(_ bytes: Data, _ error: BodyError) {
-        #expect(throws: error) { try RequestBody(json: bytes) }
     }
 
     @Test("Duplicate keys: the last value wins")

@@ -1,5 +1,6 @@
 import FeedbackReference
 import FeedbackRules
+import FeedbackTestSupport
 import Testing
 
 /// The engine judges values 16 bytes at a time, then 8, then byte by byte,

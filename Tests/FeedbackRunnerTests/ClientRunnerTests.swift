@@ -1,6 +1,8 @@
 import Foundation
+import FeedbackTestSupport
 import Testing
 import FeedbackRules
+import FeedbackAdapterProtocol
 import FeedbackConformance
 @testable import FeedbackRunner
 
@@ -33,7 +35,7 @@ struct ClientRunnerTests {
 
     /// Three valid cases: Update, Admin, and an answer case with a namespaced type.
     static var three: [ClientCase] {
-        let vectors = ["baseline.typical.update", "baseline.typical.admin"].compactMap(ClientVectors.named)
+        let vectors = ["baseline.typical.update", "baseline.typical.admin"].compactMap(Vectors.named)
         return vectors.compactMap(ClientCase.init(vector:))
             + ClientCase.answerCases.filter { $0.id == "answer.NotAuthorizedException.namespaced.admin" }
     }
@@ -55,10 +57,10 @@ struct ClientRunnerTests {
     func swiftAdapterPassesAll() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.swiftAdapter.path), "build the package first (swift build)")
         let runner = ClientRunner(options: .init(command: [Self.swiftAdapter.path]))
-        let cases = runner.cases(for: ClientVectors.all)
-        let (implementation, results) = await runner.run(ClientVectors.all)
+        let cases = runner.cases(for: Vectors.for(.client))
+        let (implementation, results) = await runner.run(Vectors.for(.client))
         #expect(implementation?.name == "cognito-feedback RequestEncoder" && implementation?.language == "swift")
-        #expect(results.map(\.id) == cases.map(\.id) && results.count == ClientVectors.all.count + 84)
+        #expect(results.map(\.id) == cases.map(\.id) && results.count == Vectors.for(.client).count + 84)
         let failing = results.filter { $0.verdict != .pass }
         #expect(failing.isEmpty, "\(failing.prefix(3).map { "\($0.id): \($0.got ?? "")" })")
         #expect(leakedValues(results, cases).isEmpty)
@@ -67,7 +69,7 @@ struct ClientRunnerTests {
     @Test("With --lint the Swift adapter rejects invalid requests locally: passes, noted 'lints locally'")
     func swiftAdapterLints() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.swiftAdapter.path), "build the package first (swift build)")
-        let cases = ClientCase.cases(for: ClientVectors.all.filter { $0.id.hasPrefix("username-length.") }, answers: false)
+        let cases = ClientCase.cases(for: Vectors.for(.client).filter { $0.id.hasPrefix("username-length.") }, answers: false)
         let (_, results) = await Self.run([Self.swiftAdapter.path, "--lint"], cases)
         #expect(results.allSatisfy { $0.verdict == .pass })
         let linted = Set(results.filter { $0.notes.contains("lints locally") }.map(\.id))
@@ -77,7 +79,7 @@ struct ClientRunnerTests {
     @Test("botocore: valid requests pass (Admin signature verified), empty strings are linted locally, nothing errors",
           .enabled(if: hasBotocore, "python3 with botocore is not installed"))
     func botocoreSubset() async throws {
-        let vectors = ClientVectors.all.filter { $0.id.hasPrefix("baseline.") || $0.id.hasPrefix("username-length.") }
+        let vectors = Vectors.for(.client).filter { $0.id.hasPrefix("baseline.") || $0.id.hasPrefix("username-length.") }
         let cases = ClientCase.cases(for: vectors, answers: false)
             + ClientCase.answerCases.filter { $0.id.contains(".plain.") }
         let (implementation, results) = await Self.run(["python3", Self.botocoreAdapter], cases, timeout: 10)
@@ -103,7 +105,7 @@ struct ClientRunnerTests {
     @Test("A crash, junk, a wrong id, silence or a flood is an error for that case; the adapter restarts for the next",
           .enabled(if: hasPython, "python3 is not installed"), arguments: [
         ("crash", "the adapter exited with status 3"),
-        ("junk", "malformed reply: the line is not a JSON object (it is not valid JSON)"),
+        ("junk", "malformed reply: the line is not a JSON object (not valid JSON (at byte 0))"),
         ("wrong-id", "the reply is for another case"),
         ("silent", "no reply within 2 s"),
         ("flood", "a reply line exceeds 262144 bytes"),
@@ -142,7 +144,7 @@ struct ClientRunnerTests {
     @Test("An adapter that normalises usernames fails every vector whose username is not in NFC",
           .enabled(if: hasPython, "python3 is not installed"))
     func normalisingFails() async throws {
-        let decomposed = ClientCase.cases(for: ClientVectors.all, answers: false).filter {
+        let decomposed = ClientCase.cases(for: Vectors.for(.client), answers: false).filter {
             guard let name = $0.parameters[.username] else { return false }
             return !name.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(name.unicodeScalars)
         }
@@ -182,7 +184,7 @@ struct ClientRunnerTests {
 
     @Test("Values an adapter echoes (error messages, stderr) never reach a result", .enabled(if: hasPython, "python3 is not installed"))
     func leaksAreWithheld() async throws {
-        let cases = ClientCase.cases(for: ClientVectors.all.filter { $0.id.hasPrefix("username-pattern.") }, answers: false)
+        let cases = ClientCase.cases(for: Vectors.for(.client).filter { $0.id.hasPrefix("username-pattern.") }, answers: false)
         let (_, results) = await Self.run(Self.fault("leak"), cases)
         #expect(results.allSatisfy { $0.verdict == .error })
         #expect(results.contains { $0.got == "the adapter reported an error (message withheld: it may hold a value)" })

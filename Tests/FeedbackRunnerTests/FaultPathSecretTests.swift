@@ -1,6 +1,7 @@
 import FeedbackConformance
 import FeedbackRules
 import Foundation
+import FeedbackTestSupport
 import Testing
 @testable import FeedbackRunner
 

@@ -1,4 +1,5 @@
 import Foundation
+import FeedbackTestSupport
 import Testing
 import FeedbackConformance
 @testable import FeedbackRunner
@@ -15,10 +16,10 @@ struct FullClientRunTests {
     func fullRun() async throws {
         let command = try #require(Self.command).split(separator: " ").map(String.init)
         let runner = ClientRunner(options: .init(command: command))
-        let cases = runner.cases(for: ClientVectors.all)
+        let cases = runner.cases(for: Vectors.for(.client))
         let clock = ContinuousClock()
         var outcome: (implementation: ConformanceReport.Implementation?, results: [CaseResult])?
-        let elapsed = await clock.measure { outcome = await runner.run(ClientVectors.all) }
+        let elapsed = await clock.measure { outcome = await runner.run(Vectors.for(.client)) }
         let (implementation, results) = try #require(outcome)
         let summary = ConformanceReport.Summary(results)
         print("\(implementation?.name ?? "?") \(implementation?.version ?? ""): \(summary.total) cases, \(summary.pass) pass, \(summary.fail) fail, "

@@ -1,4 +1,5 @@
 import FeedbackConformance
+import FeedbackTestSupport
 import Testing
 @testable import FeedbackRunner
 

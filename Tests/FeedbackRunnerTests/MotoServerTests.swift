@@ -1,5 +1,6 @@
 import FeedbackConformance
 import Foundation
+import FeedbackTestSupport
 import Testing
 @testable import FeedbackRunner
 

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import FeedbackTestSupport
 import Testing
 import FeedbackConformance
 @testable import FeedbackRunner

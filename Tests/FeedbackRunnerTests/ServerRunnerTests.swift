@@ -1,6 +1,7 @@
 import FeedbackConformance
 import FeedbackRules
 import Foundation
+import FeedbackTestSupport
 import Testing
 @testable import FeedbackRunner
 
@@ -205,13 +206,13 @@ struct ServerRunnerTests {
     }
 
     /// Splits a captured raw request into its request line, headers and body.
-    static func split(_ raw: [UInt8]) -> ((method: String, path: String, headers: HTTPFields), [UInt8])? {
+    static func split(_ raw: [UInt8]) -> ((method: String, path: String, headers: HeaderFields), [UInt8])? {
         let separator = Array("\r\n\r\n".utf8)
         guard let range = raw.firstRange(of: separator) else { return nil }
         let lines = String(decoding: raw[..<range.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
         let requestLine = lines[0].split(separator: " ")
         guard requestLine.count == 3 else { return nil }
-        var headers = HTTPFields()
+        var headers = HeaderFields()
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { return nil }
             headers.fields.append(.init(name: String(line[..<colon]),

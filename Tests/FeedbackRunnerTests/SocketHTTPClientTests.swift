@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import FeedbackConformance
+import FeedbackTestSupport
 import Testing
 @testable import FeedbackRunner
 
@@ -7,7 +8,7 @@ import Testing
 /// tests reach only through whole exchanges.
 @Suite("Socket HTTP client: answer heads")
 struct SocketHTTPClientTests {
-    static func parse(_ text: String) throws(TransportFailure) -> (status: Int, headers: HTTPFields) {
+    static func parse(_ text: String) throws(TransportFailure) -> (status: Int, headers: HeaderFields) {
         try SocketHTTPClient.parseHead(Array(text.utf8)[...])
     }
 
@@ -34,11 +35,11 @@ struct SocketHTTPClientTests {
 
     @Test("Trimming works on bytes: only spaces and tabs, at either end")
     func trimming() {
-        #expect(" \t a b \t ".trimmingSpaces == "a b")
-        #expect("\u{00A0}x\u{00A0}".trimmingSpaces == "\u{00A0}x\u{00A0}")
-        #expect("  ".trimmingSpaces == "")
-        #expect("".trimmingSpaces == "")
-        #expect(" ✓ ".trimmingSpaces == "✓")
+        #expect(" \t a b \t ".trimmingASCIIWhitespace == "a b")
+        #expect("\u{00A0}x\u{00A0}".trimmingASCIIWhitespace == "\u{00A0}x\u{00A0}")
+        #expect("  ".trimmingASCIIWhitespace == "")
+        #expect("".trimmingASCIIWhitespace == "")
+        #expect(" ✓ ".trimmingASCIIWhitespace == "✓")
     }
 }
 #endif

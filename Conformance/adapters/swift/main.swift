@@ -1,22 +1,32 @@
 // feedback-swift-adapter: the client adapter over this project's own Swift
-// encoder (`RequestEncoder`) and decoder (`AnswerDecoder`). It speaks the
-// protocol of Conformance/PROTOCOL.md on standard input and output.
+// client (`RequestEncoder`, `ResponseDecoder` of the FeedbackClient module).
+// It speaks the protocol of Conformance/PROTOCOL.md on standard input and
+// output.
 //
 //     swift run feedback-swift-adapter [--lint]
 //
 // `--lint` rejects requests the rules engine finds invalid before encoding
 // them ("lints locally"); without it every request is sent, as Smithy
 // clients do.
+import FeedbackAdapterProtocol
+import FeedbackClient
 import FeedbackConformance
-import FeedbackRules
 import Foundation
 
 let lints = CommandLine.arguments.dropFirst().contains("--lint")
 var encoder: RequestEncoder?
 var endpoint = ""
 
+/// Writes one reply line; a runner that stopped reading ends the adapter.
 @MainActor func reply(_ reply: AdapterReply) {
-    FileHandle.standardOutput.write(Data(reply.jsonLine(endpoint: endpoint)))
+    let line = reply.jsonLine(endpoint: endpoint)
+    var offset = 0
+    while offset < line.count {
+        let written = line[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { exit(1) }
+        offset += written
+    }
 }
 
 while let line = readLine(strippingNewline: true) {
@@ -32,11 +42,11 @@ while let line = readLine(strippingNewline: true) {
             continue
         }
         endpoint = start.endpoint.hasSuffix("/") ? String(start.endpoint.dropLast()) : start.endpoint
-        encoder = RequestEncoder(host: url.port.map { "\(host):\($0)" } ?? host, region: start.region,
-                                 credentials: start.credentials)
+        encoder = RequestEncoder(host: WireRequest.hostHeader(scheme: url.scheme ?? "https", host: host, port: url.port),
+                                 region: start.region, credentials: start.credentials)
         reply(.started(AdapterImplementation(
             name: "cognito-feedback RequestEncoder" + (lints ? " (--lint)" : ""), version: "1.0", language: "swift",
-            extra: ["homepage": "Sources/FeedbackConformance/RequestEncoder.swift"])))
+            extra: ["homepage": "Sources/FeedbackClient/RequestEncoder.swift"])))
     case .run(let run):
         guard let encoder else {
             reply(.failed(id: run.id, message: "run before start"))
@@ -47,8 +57,14 @@ while let line = readLine(strippingNewline: true) {
             continue
         }
         let request = encoder.encode(run.operation, parameters: run.parameters)
-        reply(.outcome(id: run.id, .sent(SentRequest(request: request, host: encoder.host,
-                                                     surfaced: AnswerDecoder.decode(run.answer)))))
+        let surfaced: Surfaced
+        do throws(ServiceErrorResponse) {
+            try ResponseDecoder.decode(run.response)
+            surfaced = .success
+        } catch {
+            surfaced = .error(error.type)
+        }
+        reply(.outcome(id: run.id, .sent(SentRequest(request: request, host: encoder.host, surfaced: surfaced))))
     case .stop:
         exit(0)
     }

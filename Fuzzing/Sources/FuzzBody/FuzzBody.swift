@@ -1,15 +1,15 @@
-import FeedbackConformance
 import FeedbackRules
+import FeedbackWire
 
 /// Any bytes as a request body: the parser either refuses them with a
-/// `BodyError` or yields a body, and the engine's verdict on that body is
+/// `JSONError` or yields a body, and the engine's verdict on that body is
 /// the same when asked twice, for both operations. A crash, a hang, a
 /// sanitizer report or an unstable verdict is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: start, count: count)
-    let first: Result<RequestBody, BodyError> = Result { () throws(BodyError) in try RequestBody(json: bytes) }
-    let second: Result<RequestBody, BodyError> = Result { () throws(BodyError) in try RequestBody(json: bytes) }
+    let first: Result<RequestBody, JSONError> = Result { () throws(JSONError) in try RequestBody(json: bytes) }
+    let second: Result<RequestBody, JSONError> = Result { () throws(JSONError) in try RequestBody(json: bytes) }
     guard first == second else { fatalError("the parser's answer changed between two reads") }
     guard case .success(let body) = first else { return 0 }
     for operation in FeedbackOperation.allCases {

@@ -1,0 +1,201 @@
+import FeedbackAdapterProtocol
+import FeedbackConformance
+import FeedbackRules
+import Foundation
+
+/// Runs the client cases against a client adapter (`Conformance/PROTOCOL.md`)
+/// and judges each outcome (``ClientJudge``).
+///
+/// ```swift
+/// let library = try VectorLibrary.load()
+/// let runner = ClientRunner(options: .init(command: ["python3", "Conformance/adapters/botocore/adapter.py"]))
+/// let (implementation, results) = await runner.run(library.vectors(for: .client))
+/// ```
+///
+/// The adapter's crashes, timeouts and malformed replies are `error`
+/// results for the case at hand, not the end of the run: the adapter is
+/// stopped and started again (with a new `start`) for the next case. After
+/// ``Options/maxConsecutiveFailures`` failures in a row, or once the run's
+/// ``Options/deadline`` has passed, the remaining cases are `error` without
+/// being run. The adapter is always stopped and reaped at the end.
+public struct ClientRunner: Sendable {
+    /// How to run the adapter.
+    public struct Options: Sendable {
+        /// The adapter command and its arguments (`["python3", "adapter.py"]`).
+        public var command: [String]
+        /// Seconds to wait for each reply (and for `start`).
+        public var timeout: Double = 10
+        /// Seconds for the whole run; cases not started by then are `error`.
+        public var deadline: Double = 600
+        /// The region the client is configured with.
+        public var region = "us-east-1"
+        /// The endpoint the client is configured with; no request reaches it.
+        public var endpoint = "https://cognito-idp.us-east-1.amazonaws.com"
+        /// The fake credentials the client signs with, and the runner verifies.
+        public var credentials = AWSCredentials.test
+        /// Whether to add the canned-answer cases (``ClientCase/answerCases``).
+        public var answerCases = true
+        /// Failures in a row after which the adapter is given up.
+        public var maxConsecutiveFailures = 5
+        /// The longest reply line accepted, in bytes.
+        public var maxLineBytes = 1 << 20
+        /// Let the adapter's standard error through (it may show values).
+        public var forwardStderr = false
+
+        /// Options for `command`, everything else default.
+        public init(command: [String]) {
+            self.command = command
+        }
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// Creates a runner.
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// The cases a run over `vectors` has: the client vectors, then the
+    /// answer cases if ``Options/answerCases``.
+    public func cases(for vectors: [Vector]) -> [ClientCase] {
+        ClientCase.cases(for: vectors.filter { $0.appliesTo.contains(.client) }, answers: options.answerCases)
+    }
+
+    /// Implementation as the adapter introduced itself (nil if it never did) + results in case order.
+    public func run(_ vectors: [Vector], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in })
+        async -> (implementation: ConformanceReport.Implementation?, results: [CaseResult])
+    {
+        await run(cases: cases(for: vectors), progress: progress)
+    }
+
+    /// Runs given cases (a subset, or cases of your own), on a thread of its
+    /// own: the adapter is driven with blocking, bounded waits.
+    public func run(cases: [ClientCase], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in })
+        async -> (implementation: ConformanceReport.Implementation?, results: [CaseResult])
+    {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                var session = Session(options: options)
+                continuation.resume(returning: session.run(cases, progress: progress))
+            }
+            thread.name = "ClientRunner"
+            thread.start()
+        }
+    }
+}
+
+/// One run's adapter, restarts and results; used on one thread.
+private struct Session {
+    let options: ClientRunner.Options
+    let judge: ClientJudge
+    var adapter: AdapterProcess?
+    var implementation: ConformanceReport.Implementation?
+    var restarted = false
+
+    init(options: ClientRunner.Options) {
+        self.options = options
+        judge = ClientJudge(credentials: options.credentials)
+    }
+
+    mutating func run(_ cases: [ClientCase], progress: @Sendable (Int, Int) -> Void)
+        -> (implementation: ConformanceReport.Implementation?, results: [CaseResult])
+    {
+        let started = ContinuousClock.now
+        let deadline = started + .seconds(options.deadline)
+        var results: [CaseResult] = []
+        var failures = 0
+        for (index, item) in cases.enumerated() {
+            let expected = ClientJudge.expectation(for: item)
+            if failures >= options.maxConsecutiveFailures {
+                results.append(CaseResult(id: item.id, verdict: .error, expected: expected,
+                                          got: "not run: the adapter failed \(failures) times in a row"))
+            } else if ContinuousClock.now >= deadline {
+                results.append(CaseResult(id: item.id, verdict: .error, expected: expected,
+                                          got: "not run: the run's deadline of \(options.deadline) s passed"))
+            } else {
+                let begin = ContinuousClock.now
+                var result = runCase(item, until: deadline)
+                result.milliseconds = Self.milliseconds(begin.duration(to: .now))
+                failures = result.verdict == .error && adapter == nil ? failures + 1 : 0
+                results.append(result)
+            }
+            progress(index + 1, cases.count)
+        }
+        if let adapter {
+            try? adapter.send(AdapterCommand.stop.jsonLine, timeout: 1)
+            adapter.terminate(grace: 2)
+        }
+        adapter = nil
+        return (implementation, results)
+    }
+
+    /// One case; on any adapter failure the adapter is ended (and `nil`).
+    mutating func runCase(_ item: ClientCase, until deadline: ContinuousClock.Instant) -> CaseResult {
+        let expected = ClientJudge.expectation(for: item)
+        var notes: [String] = []
+        do throws(AdapterProcess.Failure) {
+            if adapter == nil {
+                try launch(until: deadline)
+                if restarted { notes.append("adapter restarted") }
+            }
+            restarted = true
+            let reply = try exchange(.run(RunCommand(item)), until: deadline)
+            switch reply {
+            case .outcome(let id, let outcome) where id.utf8.elementsEqual(item.id.utf8):
+                var result = judge.judge(item, scrubbed(outcome, item))
+                result.notes = notes + result.notes
+                return result
+            case .outcome:
+                throw AdapterProcess.Failure(.malformed, "the reply is for another case")
+            case .failed(_, let message):
+                let shown = ClientJudge.scrub(message, of: item).map { ": \($0)" } ?? " (message withheld: it may hold a value)"
+                return CaseResult(id: item.id, verdict: .error, expected: expected, got: "the adapter reported an error" + shown, notes: notes)
+            case .started:
+                throw AdapterProcess.Failure(.malformed, "a start reply where a run reply was due")
+            }
+        } catch {
+            adapter?.terminate(grace: 0)
+            adapter = nil
+            return CaseResult(id: item.id, verdict: .error, expected: expected, got: error.description, notes: notes)
+        }
+    }
+
+    /// Starts the adapter and sends `start`.
+    mutating func launch(until deadline: ContinuousClock.Instant) throws(AdapterProcess.Failure) {
+        adapter = try AdapterProcess(command: options.command, maxLineBytes: options.maxLineBytes, forwardStderr: options.forwardStderr)
+        let start = StartCommand(region: options.region, endpoint: options.endpoint, credentials: options.credentials)
+        switch try exchange(.start(start), until: deadline) {
+        case .started(let introduced):
+            implementation = ConformanceReport.Implementation(
+                kind: "client", name: introduced.name, version: introduced.version, language: introduced.language,
+                target: options.command.joined(separator: " "))
+        case .failed:
+            throw AdapterProcess.Failure(.malformed, "the adapter refused to start")
+        case .outcome:
+            throw AdapterProcess.Failure(.malformed, "a run reply where the start reply was due")
+        }
+    }
+
+    /// Sends one command and reads its reply.
+    func exchange(_ command: AdapterCommand, until deadline: ContinuousClock.Instant) throws(AdapterProcess.Failure) -> AdapterReply {
+        guard let adapter else { throw AdapterProcess.Failure(.exited, "the adapter is not running") }
+        let left = ContinuousClock.now.duration(to: deadline)
+        let timeout = min(options.timeout, max(0.001, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18))
+        try adapter.send(command.jsonLine, timeout: timeout)
+        let line = try adapter.receiveLine(timeout: timeout)
+        do { return try AdapterReply(line: line) } catch {
+            throw AdapterProcess.Failure(.malformed, "malformed reply: \(error)")
+        }
+    }
+
+    /// The outcome with an `unsupported` reason shown only if it holds no value.
+    func scrubbed(_ outcome: ClientOutcome, _ item: ClientCase) -> ClientOutcome {
+        guard case .unsupported(let reason) = outcome else { return outcome }
+        return .unsupported(ClientJudge.scrub(reason, of: item) ?? "(reason withheld: it may hold a value)")
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) * 1e-15
+    }
+}

@@ -1,0 +1,134 @@
+import FeedbackConformance
+import Foundation
+
+/// The outcome of a conformance run against one implementation.
+///
+/// ```swift
+/// let report = ConformanceReport(implementation: moto, results: results, seconds: 4.2)
+/// report.summary.compliance  // passed / total, in percent
+/// report.passed              // false when any case fails the run
+/// ```
+public struct ConformanceReport: Sendable, Hashable, Decodable {
+    /// What was tested.
+    public var implementation: Implementation
+    /// The version of `cognito-feedback` that ran it.
+    public var tool: String
+    /// When the run started (ISO 8601, UTC).
+    public var started: String
+    /// Wall time of the whole run, in seconds.
+    public var seconds: Double
+    /// The options of the run that bear on verdicts (strict, timeouts, ...).
+    public var settings: [String: String]
+    /// One result per case, in vector order.
+    public var results: [CaseResult]
+
+    /// Creates a report.
+    public init(implementation: Implementation, tool: String, started: Date, seconds: Double,
+                settings: [String: String] = [:], results: [CaseResult]) {
+        self.implementation = implementation
+        self.tool = tool
+        self.started = started.formatted(.iso8601)
+        self.seconds = seconds
+        self.settings = settings
+        self.results = results
+    }
+
+    /// Counts by verdict and the compliance score.
+    public var summary: Summary { Summary(results) }
+
+    /// Whether a CI job should pass: no case fails the run (see
+    /// ``CaseResult/failsRun``).
+    public var passed: Bool { !results.contains(where: \.failsRun) }
+
+    /// The implementation under test, as it introduced itself.
+    public struct Implementation: Sendable, Hashable, Decodable {
+        /// `server` or `client`.
+        public var kind: String
+        /// Its name (`moto_server`, `botocore`), or the endpoint when unknown.
+        public var name: String
+        /// Its version, when known.
+        public var version: String?
+        /// Its language, when known.
+        public var language: String?
+        /// The endpoint URL or the adapter command.
+        public var target: String
+
+        /// Creates a description.
+        public init(kind: String, name: String, version: String? = nil, language: String? = nil, target: String) {
+            self.kind = kind
+            self.name = name
+            self.version = version
+            self.language = language
+            self.target = target
+        }
+    }
+
+    /// How many cases came to each verdict.
+    public struct Summary: Sendable, Hashable, Decodable {
+        /// All cases.
+        public var total: Int
+        /// Cases per verdict.
+        public var pass, fail, unimplemented, error: Int
+        /// Cases the expectation file expects not to pass, and which did not.
+        public var knownFailures: Int
+        /// Cases the expectation file expects to fail that passed.
+        public var unexpectedPasses: Int
+        /// `pass / total`, in percent (0 when there are no cases).
+        public var compliance: Double
+
+        /// Counts `results`.
+        public init(_ results: [CaseResult]) {
+            total = results.count
+            func count(_ verdict: Verdict) -> Int { results.count { $0.verdict == verdict } }
+            pass = count(.pass)
+            fail = count(.fail)
+            unimplemented = count(.unimplemented)
+            error = count(.error)
+            knownFailures = results.count { $0.known == .expected }
+            unexpectedPasses = results.count { $0.known == .unexpectedPass }
+            compliance = total == 0 ? 0 : Double(pass) * 100 / Double(total)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case implementation, tool, started, seconds, settings, summary, results
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        implementation = try container.decode(Implementation.self, forKey: .implementation)
+        tool = try container.decode(String.self, forKey: .tool)
+        started = try container.decode(String.self, forKey: .started)
+        seconds = try container.decode(Double.self, forKey: .seconds)
+        settings = try container.decode([String: String].self, forKey: .settings)
+        results = try container.decode([CaseResult].self, forKey: .results)
+    }
+
+    /// The report as JSON: the implementation, the tool, when, how long,
+    /// the settings, the summary and every result.
+    public var jsonValue: JSONValue {
+        .object([
+            "implementation": implementation.jsonValue, "tool": .string(tool), "started": .string(started),
+            "seconds": .number(seconds), "settings": .object(settings.mapValues(JSONValue.string)),
+            "summary": summary.jsonValue, "results": .array(results.map(\.jsonValue)),
+        ])
+    }
+}
+
+extension ConformanceReport.Implementation {
+    /// The implementation as JSON.
+    public var jsonValue: JSONValue {
+        .object(["kind": .string(kind), "name": .string(name), "version": .nullable(version),
+                 "language": .nullable(language), "target": .string(target)])
+    }
+}
+
+extension ConformanceReport.Summary {
+    /// The counts as JSON.
+    public var jsonValue: JSONValue {
+        .object(["total": .integer(total), "pass": .integer(pass), "fail": .integer(fail),
+                 "unimplemented": .integer(unimplemented), "error": .integer(error),
+                 "knownFailures": .integer(knownFailures), "unexpectedPasses": .integer(unexpectedPasses),
+                 "compliance": .number(compliance)])
+    }
+}

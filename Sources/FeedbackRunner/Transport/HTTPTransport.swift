@@ -1,0 +1,260 @@
+import FeedbackConformance
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Why an HTTP exchange gave no usable answer. Descriptions name the kind of
+/// failure only, never a request or answer byte.
+public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Nothing listens at the endpoint.
+    case refused
+    /// No whole answer within the per-request timeout, in seconds.
+    case timedOut(Int)
+    /// The connection was closed or reset before a whole answer arrived.
+    case closed
+    /// The server answered with bytes that are not HTTP.
+    case notHTTP
+    /// The answer was larger than the limit, in bytes; reading stopped there.
+    case tooLarge(Int)
+    /// The whole run's deadline passed before the case finished.
+    case runDeadline
+    /// The run was cancelled.
+    case cancelled
+    /// The endpoint's host name does not resolve.
+    case unresolved
+    /// Any other failure, by its `URLError` code or `errno`.
+    case other(Int)
+
+    public var description: String {
+        switch self {
+        case .refused: "connection refused"
+        case .timedOut(let seconds): "timed out after \(seconds) s"
+        case .closed: "connection closed or reset before a whole answer"
+        case .notHTTP: "not an HTTP answer"
+        case .tooLarge(let limit): "answer larger than \(limit) bytes"
+        case .runDeadline: "run deadline passed"
+        case .cancelled: "cancelled"
+        case .unresolved: "host name not resolved"
+        case .other(let code): "transport error (code \(code))"
+        }
+    }
+
+    /// The failure `URLSession` reports as `error`.
+    init(_ error: any Error, timeout: Int) {
+        guard let error = error as? URLError else {
+            self = .other(0)
+            return
+        }
+        switch error.code {
+        case .cannotConnectToHost: self = .refused
+        case .cannotFindHost, .dnsLookupFailed: self = .unresolved
+        case .timedOut: self = .timedOut(timeout)
+        case .networkConnectionLost: self = .closed
+        // libcurl refuses an HTTP/0.9-looking answer as an unsupported protocol.
+        case .badServerResponse, .cannotParseResponse, .zeroByteResource, .unsupportedURL: self = .notHTTP
+        case .cancelled: self = .cancelled
+        default: self = .other(error.code.rawValue)
+        }
+    }
+}
+
+/// Sends requests with a hard deadline per request and a cap on answer
+/// size, which a hanging, trickling or flooding server cannot defeat.
+///
+/// `http://` endpoints go through ``SocketHTTPClient``, which is exact about
+/// both. `https://` endpoints (the real service) go through `URLSession`,
+/// whose request timeout is only an idle timeout in whole seconds, so each
+/// exchange also gets a wall-clock timer that ends it; answers are read
+/// through a data delegate that cancels the task past the cap. On Linux
+/// that cancellation is best effort: corelibs Foundation may keep reading a
+/// flood in the background, although the exchange has already ended with
+/// ``TransportFailure/tooLarge(_:)``. Redirects are not followed: the
+/// redirect itself is the answer.
+final class HTTPTransport: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [Int: Exchange] = [:]
+    private var session: URLSession?
+    private let timeout: Int
+    private let maxAnswerBytes: Int
+
+    private struct Exchange {
+        let continuation: CheckedContinuation<Result<WireResponse, TransportFailure>, Never>
+        let task: URLSessionDataTask
+        var response: HTTPURLResponse?
+        var body: [UInt8] = []
+    }
+
+    /// A transport whose requests time out after `timeout` whole seconds
+    /// (at least 1) and whose answers are cut at `maxAnswerBytes`.
+    init(timeout: Int, maxAnswerBytes: Int, connections: Int) {
+        self.timeout = max(1, timeout)
+        self.maxAnswerBytes = maxAnswerBytes
+        super.init()
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = TimeInterval(self.timeout)
+        configuration.timeoutIntervalForResource = TimeInterval(self.timeout + 1)
+        configuration.httpMaximumConnectionsPerHost = max(1, connections)
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 1
+        session = URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
+    }
+
+    /// Ends the session; exchanges still running are cancelled.
+    func close() {
+        lock.withLock { session }?.invalidateAndCancel()
+    }
+
+    /// Sends `request` to `url` and waits for the whole answer, at most
+    /// `seconds` (else `failure`, normally `.timedOut`).
+    func send(_ request: WireRequest, to url: URL, within seconds: Double, else failure: TransportFailure) async
+        -> Result<WireResponse, TransportFailure>
+    {
+        guard seconds > 0 else { return .failure(failure) }
+        #if canImport(Glibc)
+        if url.scheme?.lowercased() == "http", let host = url.host {
+            let client = SocketHTTPClient(host: host, port: url.port ?? 80, hostHeader: Self.hostHeader(url),
+                                          maxAnswerBytes: maxAnswerBytes)
+            let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
+            let flag = CancellationFlag()
+            return await withTaskCancellationHandler {
+                await withCheckedContinuation { continuation in
+                    // Blocking socket I/O (bounded by the deadline) gets a thread of its own: the
+                    // cooperative pool and libdispatch's global queues have only as many as cores.
+                    Thread {
+                        continuation.resume(returning: client.exchange(request, until: deadline, else: failure,
+                                                                       cancelled: { flag.isSet }))
+                    }.start()
+                }
+            } onCancel: {
+                flag.set()
+            }
+        }
+        #endif
+        return await sendWithURLSession(request, to: url, within: seconds, else: failure)
+    }
+
+    /// The `Host` header for `url`: the host, and the port unless it is the
+    /// scheme's default.
+    static func hostHeader(_ url: URL) -> String {
+        let host = url.host ?? ""
+        guard let port = url.port else { return host }
+        let scheme = url.scheme?.lowercased()
+        if (scheme == "http" && port == 80) || (scheme == "https" && port == 443) { return host }
+        return "\(host):\(port)"
+    }
+
+    private func sendWithURLSession(_ request: WireRequest, to url: URL, within seconds: Double,
+                                    else failure: TransportFailure) async -> Result<WireResponse, TransportFailure> {
+        var urlRequest = URLRequest(url: url)
+        urlRequest.httpMethod = request.method
+        for field in request.headers.fields { urlRequest.addValue(field.value, forHTTPHeaderField: field.name) }
+        urlRequest.httpBody = Data(request.body)
+        let prepared = urlRequest
+        guard let session = lock.withLock({ session }) else { return .failure(.cancelled) }
+        let ids = IDBox()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                // `dataTask(with:)` can block while the session's work queue is busy: not on the cooperative pool.
+                DispatchQueue.global().async { [self] in
+                    let task = session.dataTask(with: prepared)
+                    let id = task.taskIdentifier
+                    lock.withLock { pending[id] = Exchange(continuation: continuation, task: task) }
+                    ids.set(id)
+                    if ids.cancelled { abort(id, .cancelled); return }
+                    DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [weak self] in
+                        self?.abort(id, failure)
+                    }
+                    task.resume()
+                }
+            }
+        } onCancel: {
+            if let id = ids.cancel() { abort(id, .cancelled) }
+        }
+    }
+
+    /// Ends exchange `id` with `failure`, if it is still running.
+    private func abort(_ id: Int, _ failure: TransportFailure) {
+        guard let exchange = lock.withLock({ pending.removeValue(forKey: id) }) else { return }
+        exchange.task.cancel()
+        exchange.continuation.resume(returning: .failure(failure))
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        // Always `.allow`, then cancel the task: corelibs Foundation ignores
+        // `.cancel` here and reads the whole body (2 GiB in a test).
+        let id = dataTask.taskIdentifier
+        completionHandler(.allow)
+        guard let http = response as? HTTPURLResponse else {
+            abort(id, .notHTTP)
+            return
+        }
+        if http.expectedContentLength > Int64(maxAnswerBytes) {
+            abort(id, .tooLarge(maxAnswerBytes))
+            return
+        }
+        lock.withLock { pending[id]?.response = http }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let id = dataTask.taskIdentifier
+        let tooLarge = lock.withLock { () -> Bool in
+            guard pending[id] != nil else { return false }
+            pending[id]!.body.append(contentsOf: data)
+            return pending[id]!.body.count > maxAnswerBytes
+        }
+        if tooLarge { abort(id, .tooLarge(maxAnswerBytes)) }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        completionHandler(nil)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard let exchange = lock.withLock({ pending.removeValue(forKey: task.taskIdentifier) }) else { return }
+        if let error {
+            exchange.continuation.resume(returning: .failure(TransportFailure(error, timeout: timeout)))
+            return
+        }
+        guard let response = exchange.response ?? (task.response as? HTTPURLResponse) else {
+            exchange.continuation.resume(returning: .failure(.notHTTP))
+            return
+        }
+        var headers = HeaderFields()
+        for (name, value) in response.allHeaderFields {
+            if let name = name as? String, let value = value as? String { headers.fields.append(.init(name: name, value: value)) }
+        }
+        headers.fields.sort { $0.name.lowercased() < $1.name.lowercased() }
+        exchange.continuation.resume(returning: .success(WireResponse(status: response.statusCode, headers: headers, body: exchange.body)))
+    }
+}
+
+/// A flag set once, from any thread.
+final class CancellationFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    /// Whether ``set()`` was called.
+    var isSet: Bool { lock.withLock { value } }
+    /// Sets the flag.
+    func set() { lock.withLock { value = true } }
+}
+
+/// The id of a `URLSession` task created later than its cancellation handler
+/// may run.
+private final class IDBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var id: Int?
+    private var wasCancelled = false
+    /// Records the id.
+    func set(_ id: Int) { lock.withLock { self.id = id } }
+    /// Whether cancellation came first.
+    var cancelled: Bool { lock.withLock { wasCancelled } }
+    /// Marks cancellation; returns the id if already known.
+    func cancel() -> Int? { lock.withLock { wasCancelled = true; return id } }
+}

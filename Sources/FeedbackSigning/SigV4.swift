@@ -1,0 +1,107 @@
+import Foundation
+import FeedbackWire
+
+/// AWS Signature Version 4 (header form) over a ``WireRequest``.
+///
+/// ```swift
+/// let signed = SigV4.sign(WireRequest(.adminUpdateAuthEventFeedback, body: bytes),
+///                         host: "cognito-idp.us-east-1.amazonaws.com",
+///                         credentials: .test, region: "us-east-1")
+/// SigV4.verify(signed, host: "cognito-idp.us-east-1.amazonaws.com", credentials: .test)  // .valid
+/// ```
+///
+/// Checked against AWS's published SigV4 test suite (`get-vanilla`) and
+/// against botocore's `SigV4Auth` in the tests.
+public enum SigV4 {
+    /// Signs `request`: adds `X-Amz-Date`, `X-Amz-Security-Token` (with a
+    /// session token) and `Authorization`, over every header of the request
+    /// plus `host`.
+    public static func sign(_ request: WireRequest, host: String, credentials: AWSCredentials, region: String,
+                            service: String = "cognito-idp", date: Date = Date()) -> WireRequest {
+        var request = request
+        request.headers.fields.removeAll { ["authorization", "x-amz-date", "x-amz-security-token"].contains($0.name.lowercased()) }
+        let stamp = timestamp(date)
+        request.headers.fields.append(.init(name: "X-Amz-Date", value: stamp))
+        if let token = credentials.sessionToken {
+            request.headers.fields.append(.init(name: "X-Amz-Security-Token", value: token))
+        }
+        var names = Set(request.headers.fields.map { $0.name.lowercased() })
+        names.insert("host")
+        let signedHeaders = names.sorted()
+        let scope = "\(stamp.prefix(8))/\(region)/\(service)/aws4_request"
+        let signature = self.signature(request, host: host, signedHeaders: signedHeaders, stamp: stamp, scope: scope,
+                                       secret: credentials.secretAccessKey)
+        request.headers.fields.append(.init(name: "Authorization", value:
+            "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope), SignedHeaders=\(signedHeaders.joined(separator: ";")), Signature=\(signature)"))
+        return request
+    }
+
+    /// Checks `request`'s SigV4 `Authorization` against `credentials`: the
+    /// access key, a scope dated as `X-Amz-Date`, every signed header
+    /// present, and the signature recomputed over the signed headers.
+    /// `host` stands in for a `Host` header the request does not list.
+    public static func verify(_ request: WireRequest, host: String, credentials: AWSCredentials) -> SignatureCheck {
+        guard let authorization = request.headers["Authorization"] else { return .missing }
+        let prefix = "AWS4-HMAC-SHA256 "
+        guard authorization.hasPrefix(prefix) else { return .malformed("not AWS4-HMAC-SHA256") }
+        var parts: [String: String] = [:]
+        for part in authorization.dropFirst(prefix.count).split(separator: ",") {
+            let pair = String(part).trimmingASCIIWhitespace.split(separator: "=", maxSplits: 1)
+            if pair.count == 2 { parts[String(pair[0])] = String(pair[1]) }
+        }
+        guard let credential = parts["Credential"], let signed = parts["SignedHeaders"], let signature = parts["Signature"]
+        else { return .malformed("Credential, SignedHeaders or Signature missing") }
+        let scopeParts = credential.split(separator: "/", omittingEmptySubsequences: false)
+        guard scopeParts.count == 5, scopeParts[4] == "aws4_request" else { return .malformed("credential scope is not key/date/region/service/aws4_request") }
+        guard scopeParts[0] == credentials.accessKeyId else { return .malformed("signed with another access key") }
+        guard let stamp = request.headers["X-Amz-Date"] else { return .malformed("no X-Amz-Date header") }
+        guard stamp.hasPrefix(scopeParts[1]) else { return .malformed("scope date differs from X-Amz-Date") }
+        let signedHeaders = signed.split(separator: ";").map(String.init)
+        guard signedHeaders.contains("host"), signedHeaders.contains("x-amz-date") else {
+            return .malformed("host and x-amz-date must be signed")
+        }
+        for name in signedHeaders where name != "host" && request.headers[name] == nil {
+            return .malformed("signed header \(name) is not in the request")
+        }
+        let expected = self.signature(request, host: request.headers["Host"] ?? host, signedHeaders: signedHeaders,
+                                      stamp: stamp, scope: scopeParts[1...].joined(separator: "/"),
+                                      secret: credentials.secretAccessKey)
+        return expected == signature ? .valid : .mismatch
+    }
+
+    static func signature(_ request: WireRequest, host: String, signedHeaders: [String], stamp: String, scope: String,
+                          secret: String) -> String {
+        let (path, query) = splitPath(request.path)
+        let canonicalHeaders = signedHeaders.map { name in
+            let values = name == "host" && request.headers["host"] == nil ? [host] : request.headers.values(name)
+            return name + ":" + values.map(normalizedValue).joined(separator: ",") + "\n"
+        }.joined()
+        let canonicalRequest = [request.method, path, query, canonicalHeaders, signedHeaders.joined(separator: ";"),
+                                SHA256.hex(SHA256.hash(request.body))].joined(separator: "\n")
+        let stringToSign = ["AWS4-HMAC-SHA256", stamp, scope, SHA256.hex(SHA256.hash(Array(canonicalRequest.utf8)))]
+            .joined(separator: "\n")
+        var key = Array(("AWS4" + secret).utf8)
+        for part in scope.split(separator: "/") { key = SHA256.hmac(key: key, Array(part.utf8)) }
+        return SHA256.hex(SHA256.hmac(key: key, Array(stringToSign.utf8)))
+    }
+
+    /// The path and its canonical query string (pairs sorted; already encoded).
+    private static func splitPath(_ path: String) -> (String, String) {
+        guard let mark = path.firstIndex(of: "?") else { return (path.isEmpty ? "/" : path, "") }
+        let pairs = path[path.index(after: mark)...].split(separator: "&").map { $0.contains("=") ? String($0) : $0 + "=" }
+        return (String(path[..<mark]), pairs.sorted().joined(separator: "&"))
+    }
+
+    private static func normalizedValue(_ value: String) -> String {
+        value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    /// `yyyyMMdd'T'HHmmss'Z'` in UTC.
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        return "\(c.year ?? 0)\(two(c.month))\(two(c.day))T\(two(c.hour))\(two(c.minute))\(two(c.second))Z"
+    }
+}

@@ -1,0 +1,107 @@
+import FeedbackRules
+
+/// A JSON value, as found in a request body, an answer, an adapter's line
+/// or a vector file.
+///
+/// ```swift
+/// let value = try JSONValue(parsing: Array(#"{"a":[1,"x",null]}"#.utf8))
+/// value.jsonText  // the compact text again (keys sorted)
+/// ```
+public enum JSONValue: Sendable, Hashable, Codable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// Reads one JSON text, strictly (RFC 8259; see ``JSONReader`` for the
+    /// decisions on byte order marks, duplicate keys and depth).
+    /// - Throws: ``JSONError``, which never quotes the input.
+    public init(parsing bytes: some Sequence<UInt8>) throws(JSONError) {
+        self = try Self.read(bytes, keepingOnly: nil)
+    }
+
+    /// Reads one JSON text that must be an object, keeping only the
+    /// top-level members named in `keys` when given: every other value, and
+    /// the contents of nested arrays and objects, is checked for syntax and
+    /// kept by its type alone (an empty string, array or object, or 0), so
+    /// memory stays bounded by the kept members, whatever else the text holds.
+    /// - Throws: ``JSONError`` (``JSONError/Reason/notObject`` for another value).
+    public static func object(parsing bytes: some Sequence<UInt8>, keepingOnly keys: Set<String>? = nil)
+        throws(JSONError) -> [String: JSONValue]
+    {
+        guard case .object(let members) = try read(bytes, keepingOnly: keys) else {
+            throw JSONError(.notObject, at: 0)
+        }
+        return members
+    }
+
+    private static func read(_ bytes: some Sequence<UInt8>, keepingOnly keys: Set<String>?) throws(JSONError) -> JSONValue {
+        let parsed = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONError) in try JSONReader.parse(buffer, keeping: keys) }
+        } ?? Array(bytes).withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONError) in try JSONReader.parse(buffer, keeping: keys) }
+        }
+        return try parsed.get()
+    }
+
+    /// What this value means for a request member.
+    public var memberValue: MemberValue {
+        switch self {
+        case .null: .null
+        case .string(let string): .string(string)
+        case .bool: .nonString(.boolean)
+        case .number: .nonString(.number)
+        case .array: .nonString(.array)
+        case .object: .nonString(.object)
+        }
+    }
+
+    /// The value as compact JSON text in UTF-8 (see ``JSONWriter``).
+    public var jsonText: [UInt8] {
+        JSONWriter().text(self)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+    public init(nilLiteral: ()) { self = .null }
+}
+
+extension JSONValue {
+    /// A number from an integer.
+    public static func integer(_ value: Int) -> JSONValue { .number(Double(value)) }
+
+    /// `.string(value)`, or `.null` when `value` is `nil`.
+    public static func nullable(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Where the package's files are, for tests that start its fixtures.
+public enum PackagePaths {
+    /// The package root.
+    public static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // FeedbackTestSupport
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
+
+    /// A file under the package root.
+    public static func file(_ relative: String) -> String {
+        root.appendingPathComponent(relative).path
+    }
+}
+
+/// A file under the temporary directory, removed when released.
+public final class TemporaryFile: @unchecked Sendable {
+    /// Its path.
+    public let path: String
+
+    /// A new file holding `contents`.
+    public init(_ contents: Data, suffix: String = ".json") throws {
+        path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cognito-feedback-\(UUID().uuidString)\(suffix)").path
+        try contents.write(to: URL(fileURLWithPath: path))
+    }
+
+    /// A new file holding `text` in UTF-8.
+    public convenience init(_ text: String, suffix: String = ".json") throws {
+        try self.init(Data(text.utf8), suffix: suffix)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
