@@ -42,7 +42,7 @@ public enum Corpus {
         return usernames.map {
             UpdateAuthEventFeedbackRequest(
                 userPoolId: fresh(pool), username: fresh($0), eventId: fresh(event),
-                feedbackToken: token.map(fresh), feedbackValue: fresh(value))
+                feedbackToken: token.map(fresh), feedbackValue: FeedbackValue(rawValue: fresh(value)))
         }
     }
 
