@@ -46,7 +46,7 @@ let package = Package(
                           path: "Conformance/adapters/swift"),
 
         // Helpers every test target shares: the vectors, peers' processes, paths.
-        .target(name: "FeedbackTestSupport", dependencies: ["FeedbackConformance"], path: "Tests/FeedbackTestSupport"),
+        .target(name: "FeedbackTestSupport", dependencies: ["FeedbackConformance", "FeedbackRunner"], path: "Tests/FeedbackTestSupport"),
         .testTarget(name: "FeedbackRulesTests",
                     dependencies: ["FeedbackRules", "FeedbackReference", "FeedbackConformance", "FeedbackTestSupport"]),
         .testTarget(name: "FeedbackWireTests", dependencies: ["FeedbackWire", "FeedbackTestSupport"]),

@@ -28,9 +28,25 @@ public enum Tool {
           cognito-feedback conform client -- python3 Conformance/adapters/botocore/adapter.py
         """
 
+    /// The exit status when the results could not be written (standard
+    /// output closed or full).
+    public static let outputFailed: Int32 = 3
+
+    /// Flushes the output and returns the exit status: `status`, or
+    /// ``outputFailed`` (with one line on standard error) when the results
+    /// did not all reach standard output.
+    public static func finish(_ status: Int32, io: ToolIO) -> Int32 {
+        guard io.output.flush() else {
+            io.error("cognito-feedback: error: cannot write the results to standard output (\(io.output.failure ?? "unknown error"))")
+            return outputFailed
+        }
+        return status
+    }
+
     /// Runs the tool on `arguments` (without the program name) and returns
     /// the exit status: 0 success, 1 invalid requests or failed checks,
-    /// 2 unusable input or usage errors.
+    /// 2 unusable input or usage errors, 3 results that could not be
+    /// written. Call ``finish(_:io:)`` after it to flush the output.
     public static func run(_ arguments: [String], io: ToolIO) async -> Int32 {
         guard let command = arguments.first else {
             io.error("cognito-feedback: error: missing subcommand (lint, vectors or conform); see --help")
@@ -44,9 +60,9 @@ public enum Tool {
             case "-h", "--help", "help":
                 let topic = arguments.dropFirst().first
                 let topics = ["lint": LintCommand.help, "vectors": VectorsCommand.help, "conform": ConformCommand.help]
-                io.output((topic.flatMap { topics[$0] } ?? help) + "\n")
+                io.output.write((topic.flatMap { topics[$0] } ?? help) + "\n")
                 return 0
-            case "--version": io.output(version + "\n"); return 0
+            case "--version": io.output.write(version + "\n"); return 0
             default: throw UsageError("unknown subcommand '\(command)'; expected lint, vectors or conform")
             }
         } catch {

@@ -11,7 +11,7 @@ import Darwin
 ///
 /// ```swift
 /// let linter = Linter(operation: .updateAuthEventFeedback, format: .json)
-/// let status = linter.lintLines(from: descriptor, source: "bodies.jsonl", write: { out += $0 }, complain: { print($0) })
+/// let status = linter.lintLines(from: descriptor, source: "bodies.jsonl", write: { out += $0; return true }, complain: { print($0) })
 /// ```
 ///
 /// Depends on the rules and the wire format only. Exit statuses: 0 every
@@ -30,7 +30,7 @@ public struct Linter: Sendable {
 
     /// Reads one body, whole, from `descriptor`, and writes its result.
     /// `complain` receives one line for an unusable input (it never quotes it).
-    public func lintBody(from descriptor: Int32, source: String, write: ([UInt8]) -> Void,
+    public func lintBody(from descriptor: Int32, source: String, write: ([UInt8]) -> Bool,
                          complain: (String) -> Void) -> Int32 {
         let report: ValidationReport
         do {
@@ -44,13 +44,14 @@ public struct Linter: Sendable {
         }
         var out: [UInt8] = []
         format.render(report, source: source, line: nil, into: &out)
-        write(out)
+        _ = write(out)  // a failed write is the caller's to report
         return report.isValid ? 0 : 1
     }
 
     /// One body per line; the worst outcome sets the exit status. Results
-    /// are written in chunks of about 64 KiB, in order.
-    public func lintLines(from descriptor: Int32, source: String, write: ([UInt8]) -> Void,
+    /// are written in chunks of about 64 KiB, in order; once `write` says
+    /// the output is gone (`false`), reading stops.
+    public func lintLines(from descriptor: Int32, source: String, write: ([UInt8]) -> Bool,
                           complain: (String) -> Void) -> Int32 {
         var reader = LineReader(descriptor: descriptor)
         var status: Int32 = 0
@@ -58,9 +59,10 @@ public struct Linter: Sendable {
         var unusable = 0
         var out: [UInt8] = []
         out.reserveCapacity(1 << 17)
-        func flush() {
-            if !out.isEmpty { write(out) }
-            out.removeAll(keepingCapacity: true)
+        /// `false` once the output is gone: then reading stops.
+        func flush() -> Bool {
+            defer { out.removeAll(keepingCapacity: true) }
+            return out.isEmpty || write(out)
         }
         while true {
             let line: [UInt8]
@@ -68,7 +70,7 @@ public struct Linter: Sendable {
                 guard let next = try reader.next() else { break }
                 line = next
             } catch let failure {
-                flush()
+                _ = flush()
                 complain("\(source): after line \(number): \(failure)")
                 return 2
             }
@@ -82,9 +84,9 @@ public struct Linter: Sendable {
                 format.renderUnusable(failure.description, source: source, line: number, into: &out)
                 status = 2
             }
-            if out.count >= 1 << 16 { flush() }
+            if out.count >= 1 << 16, !flush() { return status }
         }
-        flush()
+        guard flush() else { return status }
         if unusable > 0 {
             complain("\(source): \(unusable) of \(number) lines could not be judged")
         }

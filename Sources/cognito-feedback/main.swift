@@ -1,14 +1,10 @@
 import FeedbackCLI
 import Foundation
 
-// A closed standard output must end the run quietly, not kill it.
+// A closed standard output must not kill the process with SIGPIPE: the
+// failed write is seen, the run stops, and the exit status says so (3).
 signal(SIGPIPE, SIG_IGN)
-let output = BufferedWriter(descriptor: 1)
-let status = await Tool.run(
-    Array(CommandLine.arguments.dropFirst()),
-    io: ToolIO(
-        standardInput: .standardInput,
-        output: output.write,
-        error: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }))
-output.flush()
+let io = ToolIO.process
+var status = await Tool.run(Array(CommandLine.arguments.dropFirst()), io: io)
+status = Tool.finish(status, io: io)
 exit(status)

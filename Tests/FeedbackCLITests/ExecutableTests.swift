@@ -12,22 +12,10 @@ struct ExecutableTests {
         return testBinary.deletingLastPathComponent().appendingPathComponent("cognito-feedback")
     }
 
-    static func run(_ arguments: [String], stdin: String, closeStdoutEarly: Bool = false) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        if closeStdoutEarly { try output.fileHandleForReading.close() }
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = closeStdoutEarly ? Data() : output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    /// Runs the tool with `stdin`, as a shell does: status, standard output and error.
+    static func run(_ arguments: [String], stdin: String) throws -> (status: Int32, output: String, error: String) {
+        let run = try CommandRun([executable.path] + arguments, input: Array(stdin.utf8))
+        return (run.status, run.outputText, run.errorText)
     }
 
     @Test("Exit status and output reach the shell: 0 valid, 1 invalid, 2 unusable")
@@ -77,46 +65,47 @@ struct ExecutableTests {
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
-    @Test("A closed standard output ends a bulk run quietly instead of killing it with SIGPIPE")
-    func closedStdout() throws {
+    static let body = #"{"UserPoolId":"us-east-1_abc","Username":"alice","EventId":"e1","FeedbackValue":"Valid"}"#
+
+    @Test("A reader that goes away ends an endless bulk run with exit 3, instead of a run that never ends")
+    func readerGoesAway() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the package first (swift build)")
-        let line = #"{"UserPoolId":"us-east-1_abc","Username":"alice","EventId":"e1","FeedbackValue":"Valid"}"#
-        let result = try Self.run(["lint", "--operation", "admin", "--jsonl"], stdin: String(repeating: line + "\n", count: 20_000), closeStdoutEarly: true)
-        #expect(result.status == 0)
+        // `yes BODY | cognito-feedback lint --jsonl | head -c 100`: the input never ends.
+        let run = try CommandRun(["sh", "-c", "yes '\(Self.body)' | '\(Self.executable.path)' lint --operation admin --jsonl"],
+                                 timeout: 60, closeOutputAfter: 100)
+        #expect(run.termination == .exited(3), "the run ended on its own, with the output failure's status")
+        #expect(run.errorText.contains("cannot write the results to standard output (Broken pipe)"))
+    }
+
+    @Test("A full standard output is exit 3 with a reason, not a verdict", arguments: [false, true])
+    func fullStdout(jsonl: Bool) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the package first (swift build)")
+        let input = String(repeating: Self.body + "\n", count: jsonl ? 20_000 : 1)
+        let run = try CommandRun([Self.executable.path, "lint", "--operation", "admin"] + (jsonl ? ["--jsonl"] : []),
+                                 input: Array(input.utf8), stdout: .file("/dev/full"))
+        #expect(run.termination == .exited(3))
+        #expect(run.errorText == "cognito-feedback: error: cannot write the results to standard output (No space left on device)\n")
+    }
+
+    @Test("A full or closed standard error never crashes the tool: the exit status is still the verdict",
+          arguments: ["{", Self.body])
+    func fullStderr(input: String) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the package first (swift build)")
+        let run = try CommandRun([Self.executable.path, "lint", "--operation", "admin"], input: Array(input.utf8),
+                                 stderr: .file("/dev/full"))
+        #expect(run.termination == .exited(input == "{" ? 2 : 0))
+        let usage = try CommandRun([Self.executable.path, "lint", "--no-such-option"], stderr: .file("/dev/full"))
+        #expect(usage.termination == .exited(2))
     }
 
     @Test("--jsonl streams 1,000,000 lines with flat memory: peak resident size under 100 MB")
     func millionLines() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the package first (swift build)")
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["lint", "--operation", "admin", "--jsonl"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        let lines = 1_000_000, perChunk = 10_000
-        let chunk = Data(String(repeating: #"{"UserPoolId":"us-east-1_abc","Username":"alice","EventId":"e1","FeedbackValue":"Valid"}"# + "\n", count: perChunk).utf8)
-        let writer = input.fileHandleForWriting
-        DispatchQueue.global().async {
-            for _ in 0..<(lines / perChunk) { writer.write(chunk) }
-            try? writer.close()
-        }
-        // Read the results; sample the peak resident size (VmHWM, which only grows) while the process runs.
-        var judged = 0
-        var peak: Int?
-        while true {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            judged += data.withUnsafeBytes { raw in raw.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
-            let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
-            let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
-            if let sample = line.flatMap({ Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }) { peak = sample }
-        }
-        process.waitUntilExit()
-        #expect(judged == lines)
-        #expect(process.terminationStatus == 0)
-        let kilobytes = try #require(peak, "VmHWM of the running process")
+        let input = String(repeating: Self.body + "\n", count: 1_000_000)
+        let run = try CommandRun([Self.executable.path, "lint", "--operation", "admin", "--jsonl"], input: Array(input.utf8))
+        #expect(run.termination == .exited(0))
+        #expect(run.output.count { $0 == 0x0A } == 1_000_000)
+        let kilobytes = try #require(run.peakKilobytes, "VmHWM of the running process")
         #expect(kilobytes < 100 * 1024, "peak resident size \(kilobytes) kB")
     }
 }

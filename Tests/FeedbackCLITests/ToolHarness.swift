@@ -18,7 +18,9 @@ struct ToolRun {
         let handle = try #require(FileHandle(forReadingAtPath: input.path))
         var output = ""
         var error: [String] = []
-        status = await Tool.run(arguments, io: ToolIO(standardInput: handle, output: { output += $0 }, error: { error.append($0) }))
+        let io = ToolIO(standardInput: handle, output: OutputSink(collect: { output += String(decoding: $0, as: UTF8.self) }),
+                        error: { error.append($0) })
+        status = Tool.finish(await Tool.run(arguments, io: io), io: io)
         self.output = output
         self.error = error
     }

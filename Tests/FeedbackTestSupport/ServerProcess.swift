@@ -1,3 +1,4 @@
+import FeedbackRunner
 import Foundation
 
 /// A peer server the runner tests start as a child process: one of the
@@ -9,28 +10,28 @@ import Foundation
 /// let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: 1))
 /// ```
 ///
-/// The child's stdin is a pipe this process holds open: the faulty servers
-/// exit when it closes, so a crashed test leaves none behind.
+/// The child's stdin is a pipe this process holds open: the servers exit
+/// when it closes, so a crashed test leaves none behind. It runs in a
+/// process group of its own (``ChildProcess``), ended as a whole by
+/// ``stop()``. Its port is read with a bounded, polled wait; what it logs
+/// afterwards is drained by a thread that owns its own descriptor (no
+/// dispatch source watches a descriptor that someone else may close).
 public final class ServerProcess: @unchecked Sendable {
-    /// The running child.
-    public let process: Process
+    private let child: ChildProcess
     /// The port it listens on (127.0.0.1).
     public let port: Int
-    private let stdin: Pipe
 
     /// `http://127.0.0.1:<port>/`.
     public var endpoint: URL { URL(string: "http://127.0.0.1:\(port)/")! }
-
 
     /// Why a peer could not be started.
     public struct StartError: Error, CustomStringConvertible {
         public let description: String
     }
 
-    private init(process: Process, port: Int, stdin: Pipe) {
-        self.process = process
+    private init(child: ChildProcess, port: Int) {
+        self.child = child
         self.port = port
-        self.stdin = stdin
     }
 
     /// Starts `faulty_server.py mode --port 0 arguments...` with `python3`
@@ -45,8 +46,7 @@ public final class ServerProcess: @unchecked Sendable {
     /// Starts moto's server (`moto.server.main`, what `moto_server` runs) on
     /// port 0 with `python3` from `PATH`, and reads its port from the
     /// ` * Running on http://127.0.0.1:PORT` line it logs to stderr. It runs
-    /// in a thread of a wrapper that exits when its stdin closes: the
-    /// `moto_server` pyenv shim forks, so terminating it left moto running.
+    /// in a thread of a wrapper that exits when its stdin closes.
     public static func moto() throws -> ServerProcess {
         let wrapper = "import sys, threading; from moto.server import main; "
             + "threading.Thread(target=main, args=(sys.argv[1:],), daemon=True).start(); sys.stdin.read()"
@@ -58,56 +58,66 @@ public final class ServerProcess: @unchecked Sendable {
 
     private enum Stream { case stdout, stderr }
 
-    private static func start(_ command: [String], portFrom stream: Stream, timeout: Double = 10,
+    private static func start(_ command: [String], portFrom stream: Stream, timeout: Double = 20,
                               port parse: (String) -> Int?) throws -> ServerProcess {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        let stdin = Pipe(), output = Pipe()
-        process.standardInput = stdin
-        if stream == .stdout {
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-        } else {
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = output
+        let child: ChildProcess
+        do {
+            child = try ChildProcess(command, stdin: .pipe, stdout: stream == .stdout ? .pipe : .null,
+                                     stderr: stream == .stderr ? .pipe : .null)
+        } catch {
+            throw StartError(description: "cannot start \(command[0]): \(error)")
         }
-        do { try process.run() } catch {
-            throw StartError(description: "cannot start \(command[0]) (is it on PATH?)")
-        }
-        let reader = output.fileHandleForReading
-        let end = Date().addingTimeInterval(timeout)
+        let descriptor = stream == .stdout ? child.output : child.error
+        let deadline = ContinuousClock.now + .seconds(timeout)
         var line: [UInt8] = []
-        while Date() < end {
-            let data = reader.availableData  // blocks until bytes or end of file
-            if data.isEmpty {
-                process.waitUntilExit()
-                throw StartError(description: "\(command[0]) exited with status \(process.terminationStatus) before it listened"
+        var pending: [UInt8] = []
+        while let milliseconds = deadline.pollTimeout(cap: 100) {
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, milliseconds) > 0 else { continue }
+            let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk -> Int in
+                let count = read(descriptor, chunk.baseAddress, chunk.count)
+                if count > 0 { pending.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count])) }
+                return count
+            }
+            if count == 0 {
+                let ended = child.terminate(grace: 0).map { "\($0)" } ?? "ended"
+                throw StartError(description: "\(command[0]) \(ended) before it listened"
                     + (command.contains { $0.contains("moto") } ? " (is moto[server]==5.2.1 installed? pip install -r Conformance/requirements.txt)" : ""))
             }
-            for byte in data {
-                if byte == UInt8(ascii: "\n") {
-                    if let port = parse(String(decoding: line, as: UTF8.self)) {
-                        // Keep draining, or a chatty child (moto logs every request) blocks on a full pipe.
-                        reader.readabilityHandler = { handle in
-                            if handle.availableData.isEmpty { handle.readabilityHandler = nil }
-                        }
-                        return ServerProcess(process: process, port: port, stdin: stdin)
-                    }
-                    line = []
-                } else {
-                    line.append(byte)
+            for byte in pending {
+                guard byte == UInt8(ascii: "\n") else { line.append(byte); continue }
+                if let port = parse(String(decoding: line, as: UTF8.self)) {
+                    drain(descriptor)
+                    return ServerProcess(child: child, port: port)
                 }
+                line = []
             }
+            pending = []
         }
-        process.terminate()
+        child.terminate(grace: 0)
         throw StartError(description: "\(command[0]) did not say its port within \(timeout) s")
     }
 
-    /// Stops the child and waits for it.
+    /// Reads what the server writes to `descriptor` until it closes, on a
+    /// thread of its own, through a duplicate this thread alone closes:
+    /// a chatty server (moto logs every request) never blocks on a full pipe.
+    private static func drain(_ descriptor: Int32) {
+        let own = dup(descriptor)
+        guard own >= 0 else { return }
+        _ = fcntl(own, F_SETFD, FD_CLOEXEC)
+        Thread {
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(own, $0.baseAddress, $0.count) }
+                if count > 0 || (count < 0 && errno == EINTR) { continue }
+                break
+            }
+            close(own)
+        }.start()
+    }
+
+    /// Stops the server: closes its stdin, then ends its process group and reaps it.
     public func stop() {
-        try? stdin.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        child.terminate(grace: 1)
     }
 }

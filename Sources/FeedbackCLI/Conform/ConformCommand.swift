@@ -59,7 +59,7 @@ enum ConformCommand {
     static func run(_ arguments: ArraySlice<String>, io: ToolIO) async throws(UsageError) -> Int32 {
         var arguments = arguments
         let kind = arguments.popFirst()
-        if kind == nil || kind == "-h" || kind == "--help" { io.output(help + "\n"); return 0 }
+        if kind == nil || kind == "-h" || kind == "--help" { io.output.write(help + "\n"); return 0 }
         guard kind == "server" || kind == "client" else {
             throw UsageError("conform needs 'server' or 'client' first; see 'cognito-feedback conform --help'")
         }
@@ -69,7 +69,7 @@ enum ConformCommand {
                 "--endpoint", "--region", "--concurrency", "--timeout", "--deadline", "--name", "--expect", "--format", "--output",
             ]),
             switches: ["--strict", "--quiet", "--help", "-h"])
-        if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output(help + "\n"); return 0 }
+        if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output.write(help + "\n"); return 0 }
         let format = ReportFormat(rawValue: try args.choice("--format", ReportFormat.allCases.map(\.rawValue), default: "text"))!
         let timeout = try args.number("--timeout", default: 10, range: 1...3600)
         let deadline = try args.number("--deadline", default: 600, range: 1...86_400)
@@ -116,7 +116,7 @@ enum ConformCommand {
             let run = await ClientRunner(options: options).run(cases: cases, progress: progress.update)
             guard let introduced = run.implementation else {
                 progress.finish()
-                io.error("cognito-feedback: error: the adapter did not start (no reply to 'start'): \(args.positionals.joined(separator: " "))")
+                io.error("cognito-feedback: error: the adapter did not start: \(run.results.first?.got ?? "no reply to 'start'")")
                 return 2
             }
             implementation = introduced
@@ -133,10 +133,10 @@ enum ConformCommand {
                 io.error("cognito-feedback: error: cannot write \(path)"); return 2
             }
             let summary = report.summary
-            io.output("\(report.passed ? "PASSED" : "FAILED"): \(summary.pass)/\(summary.total) pass (\(String(format: "%.1f", summary.compliance)) %), "
+            io.output.write("\(report.passed ? "PASSED" : "FAILED"): \(summary.pass)/\(summary.total) pass (\(String(format: "%.1f", summary.compliance)) %), "
                 + "\(summary.fail) fail, \(summary.unimplemented) unimplemented, \(summary.error) error; report in \(path)\n")
         } else {
-            io.output(rendered)
+            io.output.write(rendered)
         }
         return report.passed ? 0 : 1
     }
@@ -153,7 +153,3 @@ extension Arguments {
     }
 }
 
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

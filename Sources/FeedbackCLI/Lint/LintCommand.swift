@@ -39,7 +39,7 @@ enum LintCommand {
 
     static func run(_ arguments: ArraySlice<String>, io: ToolIO) throws(UsageError) -> Int32 {
         let args = try Arguments(arguments, options: ["--operation", "--format"], switches: ["--jsonl", "--help", "-h"])
-        if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output(help + "\n"); return 0 }
+        if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output.write(help + "\n"); return 0 }
         guard let name = args.values["--operation"] else {
             throw UsageError("lint needs --operation UpdateAuthEventFeedback|AdminUpdateAuthEventFeedback")
         }
@@ -64,7 +64,7 @@ enum LintCommand {
             handle = opened
         }
         let linter = Linter(operation: operation, format: format)
-        let write: ([UInt8]) -> Void = { io.output(String(decoding: $0, as: UTF8.self)) }
+        let write: ([UInt8]) -> Bool = { io.output.write($0) }
         let complain: (String) -> Void = { io.error("cognito-feedback: error: \($0)") }
         if args.switches.contains("--jsonl") {
             return linter.lintLines(from: handle.fileDescriptor, source: source, write: write, complain: complain)

@@ -4,45 +4,101 @@ import Foundation
 public struct ToolIO {
     /// Standard input, read when the input file is `-` or omitted.
     public var standardInput: FileHandle
-    /// Receives standard output, in order.
-    public var output: (String) -> Void
-    /// Receives standard error, in order; each call is one line.
+    /// Receives standard output, in order. A write that fails ends the
+    /// command: it stops and exits ``Tool/outputFailed``.
+    public var output: OutputSink
+    /// Receives standard error, in order; each call is one line. A failed
+    /// write to standard error is ignored, never fatal.
     public var error: (String) -> Void
 
     /// Creates an I/O set from its parts.
-    public init(standardInput: FileHandle, output: @escaping (String) -> Void, error: @escaping (String) -> Void) {
+    public init(standardInput: FileHandle, output: OutputSink, error: @escaping (String) -> Void) {
         self.standardInput = standardInput
         self.output = output
         self.error = error
     }
+
+    /// The process's own streams: standard output buffered, every write
+    /// checked; standard error unbuffered, failures ignored.
+    public static var process: ToolIO {
+        ToolIO(standardInput: .standardInput, output: OutputSink(descriptor: 1),
+               error: { line in _ = writeAll(2, Array((line + "\n").utf8)) })
+    }
 }
 
-/// A buffered writer to a file descriptor: bulk output costs one write per
-/// 64 KiB, not one per line.
-public final class BufferedWriter {
+/// A destination for the tool's results that says when it is gone: a
+/// buffered file descriptor (one `write(2)` per 64 KiB, each checked), or a
+/// closure in tests.
+///
+/// Once a write fails (the reader closed the pipe, the disk is full, the
+/// descriptor is closed) every later write fails at once, and ``failure``
+/// says why, so the tool can stop instead of working for nobody.
+public final class OutputSink {
     private var buffer: [UInt8] = []
-    private let descriptor: Int32
+    private let descriptor: Int32?
+    private let collect: (([UInt8]) -> Void)?
+    /// Why writing failed (the system's words), or `nil`.
+    public private(set) var failure: String?
 
-    /// Writes to `descriptor` (1 for standard output).
+    /// Writes to `descriptor` (1 for standard output), buffered.
     public init(descriptor: Int32) {
         self.descriptor = descriptor
+        collect = nil
         buffer.reserveCapacity(1 << 16)
     }
 
-    /// Appends `text`, flushing when the buffer is full.
-    public func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+    /// Hands every write to `collect`, unbuffered (for tests).
+    public init(collect: @escaping ([UInt8]) -> Void) {
+        descriptor = nil
+        self.collect = collect
     }
 
-    /// Writes out what is buffered. A closed stream drops the rest silently.
-    public func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written <= 0 { break }
-            offset += written
+    /// Appends `bytes`; `false` once the destination is gone.
+    @discardableResult
+    public func write(_ bytes: some Collection<UInt8>) -> Bool {
+        guard failure == nil else { return false }
+        if let collect {
+            collect(Array(bytes))
+            return true
+        }
+        buffer.append(contentsOf: bytes)
+        return buffer.count < 1 << 16 || flush()
+    }
+
+    /// Appends `text` in UTF-8; `false` once the destination is gone.
+    @discardableResult
+    public func write(_ text: String) -> Bool {
+        write(text.utf8)
+    }
+
+    /// Writes out what is buffered; `false` when that failed.
+    @discardableResult
+    public func flush() -> Bool {
+        guard failure == nil else { return false }
+        guard let descriptor, !buffer.isEmpty else { return true }
+        if let error = writeAll(descriptor, buffer) {
+            failure = String(cString: strerror(error))
+            buffer = []
+            return false
         }
         buffer.removeAll(keepingCapacity: true)
+        return true
     }
+}
+
+/// Writes all of `bytes` to `descriptor`, retrying short writes and
+/// interruptions: `nil`, or the `errno` of the write that failed.
+func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written > 0 {
+            offset += written
+        } else if written < 0 && errno == EINTR {
+            continue
+        } else {
+            return written < 0 ? errno : EIO
+        }
+    }
+    return nil
 }

@@ -31,7 +31,7 @@ enum VectorsCommand {
         let args = try Arguments(
             arguments, options: VectorSelection.options.union(["--applies-to", "--format"]),
             switches: ["--reveal", "--help", "-h"])
-        if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output(help + "\n"); return 0 }
+        if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output.write(help + "\n"); return 0 }
         let selection = try VectorSelection(args)
         let library = selection.library
         switch subcommand {
@@ -50,7 +50,7 @@ enum VectorsCommand {
             vectors = vectors.filter { $0.appliesTo.contains(audience) }
         }
         let json = try args.choice("--format", ["text", "json"], default: "text") == "json"
-        for vector in vectors {
+        for vector in vectors where io.output.failure == nil {
             if json {
                 var line: [UInt8] = []
                 JSONWriter(escaping: .lineSeparators).writeObject(
@@ -58,9 +58,9 @@ enum VectorsCommand {
                      "result": .string(vector.result.rawValue), "flags": .array(vector.flags.map(JSONValue.string)),
                      "description": .string(vector.summary)],
                     keys: ["id", "operation", "result", "flags", "description"], to: &line)
-                io.output(String(decoding: line, as: UTF8.self) + "\n")
+                io.output.write(String(decoding: line, as: UTF8.self) + "\n")
             } else {
-                io.output("\(vector.id)  \(vector.result.rawValue)  \(vector.flags.joined(separator: ","))\n")
+                io.output.write("\(vector.id)  \(vector.result.rawValue)  \(vector.flags.joined(separator: ","))\n")
             }
         }
         if !json { io.error("\(vectors.count) of \(selection.library.vectors.count) vectors") }
@@ -71,14 +71,14 @@ enum VectorsCommand {
         guard args.positionals.count == 1, let id = args.positionals.first else { throw UsageError("vectors show takes one vector id") }
         guard var vector = library.vector(id: id) else { io.error("cognito-feedback: error: no vector \(id)"); return 2 }
         if !args.switches.contains("--reveal") { vector = vector.redacted() }
-        io.output(String(decoding: JSONWriter(indentation: 2).text(vector.jsonValue), as: UTF8.self))
+        io.output.write(String(decoding: JSONWriter(indentation: 2).text(vector.jsonValue), as: UTF8.self))
         return 0
     }
 
     static func flags(_ library: VectorLibrary, _ io: ToolIO) -> Int32 {
         for (name, flag) in library.flags.sorted(by: { $0.key < $1.key }) {
             let count = library.vectors.count { $0.flags.contains(name) }
-            io.output("\(name) (\(count) vectors)\n  \(flag.description)\n  Source: \(flag.source)\n")
+            io.output.write("\(name) (\(count) vectors)\n  \(flag.description)\n  Source: \(flag.source)\n")
         }
         return 0
     }
@@ -86,15 +86,15 @@ enum VectorsCommand {
     static func check(_ library: VectorLibrary, _ io: ToolIO) -> Int32 {
         let vectors = library.vectors(for: .rules)
         var failed = 0
-        for vector in vectors {
+        for vector in vectors where io.output.failure == nil {
             let outcome = Result { () throws(JSONError) in try vector.operation.validate(json: vector.wireBytes) }
             let result = vector.judge(outcome)
             if result.verdict != .pass {
                 failed += 1
-                io.output("FAIL \(vector.id): \(result.got ?? "")\n")
+                io.output.write("FAIL \(vector.id): \(result.got ?? "")\n")
             }
         }
-        io.output("\(vectors.count - failed) passed, \(failed) failed\n")
+        io.output.write("\(vectors.count - failed) passed, \(failed) failed\n")
         return failed == 0 ? 0 : 1
     }
 }

@@ -41,6 +41,8 @@ public struct ClientRunner: Sendable {
         public var maxLineBytes = 1 << 20
         /// Let the adapter's standard error through (it may show values).
         public var forwardStderr = false
+        /// Variables added to the adapter's environment.
+        public var environment: [String: String] = [:]
 
         /// Options for `command`, everything else default.
         public init(command: [String]) {
@@ -92,6 +94,8 @@ private struct Session {
     var adapter: AdapterProcess?
     var implementation: ConformanceReport.Implementation?
     var restarted = false
+    /// Whether the adapter command does not exist: then no case is tried again.
+    var commandMissing = false
 
     init(options: ClientRunner.Options) {
         self.options = options
@@ -107,7 +111,10 @@ private struct Session {
         var failures = 0
         for (index, item) in cases.enumerated() {
             let expected = ClientJudge.expectation(for: item)
-            if failures >= options.maxConsecutiveFailures {
+            if commandMissing {
+                results.append(CaseResult(id: item.id, verdict: .error, expected: expected,
+                                          got: "not run: the adapter command was not found"))
+            } else if failures >= options.maxConsecutiveFailures {
                 results.append(CaseResult(id: item.id, verdict: .error, expected: expected,
                                           got: "not run: the adapter failed \(failures) times in a row"))
             } else if ContinuousClock.now >= deadline {
@@ -116,7 +123,7 @@ private struct Session {
             } else {
                 let begin = ContinuousClock.now
                 var result = runCase(item, until: deadline)
-                result.milliseconds = Self.milliseconds(begin.duration(to: .now))
+                result.milliseconds = begin.duration(to: .now).milliseconds
                 failures = result.verdict == .error && adapter == nil ? failures + 1 : 0
                 results.append(result)
             }
@@ -157,13 +164,16 @@ private struct Session {
         } catch {
             adapter?.terminate(grace: 0)
             adapter = nil
+            // A command that does not exist will not appear by trying again.
+            if error.kind == .notFound { commandMissing = true }
             return CaseResult(id: item.id, verdict: .error, expected: expected, got: error.description, notes: notes)
         }
     }
 
     /// Starts the adapter and sends `start`.
     mutating func launch(until deadline: ContinuousClock.Instant) throws(AdapterProcess.Failure) {
-        adapter = try AdapterProcess(command: options.command, maxLineBytes: options.maxLineBytes, forwardStderr: options.forwardStderr)
+        adapter = try AdapterProcess(command: options.command, maxLineBytes: options.maxLineBytes, forwardStderr: options.forwardStderr,
+                                      environment: options.environment)
         let start = StartCommand(region: options.region, endpoint: options.endpoint, credentials: options.credentials)
         switch try exchange(.start(start), until: deadline) {
         case .started(let introduced):
@@ -181,7 +191,7 @@ private struct Session {
     func exchange(_ command: AdapterCommand, until deadline: ContinuousClock.Instant) throws(AdapterProcess.Failure) -> AdapterReply {
         guard let adapter else { throw AdapterProcess.Failure(.exited, "the adapter is not running") }
         let left = ContinuousClock.now.duration(to: deadline)
-        let timeout = min(options.timeout, max(0.001, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18))
+        let timeout = min(options.timeout, max(0.001, left.seconds))
         try adapter.send(command.jsonLine, timeout: timeout)
         let line = try adapter.receiveLine(timeout: timeout)
         do { return try AdapterReply(line: line) } catch {
@@ -195,7 +205,5 @@ private struct Session {
         return .unsupported(ClientJudge.scrub(reason, of: item) ?? "(reason withheld: it may hold a value)")
     }
 
-    static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) * 1e-15
-    }
+
 }

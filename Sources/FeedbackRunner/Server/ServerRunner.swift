@@ -165,11 +165,11 @@ public struct ServerRunner: Sendable {
                 group.addTask {
                     let started = clock.now
                     let left = runEnd - started
-                    let seconds = min(Double(timeout), Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+                    let seconds = min(Double(timeout), left.seconds)
                     let failure: TransportFailure = seconds < Double(timeout) ? .runDeadline : .timedOut(timeout)
                     let result = await transport.send(request, to: url, within: seconds, else: failure)
                     let elapsed = clock.now - started
-                    let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) * 1e-15
+                    let milliseconds = elapsed.milliseconds
                     return (index, (result, milliseconds))
                 }
             }

@@ -1,0 +1,88 @@
+import FeedbackRunner
+import Foundation
+
+/// A command run to its end, as a user runs it: what it wrote and how it ended.
+package struct CommandRun: Sendable {
+    /// How it ended (`nil`: it had to be killed at the deadline).
+    package let termination: ChildProcess.Termination?
+    /// Its standard output.
+    package let output: [UInt8]
+    /// Its standard error.
+    package let error: [UInt8]
+    /// The highest peak resident size (`VmHWM`, kB) seen while it ran.
+    package let peakKilobytes: Int?
+
+    /// The exit status, or -1 when it did not exit normally.
+    package var status: Int32 {
+        if case .exited(let status)? = termination { return status }
+        return -1
+    }
+    /// Standard output as text.
+    package var outputText: String { String(decoding: output, as: UTF8.self) }
+    /// Standard error as text.
+    package var errorText: String { String(decoding: error, as: UTF8.self) }
+
+    /// Runs `command` with `input` on its standard input (closed after it),
+    /// reading its outputs as they come, within `timeout` seconds: past it,
+    /// the command's process group is killed and ``termination`` is `nil`.
+    /// - Parameters:
+    ///   - stdout: `.pipe` to read it; `.null` to discard it.
+    ///   - closeOutputAfter: close the reading end of standard output once
+    ///     this many bytes arrived (a reader that goes away, as `head` does).
+    ///   - environment: variables added to the command's environment.
+    package init(_ command: [String], input: some Sequence<UInt8> = [], timeout: Double = 120,
+                stdout: ChildProcess.Stream = .pipe, stderr: ChildProcess.Stream = .pipe,
+                closeOutputAfter: Int? = nil, environment: [String: String] = [:]) throws {
+        let child = try ChildProcess(command, stdin: .pipe, stdout: stdout, stderr: stderr, environment: environment)
+        let input = Array(input)
+        var written = 0
+        var output: [UInt8] = [], error: [UInt8] = []
+        var peak: Int?
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        if input.isEmpty { child.closeInput() }
+        while true {
+            if child.output < 0 && child.error < 0 && child.input < 0 { break }
+            guard let milliseconds = deadline.pollTimeout(cap: 50) else { break }
+            var fds: [pollfd] = []
+            if child.input >= 0 { fds.append(pollfd(fd: child.input, events: Int16(POLLOUT), revents: 0)) }
+            if child.output >= 0 { fds.append(pollfd(fd: child.output, events: Int16(POLLIN), revents: 0)) }
+            if child.error >= 0 { fds.append(pollfd(fd: child.error, events: Int16(POLLIN), revents: 0)) }
+            _ = poll(&fds, nfds_t(fds.count), milliseconds)
+            peak = Self.peakKilobytes(of: child.pid) ?? peak
+            for descriptor in fds where descriptor.revents != 0 {
+                if descriptor.fd == child.input {
+                    let count = input[written...].withUnsafeBytes { write(child.input, $0.baseAddress, min($0.count, 1 << 16)) }
+                    if count > 0 { written += count } else if count < 0 && errno != EAGAIN && errno != EINTR { child.closeInput() }
+                    if written == input.count { child.closeInput() }
+                } else {
+                    let isOutput = descriptor.fd == child.output
+                    let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk -> Int in
+                        let count = read(descriptor.fd, chunk.baseAddress, chunk.count)
+                        if count > 0 {
+                            if isOutput { output.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count])) }
+                            else { error.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count])) }
+                        }
+                        return count
+                    }
+                    if count == 0 || (count < 0 && errno != EINTR && errno != EAGAIN) {
+                        if isOutput { child.closeOutput() } else { child.closeError() }
+                    }
+                    if isOutput, let limit = closeOutputAfter, output.count >= limit { child.closeOutput() }
+                }
+            }
+        }
+        let ended = child.waitForExit(max(0, ContinuousClock.now.duration(to: deadline).seconds))
+        let reaped = child.terminate(grace: 0)
+        termination = ended == nil ? nil : reaped
+        self.output = output
+        self.error = error
+        peakKilobytes = peak
+    }
+
+    /// `VmHWM` of a running process, in kB.
+    static func peakKilobytes(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
+    }
+}
