@@ -15,6 +15,11 @@ let package = Package(
             .product(name: "FeedbackWire", package: "cognito-feedback"),
             .product(name: "FeedbackRules", package: "cognito-feedback"),
         ]),
+        // Bytes from a server → the socket client's HTTP response parser.
+        .executableTarget(name: "FuzzHTTPResponse", dependencies: [
+            "FuzzSupport",
+            .product(name: "FeedbackWire", package: "cognito-feedback"),
+        ]),
         // A member value → the engine against the regex reference.
         .executableTarget(name: "FuzzDifferential", dependencies: [
             "FuzzSupport",

@@ -3,8 +3,8 @@
 #
 #   Fuzzing/fuzz.sh [SECONDS] [TARGET...]
 #
-# SECONDS defaults to 60 per target; TARGETs default to FuzzBody and
-# FuzzDifferential. The corpus grows in Fuzzing/corpus/<target>/ (seeded from
+# SECONDS defaults to 60 per target; TARGETs default to FuzzBody,
+# FuzzDifferential and FuzzHTTPResponse. The corpus grows in Fuzzing/corpus/<target>/ (seeded from
 # the vectors each run); a crash or disagreement is written to
 # Fuzzing/findings/<target>-crash-… and the script exits non-zero.
 set -euo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzBody FuzzDifferential)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzBody FuzzDifferential FuzzHTTPResponse)
 
 swift build -c release --scratch-path .build-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | tail -1

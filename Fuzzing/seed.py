@@ -6,7 +6,10 @@
 OUT_DIR/FuzzBody/: each vector's body as sent (its `wire` text, else the
 body as compact JSON). OUT_DIR/FuzzDifferential/: one file per string member
 value of a body: a byte naming the member (its index in the engine's Member
-order), then the value in UTF-8.
+order), then the value in UTF-8. OUT_DIR/FuzzHTTPResponse/: responses as
+servers send them (a control byte, then the bytes): Cognito's error and
+success answers with each framing (Content-Length, chunked, until close,
+after 100 Continue), and the answers of the faulty test servers.
 """
 import hashlib, json, os, sys
 
@@ -31,6 +34,24 @@ def main(vectors, out):
             for key, value in vector.get("body", {}).items():
                 if key in MEMBERS and isinstance(value, str):
                     write(diff_dir, bytes([MEMBERS.index(key)]) + value.encode("utf-8", "surrogatepass"))
+
+    responses = os.path.join(out, "FuzzHTTPResponse")
+    os.makedirs(responses, exist_ok=True)
+    error = b'{"__type":"InvalidParameterException","message":"1 validation error detected"}'
+    heads = [b"HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\n"
+             b"x-amzn-ErrorType: InvalidParameterException:http://internal.amazon.com/coral/\r\n",
+             b"HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\n"]
+    for head in heads:
+        for body in (error, b"{}"):
+            length = head + b"Content-Length: %d\r\n\r\n" % len(body) + body
+            chunked = head + b"Transfer-Encoding: chunked\r\n\r\n%x;x=y\r\n" % len(body) + body + b"\r\n0\r\nT: v\r\n\r\n"
+            for control in (0xFF, 0x3C, 0x01):
+                write(responses, bytes([control]) + length)
+                write(responses, bytes([control]) + chunked)
+                write(responses, bytes([control]) + head + b"\r\n" + body)
+                write(responses, bytes([control]) + b"HTTP/1.1 100 Continue\r\n\r\n" + length)
+    write(responses, bytes([0x80]) + b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n7fffffffffffffff\r\n")
+    write(responses, bytes([0x80]) + b"HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999\r\n\r\n")
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:

@@ -23,6 +23,9 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
     case cancelled
     /// The endpoint's host name does not resolve.
     case unresolved
+    /// The request cannot be sent as it is: a method, target or header holds
+    /// a line break or NUL (e.g. an endpoint path with an encoded CR LF).
+    case invalidRequest
     /// Any other failure, by its `URLError` code or `errno`.
     case other(Int)
 
@@ -36,6 +39,7 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
         case .runDeadline: "run deadline passed"
         case .cancelled: "cancelled"
         case .unresolved: "host name not resolved"
+        case .invalidRequest: "the request holds a line break or NUL where HTTP cannot carry one"
         case .other(let code): "transport error (code \(code))"
         }
     }

@@ -12,8 +12,10 @@ import FeedbackConformance
 /// and `dataTask(with:)` blocks while that queue drains, so a server sending
 /// 2 GiB stalls every request of the process for many seconds (measured).
 /// This client stops reading at the cap, and stops waiting at the deadline,
-/// whatever the server does. It reads `Content-Length`, chunked and
-/// until-close bodies, skips `1xx` answers, and does not follow redirects.
+/// whatever the server does. The bytes are parsed by
+/// ``FeedbackWire/HTTPResponseParser`` (`Content-Length`, chunked and
+/// until-close bodies, `1xx` heads skipped but counted against the head
+/// limit, every size checked); redirects are not followed.
 struct SocketHTTPClient: Sendable {
     /// The host to connect to (a name or an address).
     let host: String
@@ -28,150 +30,67 @@ struct SocketHTTPClient: Sendable {
 
     /// Sends `request` and reads the whole answer, giving up with `failure`
     /// at `deadline` and with `.cancelled` as soon as `cancelled()` is true
-    /// (checked every 50 ms).
+    /// (checked every 50 ms and before every read).
     func exchange(_ request: WireRequest, until deadline: ContinuousClock.Instant, else failure: TransportFailure,
                   cancelled: @escaping @Sendable () -> Bool) -> Result<WireResponse, TransportFailure> {
+        guard let bytes = serialized(request) else { return .failure(.invalidRequest) }
         var connection = Connection(deadline: deadline, failure: failure, cancelled: cancelled)
         defer { connection.close() }
         do {
             try connection.connect(host: host, port: port)
-            try connection.send(serialized(request))
-            return .success(try readAnswer(from: &connection))
+            try connection.send(bytes)
+            return .success(try readResponse(from: &connection, headRequest: request.method == "HEAD"))
         } catch {
             return .failure(error)
         }
     }
 
     /// The request's bytes: request line, `Host`, the request's headers,
-    /// `Content-Length`, `Connection: close`, then the body.
-    func serialized(_ request: WireRequest) -> [UInt8] {
+    /// `Content-Length`, `Connection: close`, then the body; `nil` when a
+    /// method, target, header name or value holds a byte that would end a
+    /// line or the head (CR, LF, NUL), or a space where the request line
+    /// cannot have one: nothing the peer can be made to read as another
+    /// header or request.
+    func serialized(_ request: WireRequest) -> [UInt8]? {
+        func safe(_ text: String, spaces: Bool) -> Bool {
+            text.utf8.allSatisfy { $0 != 13 && $0 != 10 && $0 != 0 && (spaces || $0 != 0x20) }
+        }
+        guard !request.method.isEmpty, safe(request.method, spaces: false), request.path.hasPrefix("/"),
+            safe(request.path, spaces: false), safe(hostHeader, spaces: false)
+        else { return nil }
         var head = "\(request.method) \(request.path) HTTP/1.1\r\nHost: \(hostHeader)\r\n"
         for field in request.headers.fields where !["host", "content-length", "connection"].contains(field.name.lowercased()) {
+            guard !field.name.isEmpty, safe(field.name, spaces: false), !field.name.contains(":"),
+                safe(field.value, spaces: true)
+            else { return nil }
             head += "\(field.name): \(field.value)\r\n"
         }
         head += "Content-Length: \(request.body.count)\r\nConnection: close\r\n\r\n"
         return Array(head.utf8) + request.body
     }
 
-    private func readAnswer(from connection: inout Connection) throws(TransportFailure) -> WireResponse {
-        var buffer: [UInt8] = []
-        var head: (status: Int, headers: HeaderFields)
-        var bodyStart: Int
-        var searched = 0
-        while true {
-            if let end = Self.find([13, 10, 13, 10], in: buffer, from: searched) {
-                head = try Self.parseHead(buffer[..<end])
-                bodyStart = end + 4
-                if (100..<200).contains(head.status) {
-                    buffer.removeFirst(bodyStart)
-                    searched = 0
-                    continue
-                }
-                break
+    /// Reads until the parser has a whole response, the stream ends, or a
+    /// limit or the deadline is reached.
+    private func readResponse(from connection: inout Connection, headRequest: Bool) throws(TransportFailure) -> WireResponse {
+        var parser = HTTPResponseParser(limits: .init(maxHeadBytes: Self.maxHeadBytes, maxBodyBytes: maxAnswerBytes),
+                                        headRequest: headRequest)
+        do {
+            while true {
+                let chunk = try connection.receive()
+                if chunk.isEmpty { return try parser.finish() }
+                if let response = try parser.consume(chunk) { return response }
             }
-            let prefix = Array("HTTP/".utf8)
-            if !buffer.isEmpty && !buffer.prefix(prefix.count).elementsEqual(prefix.prefix(min(buffer.count, prefix.count))) {
-                throw .notHTTP
+        } catch let failure as HTTPResponseParser.Failure {
+            switch failure {
+            case .notHTTP: throw .notHTTP
+            case .closed: throw .closed
+            case .tooLarge(let limit): throw .tooLarge(limit == Self.maxHeadBytes ? Self.maxHeadBytes : maxAnswerBytes)
             }
-            if buffer.count > Self.maxHeadBytes { throw .tooLarge(Self.maxHeadBytes) }
-            searched = max(0, buffer.count - 3)
-            if try connection.receive(into: &buffer) == 0 { throw .closed }
+        } catch let failure as TransportFailure {
+            throw failure
+        } catch {
+            throw .other(0)
         }
-        buffer.removeFirst(bodyStart)
-        let body: [UInt8]
-        if head.status == 204 || head.status == 304 {
-            body = []
-        } else if head.headers.values("Transfer-Encoding").joined(separator: ",").lowercased().contains("chunked") {
-            body = try readChunked(buffer, from: &connection)
-        } else if let length = head.headers["Content-Length"] {
-            guard let count = Int(length.trimmingASCIIWhitespace), count >= 0 else { throw .notHTTP }
-            if count > maxAnswerBytes { throw .tooLarge(maxAnswerBytes) }
-            var bytes = buffer
-            while bytes.count < count {
-                if try connection.receive(into: &bytes) == 0 { throw .closed }
-            }
-            body = Array(bytes.prefix(count))
-        } else {
-            var bytes = buffer
-            while try connection.receive(into: &bytes) > 0 {
-                if bytes.count > maxAnswerBytes { throw .tooLarge(maxAnswerBytes) }
-            }
-            body = bytes
-        }
-        if body.count > maxAnswerBytes { throw .tooLarge(maxAnswerBytes) }
-        return WireResponse(status: head.status, headers: head.headers, body: body)
-    }
-
-    /// Decodes a chunked body (RFC 9112 §7.1); trailers are not waited for.
-    private func readChunked(_ start: [UInt8], from connection: inout Connection) throws(TransportFailure) -> [UInt8] {
-        var bytes = start
-        var index = 0
-        var body: [UInt8] = []
-        while true {
-            var lineEnd = Self.find([13, 10], in: bytes, from: index)
-            while lineEnd == nil {
-                if bytes.count - index > 1024 { throw .notHTTP }
-                if try connection.receive(into: &bytes) == 0 { throw .closed }
-                lineEnd = Self.find([13, 10], in: bytes, from: index)
-            }
-            let line = bytes[index..<lineEnd!].prefix { $0 != UInt8(ascii: ";") }
-            guard let size = Int(String(decoding: line, as: UTF8.self).trimmingASCIIWhitespace, radix: 16), size >= 0 else {
-                throw .notHTTP
-            }
-            index = lineEnd! + 2
-            if size == 0 { return body }
-            if body.count + size > maxAnswerBytes { throw .tooLarge(maxAnswerBytes) }
-            while bytes.count < index + size + 2 {
-                if try connection.receive(into: &bytes) == 0 { throw .closed }
-            }
-            body += bytes[index..<index + size]
-            index += size + 2
-            if index > 1 << 16 {
-                bytes.removeFirst(index)
-                index = 0
-            }
-        }
-    }
-
-    /// Parses the status line and header fields. Lines end at CR LF, found
-    /// as bytes: CR LF is always a `Character` of its own, so these are the
-    /// lines that splitting the text on `"\r\n"` gives, without that split's
-    /// grapheme breaking (most of the cost of an answer's head).
-    static func parseHead(_ head: ArraySlice<UInt8>) throws(TransportFailure) -> (status: Int, headers: HeaderFields) {
-        var lines: ArraySlice<String> = []
-        var start = head.startIndex
-        var index = head.startIndex
-        while index < head.endIndex {
-            if head[index] == 13, index + 1 < head.endIndex, head[index + 1] == 10 {
-                lines.append(String(decoding: head[start..<index], as: UTF8.self))
-                index += 2
-                start = index
-            } else {
-                index += 1
-            }
-        }
-        lines.append(String(decoding: head[start...], as: UTF8.self))
-        guard let statusLine = lines.popFirst(), statusLine.hasPrefix("HTTP/1.") else { throw .notHTTP }
-        let parts = statusLine.split(separator: " ", maxSplits: 2)
-        guard parts.count >= 2, parts[1].count == 3, let status = Int(parts[1]) else { throw .notHTTP }
-        var headers = HeaderFields()
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { throw .notHTTP }
-            headers.fields.append(.init(name: String(line[..<colon]),
-                                        value: String(line[line.index(after: colon)...]).trimmingASCIIWhitespace))
-        }
-        return (status, headers)
-    }
-
-    /// The index of the first `needle` in `bytes` at or after `start`.
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= needle.count else { return nil }
-        var index = start
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 }
 
@@ -199,9 +118,7 @@ private struct Connection {
     func wait(for events: Int16) throws(TransportFailure) {
         while true {
             if cancelled() { throw .cancelled }
-            let left = deadline - ContinuousClock.now
-            if left <= .zero { throw failure }
-            let milliseconds = Int32(min(50, max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)))
+            guard let milliseconds = deadline.pollTimeout(cap: 50) else { throw failure }
             var descriptor = pollfd(fd: fd, events: events, revents: 0)
             let ready = poll(&descriptor, 1, milliseconds)
             if ready > 0 { return }
@@ -258,16 +175,21 @@ private struct Connection {
         }
     }
 
-    /// Appends what arrives to `buffer`; returns the count, 0 at end of stream.
-    func receive(into buffer: inout [UInt8]) throws(TransportFailure) -> Int {
+    /// What arrives next; empty at the end of the stream. The deadline and
+    /// cancellation are checked before every read, not only when the
+    /// socket has nothing: a server that streams without pause (an endless
+    /// series of `100 Continue` heads) is stopped in time too.
+    func receive() throws(TransportFailure) -> [UInt8] {
         while true {
+            if cancelled() { throw .cancelled }
+            if ContinuousClock.now >= deadline { throw failure }
             // An uninitialized chunk: a zero-filled 64 KiB array per call was a fifth of a request's instructions.
-            let (count, error) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { chunk in
+            let (bytes, count, error) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { chunk in
                 let count = recv(fd, chunk.baseAddress!, chunk.count, 0)
-                if count > 0 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count])) }
-                return (count, errno)
+                let bytes = count > 0 ? Array(UnsafeBufferPointer(rebasing: chunk[..<count])) : []
+                return (bytes, count, errno)
             }
-            if count >= 0 { return count }
+            if count >= 0 { return bytes }
             if error == EAGAIN || error == EWOULDBLOCK || error == EINTR {
                 try wait(for: Int16(POLLIN))
             } else {
