@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the committed conformance reports in Conformance/reports/:
-# botocore as a client (through its adapter) and moto_server as a server.
-# Needs Conformance/requirements.txt installed (`.ci/run` does it).
+# every client adapter (Conformance/run-adapters.sh: botocore, the Swift
+# encoder, aws-sdk-go, aws-sdk-go-v2, awscli, aiobotocore) and moto_server as
+# a server. Needs Conformance/requirements.txt and the adapters installed
+# (`.ci/run` does both; or Conformance/install-adapters.sh).
 #
 #   Conformance/regenerate-reports.sh
 set -euo pipefail
@@ -19,8 +21,8 @@ run() {  # name, then conform arguments; exit 1 (failures) still writes the repo
     done
 }
 
-run botocore client --expect Conformance/expectations/botocore.json \
-    -- python3 Conformance/adapters/botocore/adapter.py
+# Every client adapter; exit 1 (failures beyond an expectation file) still writes the reports.
+Conformance/run-adapters.sh "$out" || [ $? -eq 1 ]
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -c "import sys; sys.argv=['moto_server','-H','127.0.0.1','-p','$port']; from moto.server import main; main()" \
