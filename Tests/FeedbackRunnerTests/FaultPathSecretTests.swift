@@ -27,14 +27,26 @@ struct FaultPathSecretTests {
         return secrets
     }
 
-    /// Everything a run can show: each result's fields, and the report in
-    /// every format.
-    static func shown(_ results: [CaseResult]) -> String {
+    /// Everything a run can show: the report in every format, rendered as
+    /// the tool renders it (with the run's redactor: every vector's values).
+    static func shown(_ results: [CaseResult]) throws -> String {
         let report = ConformanceReport(
             implementation: .init(kind: "test", name: "faulty", target: "fixture"), tool: "test", started: Date(), seconds: 1,
             settings: [:], results: results)
-        let fields = results.map { ([$0.id, $0.expected, $0.got].compactMap { $0 } + $0.notes).joined(separator: "\n") }
-        return (fields + ReportFormat.allCases.map { $0.render(report) }).joined(separator: "\n")
+        let redactor = Redactor(vectors: try VectorLibrary.load().vectors, cases: ClientCase.answerCases, credentials: [.test])
+        return ReportFormat.allCases.map { $0.render(report, redactor: redactor) }.joined(separator: "\n")
+    }
+
+    /// `text` with every UTF-16 unit as a JSON `\uXXXX` escape, as a peer
+    /// may send it.
+    static func escaped(_ text: String) -> String {
+        text.utf16.map { "\\u" + String(repeating: "0", count: 4 - String($0, radix: 16).count) + String($0, radix: 16) }.joined()
+    }
+
+    /// Whether `shown` holds any of `secrets`, as written or escaped.
+    static func leaks(_ shown: String, _ secrets: Set<String>) -> [String] {
+        secrets.filter { shown.contains($0) || shown.contains(escaped($0)) || shown.lowercased().contains($0.lowercased()) }
+            .map { "\($0.unicodeScalars.count)-scalar value" }
     }
 
     @Test("An adapter that quotes the values, then crashes, writes junk, goes silent, floods or misnames its reply, leaks nothing",
@@ -48,8 +60,7 @@ struct FaultPathSecretTests {
             $0.maxLineBytes = 1 << 16
         }
         #expect(results.count == cases.count && results.allSatisfy { $0.verdict == .error })
-        let shown = Self.shown(results)
-        for secret in try Self.secrets(vectors) { #expect(!shown.contains(secret), "a \(fault) run shows a canary value") }
+        #expect(Self.leaks(try Self.shown(results), try Self.secrets(vectors)).isEmpty, "a \(fault) run shows a canary value")
         #expect(leakedValues(results, cases).isEmpty)
     }
 
@@ -60,7 +71,24 @@ struct FaultPathSecretTests {
         try #require(vectors.count >= 4)
         let (results, _) = try await ServerRunnerTests.run(mode, vectors: vectors)
         #expect(results.count == vectors.count && results.allSatisfy { $0.verdict == .error })
-        let shown = Self.shown(results)
-        for secret in try Self.secrets(vectors) { #expect(!shown.contains(secret), "a \(mode) run shows a canary value") }
+        #expect(Self.leaks(try Self.shown(results), try Self.secrets(vectors)).isEmpty, "a \(mode) run shows a canary value")
+    }
+
+    @Test("A server that answers with an earlier request's values (type, message, headers; raw and escaped) leaks nothing")
+    func serverEchoesEarlierValues() async throws {
+        let vectors = try Self.canaries.get().filter { $0.appliesTo.contains(.server) }
+        let (results, _) = try await ServerRunnerTests.run("echo-earlier", vectors: vectors, options: { $0.concurrency = 1 })
+        #expect(results.count == vectors.count)
+        #expect(Self.leaks(try Self.shown(results), try Self.secrets(vectors)).isEmpty, "an earlier request's value shows")
+    }
+
+    @Test("An adapter whose error or unsupported text holds an escaped or an earlier case's value leaks nothing",
+          .enabled(if: ClientRunnerTests.hasPython, "python3 is not installed"), arguments: ["leak-escaped", "leak-earlier"])
+    func adapterEchoesEarlierOrEscapedValues(fault: String) async throws {
+        let vectors = try Self.canaries.get().filter { $0.appliesTo.contains(.client) }
+        let cases = ClientCase.cases(for: vectors, answers: false)
+        let (_, results) = await ClientRunnerTests.run(ClientRunnerTests.fault(fault), cases, timeout: 5)
+        #expect(results.count == cases.count && results.allSatisfy { $0.verdict != .pass })
+        #expect(Self.leaks(try Self.shown(results), try Self.secrets(vectors)).isEmpty, "a \(fault) run shows a canary value")
     }
 }

@@ -69,9 +69,14 @@ enum VectorsCommand {
 
     static func show(_ args: Arguments, _ library: VectorLibrary, _ io: ToolIO) throws(UsageError) -> Int32 {
         guard args.positionals.count == 1, let id = args.positionals.first else { throw UsageError("vectors show takes one vector id") }
-        guard var vector = library.vector(id: id) else { io.error("cognito-feedback: error: no vector \(id)"); return 2 }
-        if !args.switches.contains("--reveal") { vector = vector.redacted() }
-        io.output.write(String(decoding: JSONWriter(indentation: 2).text(vector.jsonValue), as: UTF8.self))
+        guard let vector = library.vector(id: id) else { io.error("cognito-feedback: error: no vector \(id)"); return 2 }
+        var shown = vector.jsonValue
+        if !args.switches.contains("--reveal") {
+            // The vector's own values redacted; then every other string checked against every vector's values.
+            let redactor = Redactor(vectors: library.vectors)
+            shown = vector.redacted().jsonValue.mappingStrings(redactor.filtered)
+        }
+        io.output.write(String(decoding: JSONWriter(indentation: 2).text(shown), as: UTF8.self))
         return 0
     }
 
@@ -101,21 +106,19 @@ enum VectorsCommand {
 
 extension Vector {
     /// A copy whose sensitive member values read `<redacted: N scalars>`;
-    /// a wire text that holds one reads `<redacted: N bytes>`, and so does
-    /// one without a body (its values have no Unicode reading, so which
-    /// members it holds is not known here).
+    /// a wire text that holds any sensitive value of the vector (an
+    /// overwritten duplicate's too: ``FeedbackConformance/Redactor``'s
+    /// `sensitiveValues`), or that has no body beside it, reads
+    /// `<redacted: N bytes>`.
     func redacted() -> Vector {
         var copy = self
-        let redactedWire = wire.map { "<redacted: \($0.utf8.count) bytes>" }
-        guard let body else {
-            copy.wire = redactedWire
-            return copy
-        }
         for member in Member.allCases where member.isSensitive {
-            if case .string(let value)? = body.members[member.wireName] {
+            if case .string(let value)? = body?.members[member.wireName] {
                 copy.body?.members[member.wireName] = .string("<redacted: \(value.unicodeScalars.count) scalars>")
-                copy.wire = redactedWire
             }
+        }
+        if let wire, body == nil || sensitiveValues.contains(where: { !$0.isEmpty }) {
+            copy.wire = "<redacted: \(wire.utf8.count) bytes>"
         }
         return copy
     }

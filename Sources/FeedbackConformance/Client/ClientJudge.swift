@@ -158,13 +158,8 @@ extension ClientJudge {
     /// holds no sensitive parameter value of `item`, else `nil`: for the
     /// reasons adapters give, which may quote what they were given.
     public static func scrub(_ text: String, of item: ClientCase) -> String? {
-        let secrets = item.parameters.filter { $0.key.isSensitive && !$0.value.isEmpty }.map { Array($0.value.utf8) }
-        let bytes = Array(text.utf8)
-        for secret in secrets where bytes.count >= secret.count {
-            for start in 0...(bytes.count - secret.count) where bytes[start..<start + secret.count].elementsEqual(secret) {
-                return nil
-            }
-        }
+        let secrets = item.parameters.filter { $0.key.isSensitive }.map(\.value)
+        guard Redactor(secrets: secrets, minimumLength: 1).shown(text) != nil else { return nil }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.lazy.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(200))
         return String(scalars)

@@ -256,11 +256,7 @@ struct ServerResponse {
     /// request's text (an echo).
     private static func showable(_ text: String, for vector: Vector, allowed: (UInt8) -> Bool) -> String? {
         guard !text.isEmpty, text.utf8.count <= 64, text.utf8.allSatisfy(allowed) else { return nil }
-        for member in Member.allCases where member.isSensitive {
-            if case .string(let value)? = vector.body?.members[member.wireName], !value.isEmpty, text.contains(value) {
-                return nil
-            }
-        }
+        guard Redactor(secrets: vector.sensitiveValues, minimumLength: 1).shown(text) != nil else { return nil }
         if vector.wireBytes.firstRange(of: Array(text.utf8)) != nil { return nil }
         return text
     }

@@ -104,6 +104,28 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
         results = try container.decode([CaseResult].self, forKey: .results)
     }
 
+    /// The report with every string that holds a sensitive value of the run
+    /// withheld (``FeedbackConformance/Redactor/filtered(_:)``): the
+    /// implementation as it introduced itself, the settings, and each
+    /// result's expectation, answer and notes. Ids and counts are the
+    /// runner's own.
+    public func redacted(by redactor: Redactor) -> ConformanceReport {
+        var copy = self
+        copy.implementation.name = redactor.filtered(implementation.name)
+        copy.implementation.version = implementation.version.map(redactor.filtered)
+        copy.implementation.language = implementation.language.map(redactor.filtered)
+        copy.implementation.target = redactor.filtered(implementation.target)
+        copy.settings = settings.mapValues(redactor.filtered)
+        copy.results = results.map { result in
+            var result = result
+            result.expected = result.expected.map(redactor.filtered)
+            result.got = result.got.map(redactor.filtered)
+            result.notes = result.notes.map(redactor.filtered)
+            return result
+        }
+        return copy
+    }
+
     /// The report as JSON: the implementation, the tool, when, how long,
     /// the settings, the summary and every result.
     public var jsonValue: JSONValue {

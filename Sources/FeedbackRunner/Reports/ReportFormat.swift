@@ -14,9 +14,12 @@ import FeedbackConformance
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, junit
 
-    /// The report in this format.
-    public func render(_ report: ConformanceReport) -> String {
-        switch self {
+    /// The report in this format; with a `redactor`, every string of the
+    /// report that holds a sensitive value of the run is withheld first
+    /// (``ConformanceReport/redacted(by:)``).
+    public func render(_ report: ConformanceReport, redactor: Redactor? = nil) -> String {
+        let report = redactor.map(report.redacted(by:)) ?? report
+        return switch self {
         case .text: Self.text(report)
         case .json: Self.json(report)
         case .junit: Self.junit(report)

@@ -181,6 +181,14 @@ public struct ServerRunner: Sendable {
         }
     }
 
+    /// The request target: the endpoint's path exactly as written (still
+    /// percent-encoded: decoding it could put a line break into the request
+    /// line), `/` when it has none.
+    var requestTarget: String {
+        let path = URLComponents(url: options.endpoint, resolvingAgainstBaseURL: false)?.percentEncodedPath ?? ""
+        return path.isEmpty ? "/" : path
+    }
+
     /// The endpoint, with `/` as its path when it has none.
     private var endpointURL: URL {
         guard options.endpoint.path.isEmpty else { return options.endpoint }
@@ -197,7 +205,7 @@ public struct ServerRunner: Sendable {
     /// `request` addressed to the endpoint's path, and signed if asked.
     private func prepared(_ request: WireRequest, signed: Bool) -> WireRequest {
         var request = request
-        request.path = endpointURL.path.isEmpty ? "/" : endpointURL.path
+        request.path = requestTarget
         guard signed else { return request }
         return SigV4.sign(request, host: hostHeader, credentials: options.credentials, region: options.region)
     }

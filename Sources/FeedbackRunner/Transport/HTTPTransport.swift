@@ -119,6 +119,7 @@ final class HTTPTransport: NSObject, URLSessionDataDelegate, @unchecked Sendable
         -> Result<WireResponse, TransportFailure>
     {
         guard seconds > 0 else { return .failure(failure) }
+        guard request.isWritableAsHTTP else { return .failure(.invalidRequest) }
         #if canImport(Glibc)
         if url.scheme?.lowercased() == "http", let host = url.host {
             let client = SocketHTTPClient(host: host, port: url.port ?? 80, hostHeader: Self.hostHeader(url),
@@ -142,14 +143,9 @@ final class HTTPTransport: NSObject, URLSessionDataDelegate, @unchecked Sendable
         return await sendWithURLSession(request, to: url, within: seconds, else: failure)
     }
 
-    /// The `Host` header for `url`: the host, and the port unless it is the
-    /// scheme's default.
+    /// The `Host` header for `url` (``FeedbackWire/WireRequest/hostHeader(scheme:host:port:)``).
     static func hostHeader(_ url: URL) -> String {
-        let host = url.host ?? ""
-        guard let port = url.port else { return host }
-        let scheme = url.scheme?.lowercased()
-        if (scheme == "http" && port == 80) || (scheme == "https" && port == 443) { return host }
-        return "\(host):\(port)"
+        WireRequest.hostHeader(scheme: url.scheme ?? "https", host: url.host ?? "", port: url.port)
     }
 
     private func sendWithURLSession(_ request: WireRequest, to url: URL, within seconds: Double,

@@ -52,17 +52,11 @@ struct SocketHTTPClient: Sendable {
     /// cannot have one: nothing the peer can be made to read as another
     /// header or request.
     func serialized(_ request: WireRequest) -> [UInt8]? {
-        func safe(_ text: String, spaces: Bool) -> Bool {
-            text.utf8.allSatisfy { $0 != 13 && $0 != 10 && $0 != 0 && (spaces || $0 != 0x20) }
-        }
-        guard !request.method.isEmpty, safe(request.method, spaces: false), request.path.hasPrefix("/"),
-            safe(request.path, spaces: false), safe(hostHeader, spaces: false)
-        else { return nil }
+        var withHost = request
+        withHost.headers.append("Host", hostHeader)
+        guard withHost.isWritableAsHTTP else { return nil }
         var head = "\(request.method) \(request.path) HTTP/1.1\r\nHost: \(hostHeader)\r\n"
         for field in request.headers.fields where !["host", "content-length", "connection"].contains(field.name.lowercased()) {
-            guard !field.name.isEmpty, safe(field.name, spaces: false), !field.name.contains(":"),
-                safe(field.value, spaces: true)
-            else { return nil }
             head += "\(field.name): \(field.value)\r\n"
         }
         head += "Content-Length: \(request.body.count)\r\nConnection: close\r\n\r\n"

@@ -32,6 +32,22 @@ public struct WireRequest: Sendable, Hashable, CustomStringConvertible {
         ], body: body)
     }
 
+    /// Whether the request can be written as HTTP/1.1 exactly as it is: a
+    /// method and target without spaces, field names that are tokens, and
+    /// no CR, LF or NUL anywhere in the head. A request that fails this
+    /// would put other lines (headers, requests) into the stream: a
+    /// transport must refuse it.
+    public var isWritableAsHTTP: Bool {
+        func clean(_ text: String, spaces: Bool) -> Bool {
+            text.utf8.allSatisfy { $0 != 13 && $0 != 10 && $0 != 0 && (spaces || $0 != 0x20) }
+        }
+        return !method.isEmpty && clean(method, spaces: false) && path.hasPrefix("/") && clean(path, spaces: false)
+            && headers.fields.allSatisfy { field in
+                !field.name.isEmpty && clean(field.name, spaces: false) && !field.name.contains(":")
+                    && clean(field.value, spaces: true)
+            }
+    }
+
     public var description: String {
         "\(method) \(path) [\(headers.fields.map(\.name).joined(separator: ", "))] body: \(body.count) bytes"
     }

@@ -99,6 +99,17 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Ex
 }
 
 extension JSONValue {
+    /// The value with `transform` applied to every string in it (object
+    /// keys excepted).
+    public func mappingStrings(_ transform: (String) -> String) -> JSONValue {
+        switch self {
+        case .string(let string): .string(transform(string))
+        case .array(let values): .array(values.map { $0.mappingStrings(transform) })
+        case .object(let members): .object(members.mapValues { $0.mappingStrings(transform) })
+        case .null, .bool, .number: self
+        }
+    }
+
     /// A number from an integer.
     public static func integer(_ value: Int) -> JSONValue { .number(Double(value)) }
 

@@ -1,0 +1,70 @@
+import FeedbackConformance
+import FeedbackRunner
+import Foundation
+
+/// `cognito-feedback conform client`: every client case through an adapter.
+enum ClientConformance {
+    static let help = """
+        USAGE: cognito-feedback conform client [options] -- <adapter command> [<argument>...]
+
+        Starts the adapter command and speaks the adapter protocol (Conformance/PROTOCOL.md)
+        over its standard input and output: for each case the client builds the request
+        (which must be exact: method, path, target, content type, every member scalar
+        for scalar, unsigned for UpdateAuthEventFeedback, validly SigV4-signed for the
+        Admin operation) and surfaces a canned service answer (which must come out as
+        the error's short type name, in every form a service uses). The cases: every
+        client vector, then the canned-answer cases (ids answer.*). Nothing is sent to
+        any network; the credentials are fake.
+
+        OPTIONS:
+        \(ConformCommand.commonHelp)
+
+        EXIT STATUS: 0 when no case fails the run, 1 when some do, 2 on usage or set-up
+        errors (among them an adapter command that does not exist, or an adapter that
+        never answers 'start'), 3 when the report cannot be written to standard output.
+
+        EXAMPLE:
+          cognito-feedback conform client --format junit --output botocore.xml \\
+              --expect Conformance/expectations/botocore.json \\
+              -- python3 Conformance/adapters/botocore/adapter.py
+
+        No report, log or progress line ever holds a Username or FeedbackToken value:
+        an adapter's messages and standard error are never shown as they are.
+        """
+
+    static func run(_ arguments: ArraySlice<String>, io: ToolIO) async throws(UsageError) -> Int32 {
+        let args = try Arguments(arguments, options: ConformCommand.commonOptions, switches: ConformCommand.commonSwitches)
+        if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output.write(help + "\n"); return 0 }
+        guard !args.positionals.isEmpty else {
+            throw UsageError("conform client needs the adapter command after '--', e.g. -- python3 adapter.py")
+        }
+        let settings = try ConformSettings(args)
+        var options = ClientRunner.Options(command: args.positionals)
+        options.timeout = Double(settings.timeout)
+        options.deadline = Double(settings.deadline)
+        options.region = settings.region
+        let cases = ClientCase.cases(for: settings.selection.vectors.filter { $0.appliesTo.contains(.client) }, answers: false)
+            + settings.selection.answerCases
+        guard !cases.isEmpty else {
+            settings.output?.abandon()
+            throw UsageError("no client vector or answer case matches the filters")
+        }
+        let redactor = Redactor(vectors: settings.selection.library.vectors, cases: ClientCase.answerCases,
+                                credentials: [options.credentials])
+        let progress = ProgressLine(io: io, quiet: settings.quiet)
+        let started = Date()
+        let clock = ContinuousClock.now
+        let run = await ClientRunner(options: options).run(cases: cases, progress: progress.update)
+        progress.finish()
+        guard let implementation = run.implementation else {
+            settings.output?.abandon()
+            io.error("cognito-feedback: error: the adapter did not start: "
+                + redactor.filtered(run.results.first?.got ?? "no reply to 'start'"))
+            return 2
+        }
+        let report = ConformanceReport(implementation: implementation, tool: Tool.version, started: started,
+                                       seconds: (ContinuousClock.now - clock).seconds, settings: settings.recorded,
+                                       results: run.results)
+        return settings.finish(report, redactor: redactor, io: io)
+    }
+}
