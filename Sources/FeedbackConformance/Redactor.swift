@@ -38,8 +38,9 @@ public struct Redactor: Sendable {
     public init(secrets values: some Sequence<String>, minimumLength: Int = Redactor.minimumLength) {
         var index: [UInt8: [[UInt8]]] = [:]
         var longest = 0
-        for value in Set(values) where value.utf8.count >= max(1, minimumLength) {
-            let bytes = value.utf8.map(Self.lowercased)
+        // Deduplicated as bytes: a set of Strings would keep one of two
+        // canonically equivalent values (NFC and NFD), and miss the other.
+        for bytes in Set(values.map { $0.utf8.map(Self.lowercased) }) where bytes.count >= max(1, minimumLength) {
             index[bytes[0], default: []].append(bytes)
             longest = max(longest, bytes.count)
         }

@@ -96,4 +96,31 @@ struct ConformCommandTests {
         #expect(run.status == 2)
         #expect(run.error.count == 1 && run.error[0].hasPrefix("cognito-feedback: error: "))
     }
+
+    @Test("--output is checked before the run: an unwritable path exits 2 and no adapter is ever started")
+    func outputCheckedFirst() async throws {
+        let marker = FileManager.default.temporaryDirectory.appendingPathComponent("adapter-started-\(UUID().uuidString)").path
+        let run = try await ToolRun(["conform", "client", "--output", "/nonexistent-folder/report.txt", "--",
+                                     "sh", "-c", "touch '\(marker)'"])
+        #expect(run.status == 2)
+        #expect(run.error == ["cognito-feedback: error: cannot write the report to /nonexistent-folder/report.txt (No such file or directory)"])
+        #expect(!FileManager.default.fileExists(atPath: marker), "the adapter was started")
+    }
+
+    @Test("--output replaces a symbolic link at the path instead of writing through it, and leaves no temporary file")
+    func outputReplacesLinks() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.swiftAdapter), "build the package first (swift build)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("precious.txt").path
+        try "keep me".write(toFile: target, atomically: true, encoding: .utf8)
+        let report = folder.appendingPathComponent("report.txt").path
+        try FileManager.default.createSymbolicLink(atPath: report, withDestinationPath: target)
+        let run = try await ToolRun(["conform", "client", "--quiet", "--flag", "TokenCharset", "--output", report, "--", Self.swiftAdapter])
+        #expect(run.status == 0)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me", "the link's target is untouched")
+        #expect(try String(contentsOfFile: report, encoding: .utf8).contains("compliance     100.0 %"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["precious.txt", "report.txt"])
+    }
 }

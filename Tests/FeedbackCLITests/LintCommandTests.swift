@@ -172,6 +172,16 @@ struct VectorsCommandTests {
         #expect(revealed.output.contains(#"alice\\ud83d"#))
     }
 
+    @Test("show redacts a wire text holding a username its body no longer has (a duplicate key overwritten by null)")
+    func showOverwrittenDuplicate() async throws {
+        let shown = try await ToolRun(["vectors", "show", "wire.duplicate-value-then-null.update"])
+        #expect(shown.status == 0)
+        #expect(!shown.output.contains("alice"))
+        #expect(shown.output.contains(#""wire": "<redacted: "#))
+        let revealed = try await ToolRun(["vectors", "show", "wire.duplicate-value-then-null.update", "--reveal"])
+        #expect(revealed.output.contains("alice"))
+    }
+
     @Test("An unknown vector or flag exits 2")
     func unknown() async throws {
         #expect(try await ToolRun(["vectors", "show", "no.such.vector"]).status == 2)
