@@ -12,7 +12,7 @@ import FeedbackConformance
 /// itself as `/usr/bin/env <command>`.
 @Suite("Running client adapters", .serialized)
 struct ClientRunnerTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = PackagePaths.root
     static let swiftAdapter: URL = {
         let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
         return testBinary.deletingLastPathComponent().appendingPathComponent("feedback-swift-adapter")
@@ -23,14 +23,7 @@ struct ClientRunnerTests {
     static let hasBotocore = succeeds(["python3", "-c", "import botocore"])
 
     static func succeeds(_ command: [String]) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        (try? CommandRun(command, timeout: 60, stdout: .null, stderr: .null))?.status == 0
     }
 
     /// Three valid cases: Update, Admin, and an answer case with a namespaced type.
