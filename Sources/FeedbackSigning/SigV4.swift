@@ -40,7 +40,13 @@ public enum SigV4 {
     /// access key, a scope dated as `X-Amz-Date`, every signed header
     /// present, and the signature recomputed over the signed headers.
     /// `host` stands in for a `Host` header the request does not list.
-    public static func verify(_ request: WireRequest, host: String, credentials: AWSCredentials) -> SignatureCheck {
+    ///
+    /// With a `region` and `service`, the credential scope must name them;
+    /// with a `now`, `X-Amz-Date` must lie within ``allowedClockSkew`` of it,
+    /// as the service requires (`InvalidSignatureException: Signature
+    /// expired`).
+    public static func verify(_ request: WireRequest, host: String, credentials: AWSCredentials, region: String? = nil,
+                              service: String? = nil, now: Date? = nil) -> SignatureCheck {
         guard let authorization = request.headers["Authorization"] else { return .missing }
         let prefix = "AWS4-HMAC-SHA256 "
         guard authorization.hasPrefix(prefix) else { return .malformed("not AWS4-HMAC-SHA256") }
@@ -56,6 +62,17 @@ public enum SigV4 {
         guard scopeParts[0] == credentials.accessKeyId else { return .malformed("signed with another access key") }
         guard let stamp = request.headers["X-Amz-Date"] else { return .malformed("no X-Amz-Date header") }
         guard stamp.hasPrefix(scopeParts[1]) else { return .malformed("scope date differs from X-Amz-Date") }
+        if let region, scopeParts[2] != region {
+            return .wrongScope("names the region \(shownName(scopeParts[2])), not \(region)")
+        }
+        if let service, scopeParts[3] != service {
+            return .wrongScope("names the service \(shownName(scopeParts[3])), not \(service)")
+        }
+        if let now {
+            guard let signed = date(stamp) else { return .malformed("X-Amz-Date is not yyyyMMdd'T'HHmmss'Z'") }
+            let skew = abs(signed.timeIntervalSince(now))
+            if skew > allowedClockSkew { return .outsideClockSkew(minutes: Int((skew / 60).rounded())) }
+        }
         let signedHeaders = signed.split(separator: ";").map(String.init)
         guard signedHeaders.contains("host"), signedHeaders.contains("x-amz-date") else {
             return .malformed("host and x-amz-date must be signed")
@@ -94,6 +111,44 @@ public enum SigV4 {
 
     private static func normalizedValue(_ value: String) -> String {
         value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    /// How far `X-Amz-Date` may be from the service's clock: 15 minutes
+    /// (SOURCES.md#sigv4-clock-skew).
+    public static let allowedClockSkew: TimeInterval = 15 * 60
+
+    /// A scope part as a result may show it: itself when it looks like a
+    /// region or service name, else a placeholder (a peer wrote it).
+    private static func shownName(_ part: Substring) -> String {
+        let plain = !part.isEmpty && part.utf8.count <= 32
+            && part.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        return plain ? String(part) : "another one"
+    }
+
+    /// The time of a `yyyyMMdd'T'HHmmss'Z'` stamp, or `nil` when it is not one.
+    static func date(_ stamp: String) -> Date? {
+        let bytes = Array(stamp.utf8)
+        guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8), let hour = number(9..<11),
+            let minute = number(11..<13), let second = number(13..<15), (1...12).contains(month), (1...31).contains(day),
+            hour < 24, minute < 60, second < 61
+        else { return nil }
+        // Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second))
     }
 
     /// `yyyyMMdd'T'HHmmss'Z'` in UTC.

@@ -43,6 +43,58 @@ struct ClientJudgeTests {
         #expect(admin.verdict == .pass, "\(admin.got ?? "")")
     }
 
+    /// An Admin request signed as `region` and `service` at `date`.
+    static func signed(region: String = "us-east-1", service: String = "cognito-idp", date: Date = Date(),
+                       credentials: AWSCredentials = .test) -> WireRequest {
+        let request = WireRequest(method: "POST", path: "/", headers: [
+            "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService.AdminUpdateAuthEventFeedback",
+        ], body: Array(adminBody.utf8))
+        return SigV4.sign(request, host: host, credentials: credentials, region: region, service: service, date: date)
+    }
+
+    @Test("A signature scoped to another region or service, or dated outside the 15-minute window, fails with its reason",
+          arguments: [
+              (signed(region: "eu-west-1"), "AdminUpdateAuthEventFeedback signature: SigV4 credential scope names the region eu-west-1, not us-east-1"),
+              (signed(service: "cognito-identity"), "AdminUpdateAuthEventFeedback signature: SigV4 credential scope names the service cognito-identity, not cognito-idp"),
+              (signed(date: Date().addingTimeInterval(-20 * 60)), "AdminUpdateAuthEventFeedback signature: X-Amz-Date is about 20 minutes from the current time; the service refuses a request more than 15 minutes off"),
+              (signed(date: Date().addingTimeInterval(16 * 60)), "AdminUpdateAuthEventFeedback signature: X-Amz-Date is about 16 minutes from the current time; the service refuses a request more than 15 minutes off"),
+          ])
+    func signatureScopeAndTime(request: WireRequest, reason: String) {
+        let result = Self.judge(Self.admin, request, surfaced: .error("UserNotFoundException"))
+        #expect(result.verdict == .fail)
+        #expect(result.got == reason)
+    }
+
+    @Test("A signature 14 minutes off passes: the window is the service's 15 minutes")
+    func signatureWithinSkew() {
+        let result = Self.judge(Self.admin, Self.signed(date: Date().addingTimeInterval(-14 * 60)), surfaced: .error("UserNotFoundException"))
+        #expect(result.verdict == .pass, "\(result.got ?? "")")
+    }
+
+    @Test("A request addressed to another host than the endpoint's fails; a default port written out is the same host",
+          arguments: [("cognito-idp.eu-west-1.amazonaws.com", false), ("cognito-idp.us-east-1.amazonaws.com:443", true),
+                      ("COGNITO-IDP.us-east-1.amazonaws.com", true), ("cognito-idp.us-east-1.amazonaws.com:8443", false)])
+    func host(sentHost: String, passes: Bool) {
+        let result = Self.judgement.judge(Self.update, .sent(SentRequest(
+            request: Self.request("UpdateAuthEventFeedback", Self.updateBody), host: sentHost, surfaced: .success)))
+        #expect((result.verdict == .pass) == passes, "\(result.got ?? "")")
+        if !passes { #expect(result.got == "addressed to another host than the configured endpoint's (cognito-idp.us-east-1.amazonaws.com)") }
+    }
+
+    @Test("With a session token, a signed request must carry it in X-Amz-Security-Token")
+    func sessionToken() {
+        let credentials = AWSCredentials(accessKeyId: "AKIDTEMP", secretAccessKey: "temporary-secret", sessionToken: "session-token-1")
+        let judge = ClientJudge(credentials: credentials)
+        let withToken = Self.signed(credentials: credentials)
+        #expect(judge.judge(Self.admin, .sent(SentRequest(request: withToken, host: Self.host, surfaced: .error("UserNotFoundException")))).verdict == .pass)
+        var without = withToken
+        without.headers.remove("X-Amz-Security-Token")
+        let result = judge.judge(Self.admin, .sent(SentRequest(request: without, host: Self.host, surfaced: .error("UserNotFoundException"))))
+        #expect(result.verdict == .fail)
+        #expect(result.got?.contains("does not carry the session token in X-Amz-Security-Token") == true)
+        #expect(result.got?.contains("session-token-1") == false)
+    }
+
     @Test("Rejecting a valid request fails; rejecting an invalid or acceptable one passes as 'lints locally'")
     func localRejections() {
         #expect(Self.judgement.judge(Self.update, .rejected).verdict == .fail)

@@ -122,6 +122,10 @@ struct ClientRunnerTests {
         ("sign-update", 0, "UpdateAuthEventFeedback carries an Authorization header; it must be unsigned"),
         ("unsigned", 1, "AdminUpdateAuthEventFeedback signature: no Authorization header"),
         ("raw-type", 2, "surfaced com.amazonaws.cognitoidentityprovider#NotAuthorizedException instead of NotAuthorizedException"),
+        ("wrong-region", 1, "SigV4 credential scope names the region eu-west-1, not us-east-1"),
+        ("wrong-service", 1, "SigV4 credential scope names the service cognito-identity, not cognito-idp"),
+        ("stale-date", 1, "X-Amz-Date is about 20 minutes from the current time"),
+        ("wrong-host", 0, "addressed to another host than the configured endpoint's (cognito-idp.us-east-1.amazonaws.com)"),
     ])
     func liesFail(fault: String, index: Int, reason: String) async {
         let cases = Self.three
@@ -188,7 +192,8 @@ struct ClientRunnerTests {
         defer { try? FileManager.default.removeItem(at: pidFile) }
         let cases = Self.three
         // The adapters record their pids through their own environment, not this process's.
-        _ = await Self.run(Self.fault("silent", on: [cases[0].id]), cases, timeout: 0.5) {  // killed, restarted, stopped
+        // 2 s per reply: a restarted Python adapter must have time to start (and record its pid) on a busy machine.
+        _ = await Self.run(Self.fault("silent", on: [cases[0].id]), cases, timeout: 2) {  // killed, restarted, stopped
             $0.environment = ["ADAPTER_PID_FILE": pidFile.path]
         }
         _ = await Self.run(Self.fault("flood", on: [cases[1].id]), cases, timeout: 2) {

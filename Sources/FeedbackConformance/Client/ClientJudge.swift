@@ -1,6 +1,7 @@
 import FeedbackRules
 import FeedbackSigning
 import FeedbackWire
+import Foundation
 
 /// Judges what a client did for one ``ClientCase``: pure, no I/O.
 ///
@@ -29,11 +30,27 @@ import FeedbackWire
 public struct ClientJudge: Sendable {
     /// The credentials the client was given, to verify Admin signatures.
     public var credentials: AWSCredentials
+    /// The region the client was configured with: the signature's scope
+    /// must name it.
+    public var region: String
+    /// The host the client was configured to call (the `Host` header a
+    /// request must carry): the endpoint's, e.g. `cognito-idp.us-east-1.amazonaws.com`.
+    public var host: String
+    /// The current time, against which `X-Amz-Date` is checked.
+    public var clock: @Sendable () -> Date
 
-    /// Creates a judgement for clients given `credentials`.
-    public init(credentials: AWSCredentials = .test) {
+    /// A judge for clients given `credentials`, `region` and the endpoint
+    /// `host` (by default the region's: `cognito-idp.<region>.amazonaws.com`).
+    public init(credentials: AWSCredentials = .test, region: String = "us-east-1", host: String? = nil,
+                clock: @escaping @Sendable () -> Date = Date.init) {
         self.credentials = credentials
+        self.region = region
+        self.host = host ?? "cognito-idp.\(region).amazonaws.com"
+        self.clock = clock
     }
+
+    /// The service name in SigV4 scopes.
+    public static let service = "cognito-idp"
 
     /// The verdict on `outcome` for `item`, with what was expected, what the
     /// client did, and notes.
@@ -61,6 +78,7 @@ public struct ClientJudge: Sendable {
     /// Every way `sent` departs from what `item` requires; empty when none.
     func problems(_ item: ClientCase, _ sent: SentRequest) -> [String] {
         var problems = Self.headerProblems(item.operation, sent.request)
+        problems += hostProblems(sent)
         problems += Self.bodyProblems(item, sent.request.body)
         problems += signatureProblems(item.operation, sent)
         if !sent.surfaced.matches(item.surfaces) {
@@ -127,13 +145,34 @@ public struct ClientJudge: Sendable {
         return a == b ? "\(a) scalars, some changed" : "\(a) scalars given, \(b) sent"
     }
 
+    /// The request must go to the configured endpoint's host (a default
+    /// port written out is the same host).
+    func hostProblems(_ sent: SentRequest) -> [String] {
+        guard let sentHost = sent.host else { return ["no host reported (neither a Host header nor a URL)"] }
+        func normal(_ authority: String) -> String {
+            var authority = authority.lowercased()
+            for port in [":443", ":80"] where authority.hasSuffix(port) { authority.removeLast(port.count) }
+            return authority
+        }
+        guard normal(sentHost) == normal(host) else {
+            return ["addressed to another host than the configured endpoint's (\(host))"]
+        }
+        return []
+    }
+
     func signatureProblems(_ operation: FeedbackOperation, _ sent: SentRequest) -> [String] {
         guard operation.isSigned else {
             return sent.request.headers["Authorization"] == nil ? [] : ["\(operation.rawValue) carries an Authorization header; it must be unsigned"]
         }
         guard let host = sent.host else { return ["no host reported, so the signature cannot be checked"] }
-        let check = SigV4.verify(sent.request, host: host, credentials: credentials)
-        return check == .valid ? [] : ["\(operation.rawValue) signature: \(check)"]
+        var problems: [String] = []
+        let check = SigV4.verify(sent.request, host: host, credentials: credentials, region: region, service: Self.service,
+                                 now: clock())
+        if check != .valid { problems.append("\(operation.rawValue) signature: \(check)") }
+        if let token = credentials.sessionToken, sent.request.headers.values("X-Amz-Security-Token") != [token] {
+            problems.append("\(operation.rawValue) does not carry the session token in X-Amz-Security-Token")
+        }
+        return problems
     }
 
     private static func asciiCaseless(_ a: UInt8, _ b: UInt8) -> Bool {

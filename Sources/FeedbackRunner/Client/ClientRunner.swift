@@ -30,7 +30,11 @@ public struct ClientRunner: Sendable {
         /// The region the client is configured with.
         public var region = "us-east-1"
         /// The endpoint the client is configured with; no request reaches it.
-        public var endpoint = "https://cognito-idp.us-east-1.amazonaws.com"
+        /// By default the region's: `https://cognito-idp.<region>.amazonaws.com`.
+        public var endpoint: String?
+
+        /// The endpoint the client is given: ``endpoint``, else the region's.
+        public var effectiveEndpoint: String { endpoint ?? "https://cognito-idp.\(region).amazonaws.com" }
         /// The fake credentials the client signs with, and the runner verifies.
         public var credentials = AWSCredentials.test
         /// Whether to add the canned-answer cases (``ClientCase/answerCases``).
@@ -99,7 +103,9 @@ private struct Session {
 
     init(options: ClientRunner.Options) {
         self.options = options
-        judge = ClientJudge(credentials: options.credentials)
+        let endpoint = URLComponents(string: options.effectiveEndpoint)
+        let host = endpoint?.host.map { WireRequest.hostHeader(scheme: endpoint?.scheme ?? "https", host: $0, port: endpoint?.port) }
+        judge = ClientJudge(credentials: options.credentials, region: options.region, host: host)
     }
 
     mutating func run(_ cases: [ClientCase], progress: @Sendable (Int, Int) -> Void)
@@ -174,7 +180,7 @@ private struct Session {
     mutating func launch(until deadline: ContinuousClock.Instant) throws(AdapterProcess.Failure) {
         adapter = try AdapterProcess(command: options.command, maxLineBytes: options.maxLineBytes, forwardStderr: options.forwardStderr,
                                       environment: options.environment)
-        let start = StartCommand(region: options.region, endpoint: options.endpoint, credentials: options.credentials)
+        let start = StartCommand(region: options.region, endpoint: options.effectiveEndpoint, credentials: options.credentials)
         switch try exchange(.start(start), until: deadline) {
         case .started(let introduced):
             implementation = ConformanceReport.Implementation(
