@@ -235,13 +235,94 @@ struct ServerJudgementTests {
         #expect(vector.judge(validation, unknownOperation: validation).verdict == .pass)
     }
 
-    @Test("Gateways, authentication refusals and throttling of an invalid vector give no verdict", arguments: [
+    @Test("Gateways, an Admin request's authentication refusal and throttling of an invalid vector give no verdict", arguments: [
         WireResponse(status: 502, body: []), WireResponse(status: 503, body: []), WireResponse(status: 504, body: []),
         error(400, "UnrecognizedClientException"), error(400, "InvalidSignatureException"),
         error(403, "AccessDeniedException"), error(400, "TooManyRequestsException"), WireResponse(status: 429, body: []),
     ])
     func noVerdict(answer: WireResponse) throws {
-        #expect(try Self.vector("event-id-length.empty.update").judge(answer).verdict == .error)
+        #expect(try Self.vector("event-id-length.empty.admin").judge(answer).verdict == .error)
+    }
+
+    @Test("Requiring authentication for UpdateAuthEventFeedback (authtype none) is the server's failure, not a set-up error",
+          arguments: [error(400, "UnrecognizedClientException"), error(400, "MissingAuthenticationTokenException"),
+                      error(403, "AccessDeniedException"), WireResponse(status: 401, body: []), WireResponse(status: 403, body: [])])
+    func updateRequiringAuthenticationFails(answer: WireResponse) throws {
+        for id in ["event-id-length.empty.update", "baseline.typical.update"] {
+            let result = try Self.vector(id).judge(answer)
+            #expect(result.verdict == .fail, "\(id)")
+            #expect(result.got?.hasSuffix("; UpdateAuthEventFeedback required authentication") == true, "\(id)")
+        }
+    }
+
+    @Test("An answer quoting the request's Username or FeedbackToken anywhere fails, whatever else it says", arguments: [
+        ("header", "X-Debug"), ("message", "message"), ("other body field", "detail"), ("escaped in the body", "escaped"),
+    ])
+    func echoFails(place: String, field: String) throws {
+        let vector = try Self.vector("redaction.username-canary.update")
+        guard case .string(let username)? = vector.body?.members["Username"] else { Issue.record("no username"); return }
+        var answer = Self.error(400, "InvalidParameterException")
+        switch field {
+        case "X-Debug": answer.headers.append("X-Debug", "user=" + username)
+        case "escaped":
+            let escaped = username.unicodeScalars.map { "\\u" + String(repeating: "0", count: 4 - String($0.value, radix: 16).count) + String($0.value, radix: 16) }.joined()
+            answer.body = Array(#"{"__type":"InvalidParameterException","message":"x \#(escaped)"}"#.utf8)
+        default:
+            answer.body = JSONValue.object(["__type": "InvalidParameterException", .init(stringLiteral: field): .string("for " + username)]).jsonText
+        }
+        let result = vector.judge(answer)
+        #expect(result.verdict == .fail, "\(place)")
+        #expect(result.got?.hasSuffix("the answer quotes the request's Username value") == true, "\(place)")
+        #expect(result.got?.contains(username) == false)
+    }
+
+    @Test("A message difference is reported in every run, by member and constraint, and fails only a strict one")
+    func messageDifferencesReported() throws {
+        let vector = try Self.vector("feedback-value.lowercase-valid.update")
+        let answer = Self.error(400, "InvalidParameterException", message: "1 validation error detected: something else")
+        let lenient = vector.judge(answer)
+        #expect(lenient.verdict == .pass)
+        #expect(lenient.notes == ["message differs: the message lacks the part for FeedbackValue enum"])
+        let strict = vector.judge(answer, strict: true)
+        #expect(strict.verdict == .fail)
+        #expect(strict.got == "HTTP 400 InvalidParameterException; the message lacks the part for FeedbackValue enum")
+    }
+
+    @Test("Judging a server, an enum's values compare as a set: [Invalid, Valid] is [Valid, Invalid]")
+    func enumValuesAsSet() throws {
+        let vector = try Self.vector("feedback-value.lowercase-valid.update")
+        let message = try #require(vector.expected?.message).replacingOccurrences(of: "[Valid, Invalid]", with: "[Invalid, Valid]")
+        let result = vector.judge(Self.error(400, "InvalidParameterException", message: message), strict: true)
+        #expect(result.verdict == .pass, "\(result.got ?? "")")
+        let wrong = message.replacingOccurrences(of: "[Invalid, Valid]", with: "[Invalid, Valid, Maybe]")
+        #expect(vector.judge(Self.error(400, "InvalidParameterException", message: wrong), strict: true).verdict == .fail)
+    }
+
+    @Test("For an absent sensitive member (SensitiveNull, a project decision), strict accepts either documented reading")
+    func sensitiveNullEitherReading() throws {
+        let vector = try Self.vector("required.username-absent.update")
+        let ours = try #require(vector.expected?.message)
+        let other = ours.replacingOccurrences(of: "Value null at 'username'", with: "Value at 'username'")
+        #expect(vector.judge(Self.error(400, "InvalidParameterException", message: ours), strict: true).verdict == .pass)
+        #expect(vector.judge(Self.error(400, "InvalidParameterException", message: other), strict: true).verdict == .pass)
+        // Not for a member that is not sensitive, nor for a vector without the flag.
+        let pool = try Self.vector("required.userpoolid-absent.update")
+        let poolMessage = try #require(pool.expected?.message).replacingOccurrences(of: "Value null at", with: "Value at")
+        #expect(pool.judge(Self.error(400, "InvalidParameterException", message: poolMessage), strict: true).verdict == .fail)
+    }
+
+    @Test("An error type named only in X-Amzn-ErrorType passes with a named warning, and fails a strict run")
+    func typeOnlyInHeader() throws {
+        let vector = try Self.vector("event-id-length.empty.update")
+        let message = try #require(vector.expected?.message)
+        let answer = WireResponse(status: 400, headers: ["X-Amzn-ErrorType": "InvalidParameterException:http://x/"],
+                                  body: JSONValue.object(["message": .string(message)]).jsonText)
+        let lenient = vector.judge(answer)
+        #expect(lenient.verdict == .pass)
+        #expect(lenient.notes.contains { $0.hasPrefix("interoperability: the error type is not in the body's __type") })
+        let strict = vector.judge(answer, strict: true)
+        #expect(strict.verdict == .fail)
+        #expect(strict.got?.contains("clients that read only __type (botocore, aws-sdk-go v1) miss it") == true)
     }
 
     // MARK: what reports may show

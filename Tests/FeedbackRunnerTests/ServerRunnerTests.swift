@@ -147,12 +147,9 @@ struct ServerRunnerTests {
         for secret in Set(secrets) where secret.count >= 4 {
             #expect(!text.contains(secret))
         }
-        if mode == "echo" {
-            // Invalid vectors get the expected type: they pass unless strict compares the echoed message.
-            #expect(results.allSatisfy { $0.verdict == (strict ? .fail : .pass) })
-        } else {
-            #expect(results.allSatisfy { $0.verdict == .fail })
-        }
+        // Quoting a sensitive value is a security failure, strict or not.
+        #expect(results.allSatisfy { $0.verdict == .fail })
+        #expect(results.allSatisfy { $0.got?.contains("the answer quotes the request's") == true })
     }
 
     @Test("Requests go out as the protocol prescribes: byte-exact body, target, and a signature only on Admin")

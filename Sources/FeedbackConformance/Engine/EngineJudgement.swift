@@ -92,33 +92,11 @@ extension Expectation {
         if let extra = unmatched.first {
             return "unexpected \(extra.member.wireName) \(extra.kind.rawValue) violation"
         }
-        if let message, let got = report.message, !Self.sameMessage(message, got, parts: violations.compactMap(\.message)) {
+        if let message, let got = report.message,
+            !MessageComparison().same(message, got, parts: violations.compactMap(\.message)) {
             return "the aggregate message differs"
         }
         return nil
-    }
-
-    /// Whether two aggregate messages are equal up to the order of their
-    /// parts: the same head (`N validation errors detected: `), then each of
-    /// `parts` once, joined by `; `. Compared byte for byte.
-    static func sameMessage(_ expected: String, _ got: String, parts: [String]) -> Bool {
-        if expected.utf8.elementsEqual(got.utf8) { return true }
-        let marker = "detected: "
-        guard let head = expected.firstRange(of: marker), let gotHead = got.firstRange(of: marker),
-            expected.utf8[..<head.upperBound].elementsEqual(got.utf8[..<gotHead.upperBound])
-        else { return false }
-        var rest = got.utf8[gotHead.upperBound...]
-        var remaining = parts
-        while !remaining.isEmpty {
-            guard let index = remaining.firstIndex(where: { rest.starts(with: $0.utf8) }) else { return false }
-            rest = rest.dropFirst(remaining[index].utf8.count)
-            remaining.remove(at: index)
-            if !remaining.isEmpty {
-                guard rest.starts(with: "; ".utf8) else { return false }
-                rest = rest.dropFirst(2)
-            }
-        }
-        return rest.isEmpty
     }
 }
 

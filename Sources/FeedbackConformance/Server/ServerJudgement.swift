@@ -65,9 +65,20 @@ extension Vector {
     public func judge(_ answer: WireResponse, strict: Bool = false, unknownOperation: WireResponse? = nil) -> CaseResult {
         let seen = ServerResponse(answer, for: self)
         var result = CaseResult(id: id, verdict: .fail, expected: expectedAnswer, got: seen.shown)
+        if let member = seen.echoedMember {
+            // A security failure, whatever else the answer says.
+            result.got = seen.shown + "; the answer quotes the request's \(member.wireName) value"
+            result.notes.append("security: a sensitive value in the answer")
+            return result
+        }
         if let reason = seen.unimplementedReason(like: unknownOperation) {
             result.verdict = .unimplemented
             result.notes.append(reason)
+            return result
+        }
+        if !operation.isSigned, seen.requiresAuthentication {
+            result.got = seen.shown + "; \(operation.rawValue) required authentication"
+            result.notes.append("requires authentication for an operation the model marks authtype none")
             return result
         }
         if let reason = seen.noVerdictReason(throttlingCounts: !allowsValidAnswer) {
@@ -75,6 +86,22 @@ extension Vector {
             result.notes.append(reason)
             return result
         }
+        judgeByResult(seen, strict: strict, into: &result)
+        if seen.typeOnlyInHeader {
+            let problem = "the error type is not in the body's __type as Cognito sends it (only in X-Amzn-ErrorType or code): "
+                + "clients that read only __type (botocore, aws-sdk-go v1) miss it"
+            if strict && result.verdict == .pass {
+                result.verdict = .fail
+                result.got = seen.shown + "; " + problem
+            } else {
+                result.notes.append("interoperability: " + problem)
+            }
+        }
+        return result
+    }
+
+    /// The verdict by the vector's result, once the answer is one to judge.
+    private func judgeByResult(_ seen: ServerResponse, strict: Bool, into result: inout CaseResult) {
         switch self.result {
         case .valid:
             (result.verdict, result.notes) = judgeValid(seen, strict: strict)
@@ -95,7 +122,6 @@ extension Vector {
                 (result.verdict, result.got, result.notes) = asInvalid
             }
         }
-        return result
     }
 
     /// What the vector expects, as a report shows it: `HTTP 400
@@ -135,130 +161,32 @@ extension Vector {
         guard seen.answer.status == 400, seen.type == expected.errorType.rawValue else {
             return (.fail, seen.shown, [])
         }
-        guard strict else { return (.pass, seen.shown, []) }
-        guard let wanted = expected.message else {
-            return (.pass, seen.shown, ["message not compared: the service's wording is undocumented"])
+        guard expected.message != nil else {
+            return (.pass, seen.shown, strict ? ["message not compared: the service's wording is undocumented"] : [])
         }
-        guard let message = seen.answer.message else {
-            return (.fail, seen.shown + "; no message", [])
-        }
+        guard let difference = messageDifference(seen.answer.message) else { return (.pass, seen.shown, []) }
+        // Reported in every run; failing only a strict one.
+        if strict { return (.fail, seen.shown + "; " + difference, []) }
+        return (.pass, seen.shown, ["message differs: " + difference])
+    }
+
+    /// How an answer's message departs from the expected aggregate, or
+    /// `nil` when it is the same up to the order of its parts, the order of
+    /// an enum's values (a set: the service's order is not stable), and,
+    /// for a `SensitiveNull` vector, either documented reading of an absent
+    /// sensitive member (`Value null at 'username'` or `Value at 'username'`).
+    /// Names members and constraints only, never the message.
+    func messageDifference(_ message: String?) -> String? {
+        guard let expected, let wanted = expected.message else { return nil }
+        guard let message else { return "no message" }
+        let options = MessageComparison(enumValuesAsSet: true, sensitiveNullEitherReading: flags.contains("SensitiveNull"))
         let parts = expected.violations.compactMap(\.message)
-        if Expectation.sameMessage(wanted, message, parts: parts) { return (.pass, seen.shown, []) }
+        if options.same(wanted, message, parts: parts) { return nil }
         let missing = expected.violations.filter { part in
-            part.message.map { !message.contains($0) } ?? false
+            part.message.map { !options.holds(message, part: $0) } ?? false
         }
-        if missing.isEmpty {
-            return (.fail, seen.shown + "; the message differs from the expected aggregate outside its parts", [])
-        }
+        if missing.isEmpty { return "the message differs from the expected aggregate outside its parts" }
         let names = missing.map { "\($0.member.wireName) \($0.constraint.rawValue)" }
-        return (.fail, seen.shown + "; the message lacks the part for \(names.joined(separator: ", "))", [])
+        return "the message lacks the part for \(names.joined(separator: ", "))"
     }
 }
-
-/// A server's answer as the judgement reads it: its status, error type and
-/// content type, and what of them a report may show.
-struct ServerResponse {
-    /// The answer.
-    let answer: WireResponse
-    /// The sanitized error type, when the answer names one.
-    let type: String?
-    /// ``type`` when a report may show it.
-    let shownType: String?
-    /// The media type of `Content-Type` when a report may show it.
-    let shownContentType: String?
-
-    /// Body phrases (ASCII, any case) that say the same on HTTP 404 or 500.
-    static let unimplementedPhrases = [
-        "not implemented", "not yet implemented", "has not been implemented", "unknown operation",
-        "unsupported operation", "operation is not supported",
-    ]
-
-    init(_ answer: WireResponse, for vector: Vector) {
-        self.answer = answer
-        let type = answer.errorType
-        self.type = type
-        if let type, ErrorTypes.known.contains(type) {
-            shownType = type
-        } else {
-            shownType = type.flatMap { Self.showable($0, for: vector, allowed: Self.identifierBytes) }
-        }
-        // Shown only for an error without a type (see `shown`): worked out only then.
-        if (200..<300).contains(answer.status) || type != nil {
-            shownContentType = nil
-        } else {
-            let media = answer.headers["Content-Type"].map {
-                String($0.prefix { $0 != ";" }).trimmingASCIIWhitespace.lowercased()
-            }
-            shownContentType = media.flatMap { Self.showable($0, for: vector, allowed: Self.mediaTypeBytes) }
-        }
-    }
-
-    /// `HTTP 400 InvalidParameterException`, `HTTP 500 without an error type
-    /// (text/html)`, `HTTP 200`.
-    var shown: String {
-        let status = "HTTP \(answer.status)"
-        if (200..<300).contains(answer.status) { return status }
-        if let shownType { return "\(status) \(shownType)" }
-        if type != nil { return "\(status) with an error type not shown (it is not an identifier, or holds request text)" }
-        return "\(status) without an error type" + (shownContentType.map { " (\($0))" } ?? "")
-    }
-
-    /// How a server refuses a body as malformed: `HTTP 400 SerializationException`.
-    static let refusal = "HTTP 400 SerializationException"
-
-    /// Whether the answer refuses the body as malformed (``refusal``).
-    var isRefusal: Bool { answer.status == 400 && type == "SerializationException" }
-
-    /// Why the answer means the operation is unimplemented, or `nil`.
-    func unimplementedReason(like unknownOperation: WireResponse?) -> String? {
-        if answer.status == 501 { return "HTTP 501 Not Implemented" }
-        if let type, ErrorTypes.unimplemented.contains(type) { return "the server does not know the operation (\(type))" }
-        let isValidationError = type.map(ErrorTypes.validation.contains) ?? false
-        if [404, 500].contains(answer.status), !isValidationError {
-            let text = String(decoding: answer.body.prefix(8192).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            if let phrase = Self.unimplementedPhrases.first(where: text.contains) {
-                return "the answer's body says \"\(phrase)\""
-            }
-        }
-        if let probe = unknownOperation, probe.status >= 400, !isValidationError,
-            probe.status == answer.status, probe.errorType == type, type != nil || probe.body == answer.body
-        {
-            return "the same answer as to an operation that does not exist"
-        }
-        return nil
-    }
-
-    /// Why the answer says nothing about validation, or `nil`.
-    func noVerdictReason(throttlingCounts: Bool) -> String? {
-        if [502, 503, 504].contains(answer.status) { return "a gateway or unavailable service answered; rerun" }
-        if let type, ErrorTypes.authentication.contains(type) {
-            return "refused before validation (authentication): check the credentials and region"
-        }
-        if throttlingCounts, answer.status == 429 || type.map(ErrorTypes.throttling.contains) == true {
-            return "throttled before validation; rerun with less concurrency"
-        }
-        return nil
-    }
-
-    /// `A-Z a-z 0-9 _ .`
-    private static func identifierBytes(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-            || byte == 0x5F || byte == 0x2E
-    }
-
-    /// `a-z 0-9 + - . /`
-    private static func mediaTypeBytes(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || [0x2B, 0x2D, 0x2E, 0x2F].contains(byte)
-    }
-
-    /// `text` when a report may show it: at most 64 allowed bytes, no
-    /// sensitive value of the vector's body in it, and not found in the
-    /// request's text (an echo).
-    private static func showable(_ text: String, for vector: Vector, allowed: (UInt8) -> Bool) -> String? {
-        guard !text.isEmpty, text.utf8.count <= 64, text.utf8.allSatisfy(allowed) else { return nil }
-        guard Redactor(secrets: vector.sensitiveValues, minimumLength: 1).shown(text) != nil else { return nil }
-        if vector.wireBytes.firstRange(of: Array(text.utf8)) != nil { return nil }
-        return text
-    }
-}
-
