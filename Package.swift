@@ -31,7 +31,10 @@ let package = Package(
         .target(name: "FeedbackRules"),
         .target(name: "FeedbackWire", dependencies: ["FeedbackRules"]),
         .target(name: "FeedbackSigning", dependencies: ["FeedbackWire"]),
-        .target(name: "FeedbackVectors", dependencies: ["FeedbackRules", "FeedbackWire"]),
+        .target(name: "FeedbackVectors", dependencies: ["FeedbackRules", "FeedbackWire"], plugins: ["EmbedVectors"]),
+        // Compiles vectors/*.json into FeedbackVectors: a copied binary carries them.
+        .plugin(name: "EmbedVectors", capability: .buildTool(), dependencies: ["embed-vectors"]),
+        .executableTarget(name: "embed-vectors"),
         .target(name: "FeedbackConformance",
                 dependencies: ["FeedbackRules", "FeedbackWire", "FeedbackSigning", "FeedbackVectors"]),
         .target(name: "FeedbackAdapterProtocol", dependencies: ["FeedbackConformance"]),

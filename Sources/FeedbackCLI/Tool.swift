@@ -1,9 +1,10 @@
+import FeedbackVectors
 import Foundation
 
 /// The `cognito-feedback` command: dispatches to its subcommands.
 public enum Tool {
     /// The tool's version.
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
     static let help = """
         cognito-feedback: the rules of Amazon Cognito's UpdateAuthEventFeedback and
@@ -18,7 +19,7 @@ public enum Tool {
 
         OPTIONS:
           -h, --help     Show help (also: cognito-feedback <subcommand> --help).
-          --version      Show the version.
+          --version      Show the version, and which vectors it carries.
 
         EXAMPLES:
           cognito-feedback lint --operation UpdateAuthEventFeedback request.json
@@ -62,7 +63,10 @@ public enum Tool {
                 let topics = ["lint": LintCommand.help, "vectors": VectorsCommand.help, "conform": ConformCommand.help]
                 io.output.write((topic.flatMap { topics[$0] } ?? help) + "\n")
                 return 0
-            case "--version": io.output.write(version + "\n"); return 0
+            case "--version":
+                let vectors = (try? VectorLibrary.load()).map(\.version) ?? "the built-in vectors do not load"
+                io.output.write("cognito-feedback \(version) (vectors: \(vectors))\n")
+                return 0
             default: throw UsageError("unknown subcommand '\(command)'; expected lint, vectors or conform")
             }
         } catch {

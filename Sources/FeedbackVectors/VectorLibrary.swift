@@ -2,7 +2,8 @@ import Foundation
 import FeedbackRules
 import FeedbackWire
 
-/// The vectors of `vectors/`, loaded once, and the flags they use.
+/// The test vectors and the flags they use: those compiled into this build
+/// (`vectors/*.json` when it was built), or those of a folder.
 ///
 /// ```swift
 /// let library = try VectorLibrary.load()
@@ -35,46 +36,109 @@ public struct VectorLibrary: Sendable {
         vectors.first { $0.id == id }
     }
 
-    /// Where the vectors are: `$COGNITO_FEEDBACK_VECTORS` if set, else the
-    /// `vectors/` folder of the source checkout this library was built from.
-    public static var defaultDirectory: URL {
-        if let path = ProcessInfo.processInfo.environment["COGNITO_FEEDBACK_VECTORS"], !path.isEmpty {
-            return URL(fileURLWithPath: path, isDirectory: true)
+    /// Where the vectors came from.
+    public let source: Source
+    /// A digest of the files the vectors were read from (64-bit FNV-1a over
+    /// each file's name and bytes, in name order), naming the set exactly:
+    /// two libraries with the same digest hold the same vectors.
+    public let digest: String
+
+    /// Where a library's files came from.
+    public enum Source: Sendable, Hashable, CustomStringConvertible {
+        /// The files compiled into this build (`vectors/` when it was built).
+        case builtIn
+        /// A folder of vector files.
+        case directory(String)
+
+        /// `built-in`, or the folder.
+        public var description: String {
+            switch self {
+            case .builtIn: "built-in"
+            case .directory(let path): path
+            }
         }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // FeedbackConformance
-            .deletingLastPathComponent()  // Sources
-            .deletingLastPathComponent()  // package root
-            .appendingPathComponent("vectors", isDirectory: true)
     }
 
-    /// Loads `flags.json` and every topic file (`*.json` but `schema.json`).
+    /// `built-in set, 576 vectors, digest 1a2b3c4d5e6f7a8b`.
+    public var version: String {
+        "\(source == .builtIn ? "built-in set" : "set \(source)"), \(vectors.count) vectors, digest \(digest)"
+    }
+
+    /// The vectors this build carries (`vectors/*.json`, compiled in), or
+    /// those of the folder `$COGNITO_FEEDBACK_VECTORS` names when it is set.
+    /// - Throws: ``LoadError`` naming the file at fault.
+    public static func load() throws -> VectorLibrary {
+        if let path = ProcessInfo.processInfo.environment["COGNITO_FEEDBACK_VECTORS"], !path.isEmpty {
+            return try load(from: URL(fileURLWithPath: path, isDirectory: true))
+        }
+        return try builtIn.get()
+    }
+
+    /// The vectors compiled into this build, read once.
+    private static let builtIn = Result {
+        try VectorLibrary(files: EmbeddedVectors.files.map { file in
+            (file.name, file.text.withUTF8Buffer { Array($0) })
+        }, source: .builtIn, location: { "built-in \($0)" })
+    }
+
+    /// Loads `flags.json` and every topic file (`*.json` but `schema.json`)
+    /// of `directory`.
     /// - Throws: ``LoadError`` naming the file at fault: unreadable, not
     ///   the format, or holding a vector that breaks its rules (an
     ///   `alternative` exactly on `acceptable` vectors; no `body` only with
     ///   a `wire` text, on an acceptable vector whose alternative is `refused`).
-    public static func load(from directory: URL = defaultDirectory) throws -> VectorLibrary {
+    public static func load(from directory: URL) throws -> VectorLibrary {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory.path) }
         catch { throw LoadError(file: directory.path, reason: "cannot list the vectors folder") }
-        let decoder = JSONDecoder()
-        func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+        var files: [(String, [UInt8])] = []
+        for name in names.sorted() where name.hasSuffix(".json") && name != "schema.json" {
             let url = directory.appendingPathComponent(name)
-            do { return try decoder.decode(T.self, from: try Data(contentsOf: url)) }
-            catch { throw LoadError(file: url.path, reason: "\(error)") }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw LoadError(file: url.path, reason: "cannot be read")
+            }
+            files.append((name, Array(data)))
         }
-        let flags = try decode(FlagsFile.self, "flags.json").flags
+        return try VectorLibrary(files: files, source: .directory(directory.path),
+                                 location: { directory.appendingPathComponent($0).path })
+    }
+
+    /// Reads the files: `flags.json`, then every other one as a topic file,
+    /// in name order. `location` names a file in errors.
+    private init(files: [(name: String, bytes: [UInt8])], source: Source, location: (String) -> String) throws {
+        let decoder = JSONDecoder()
+        func decode<T: Decodable>(_ type: T.Type, _ file: (name: String, bytes: [UInt8])) throws -> T {
+            do { return try decoder.decode(T.self, from: Data(file.bytes)) }
+            catch { throw LoadError(file: location(file.name), reason: "\(error)") }
+        }
+        let files = files.sorted { $0.name < $1.name }
+        guard let flagsFile = files.first(where: { $0.name == "flags.json" }) else {
+            throw LoadError(file: location("flags.json"), reason: "missing")
+        }
+        flags = try decode(FlagsFile.self, flagsFile).flags
         var vectors: [Vector] = []
-        for name in names.sorted() where name.hasSuffix(".json") && name != "flags.json" && name != "schema.json" {
-            let tests = try decode(TopicFile.self, name).tests
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in files {
+            for byte in Array(file.name.utf8) + [0] + file.bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            guard file.name != "flags.json" else { continue }
+            let tests = try decode(TopicFile.self, file).tests
             if let bad = tests.first(where: { $0.formatProblem != nil }), let problem = bad.formatProblem {
-                throw LoadError(file: directory.appendingPathComponent(name).path, reason: "vector \(bad.id): \(problem)")
+                throw LoadError(file: location(file.name), reason: "vector \(bad.id): \(problem)")
             }
             vectors += tests
         }
-        return VectorLibrary(vectors: vectors, flags: flags)
+        self.vectors = vectors
+        self.source = source
+        digest = String(hash, radix: 16).leftPadded(to: 16)
     }
 
     private struct FlagsFile: Decodable { let flags: [String: Flag] }
     private struct TopicFile: Decodable { let tests: [Vector] }
+}
+
+extension String {
+    /// The string with zeros in front, to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
 }

@@ -26,7 +26,8 @@ struct ConformCommandTests {
         let command = Self.faulty + ["normalise", "--on", "normalization.nfd-128.update"]
         let failing = try await ToolRun(["conform", "client", "--quiet", "--id", "normalization.*", "--"] + command)
         #expect(failing.status == 1)
-        #expect(failing.output.contains("FAIL normalization.nfd-128.update"))
+        #expect(failing.output.contains("FAIL × 1\n"))
+        #expect(failing.output.contains("    cases:    normalization.nfd-128.update\n"))
         let known = try TemporaryFile(#"{"knownIssues":[{"ids":"normalization.nfd-128.update","verdict":"fail","reason":"NFC"}]}"#)
         let expected = try await ToolRun(["conform", "client", "--quiet", "--id", "normalization.*", "--expect", known.path, "--"] + command)
         #expect(expected.status == 0)
@@ -122,5 +123,23 @@ struct ConformCommandTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me", "the link's target is untouched")
         #expect(try String(contentsOfFile: report, encoding: .utf8).contains("compliance     100.0 %"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["precious.txt", "report.txt"])
+    }
+
+    @Test("conform matrix puts JSON reports side by side, in Markdown or HTML, and refuses what is not a report")
+    func matrix() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.swiftAdapter), "build the package first (swift build)")
+        let json = try TemporaryFile(Data(), suffix: ".json")
+        let run = try await ToolRun(["conform", "client", "--quiet", "--id", "baseline.*", "--format", "json", "--output", json.path,
+                                     "--", Self.swiftAdapter])
+        #expect(run.status == 0)
+        let markdown = try await ToolRun(["conform", "matrix", json.path, json.path])
+        #expect(markdown.status == 0)
+        #expect(markdown.output.contains("| **compliance** | 100.0 % | 100.0 % |"))
+        let html = try await ToolRun(["conform", "matrix", "--format", "html", json.path])
+        #expect(html.status == 0 && html.output.hasPrefix("<!DOCTYPE html>"))
+        let notReport = try TemporaryFile(#"{"a":1}"#)
+        let refused = try await ToolRun(["conform", "matrix", notReport.path])
+        #expect(refused.status == 2)
+        #expect(refused.error == ["cognito-feedback: error: \(notReport.path): not a JSON report of cognito-feedback conform (--format json)"])
     }
 }

@@ -108,4 +108,23 @@ struct ExecutableTests {
         let kilobytes = try #require(run.peakKilobytes, "VmHWM of the running process")
         #expect(kilobytes < 100 * 1024, "peak resident size \(kilobytes) kB")
     }
+
+    @Test("A copy of the binary in an empty folder, far from any checkout, carries its vectors: vectors and conform run")
+    func copiedBinaryCarriesVectors() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the package first (swift build)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("copied-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("cognito-feedback").path
+        try FileManager.default.copyItem(atPath: Self.executable.path, toPath: copy)
+        let adapter = Self.executable.deletingLastPathComponent().appendingPathComponent("feedback-swift-adapter").path
+        let script = "cd '\(folder.path)' && env -u COGNITO_FEEDBACK_VECTORS ./cognito-feedback vectors check"
+            + " && env -u COGNITO_FEEDBACK_VECTORS ./cognito-feedback vectors list --id 'baseline.*'"
+            + " && env -u COGNITO_FEEDBACK_VECTORS ./cognito-feedback conform client --quiet --id 'baseline.*' -- '\(adapter)'"
+        let run = try CommandRun(["sh", "-c", script], timeout: 120)
+        #expect(run.termination == .exited(0), "\(run.errorText)")
+        #expect(run.outputText.contains(" passed, 0 failed\n"))
+        #expect(run.errorText.contains("vectors (built-in set, "), "vectors list names the set it read")
+        #expect(run.outputText.contains("PASSED: no failures beyond the expectation file"))
+    }
 }

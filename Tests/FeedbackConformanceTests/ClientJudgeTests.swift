@@ -54,12 +54,14 @@ struct ClientJudgeTests {
 
     @Test("A signature scoped to another region or service, or dated outside the 15-minute window, fails with its reason",
           arguments: [
-              (signed(region: "eu-west-1"), "AdminUpdateAuthEventFeedback signature: SigV4 credential scope names the region eu-west-1, not us-east-1"),
-              (signed(service: "cognito-identity"), "AdminUpdateAuthEventFeedback signature: SigV4 credential scope names the service cognito-identity, not cognito-idp"),
-              (signed(date: Date().addingTimeInterval(-20 * 60)), "AdminUpdateAuthEventFeedback signature: X-Amz-Date is about 20 minutes from the current time; the service refuses a request more than 15 minutes off"),
-              (signed(date: Date().addingTimeInterval(16 * 60)), "AdminUpdateAuthEventFeedback signature: X-Amz-Date is about 16 minutes from the current time; the service refuses a request more than 15 minutes off"),
-          ])
-    func signatureScopeAndTime(request: WireRequest, reason: String) {
+              ("eu-west-1", "cognito-idp", 0, "AdminUpdateAuthEventFeedback signature: SigV4 credential scope names the region eu-west-1, not us-east-1"),
+              ("us-east-1", "cognito-identity", 0, "AdminUpdateAuthEventFeedback signature: SigV4 credential scope names the service cognito-identity, not cognito-idp"),
+              ("us-east-1", "cognito-idp", -20, "AdminUpdateAuthEventFeedback signature: X-Amz-Date is about 20 minutes from the current time; the service refuses a request more than 15 minutes off"),
+              ("us-east-1", "cognito-idp", 16, "AdminUpdateAuthEventFeedback signature: X-Amz-Date is about 16 minutes from the current time; the service refuses a request more than 15 minutes off"),
+          ] as [(String, String, Double, String)])
+    func signatureScopeAndTime(region: String, service: String, minutes: Double, reason: String) {
+        // Signed now, as the test runs: judged a moment later by the judge's own clock.
+        let request = Self.signed(region: region, service: service, date: Date().addingTimeInterval(minutes * 60))
         let result = Self.judge(Self.admin, request, surfaced: .error("UserNotFoundException"))
         #expect(result.verdict == .fail)
         #expect(result.got == reason)

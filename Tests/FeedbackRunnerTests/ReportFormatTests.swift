@@ -37,17 +37,47 @@ struct ReportFormatTests {
         #expect(!Self.report.passed)
     }
 
-    @Test("Text shows the table, each failing case with expected and got, and escapes control characters")
+    @Test("Text shows the table by verdict and by topic, each failure with expected, got and its cases, escaped")
     func textReport() {
         let text = ReportFormat.text.render(Self.report)
         #expect(text.contains("  fail                2  (1 known)"))
         #expect(text.contains(" 33.3 %"))
-        #expect(text.contains("FAIL b.fail.update\n    expected: HTTP 400 InvalidParameterException\n    got:      HTTP 200 \\u{1B}[31mred"))
-        #expect(text.contains("ERROR d.error.admin"))
-        #expect(text.contains("PASS known.pass.admin\n    passed, but the expectation file lists it"))
+        #expect(text.contains("BY TOPIC\n  topic  cases   pass   fail unimpl  error\n  a          1      1      0      0      0\n"))
+        #expect(text.contains("FAILURES (4 cases, 4 distinct)\n"))
+        #expect(text.contains("FAIL × 1\n    expected: HTTP 400 InvalidParameterException\n    got:      HTTP 200 \\u{1B}[31mred"))
+        #expect(text.contains("    cases:    b.fail.update\n"))
+        #expect(text.contains("ERROR × 1\n    got:      timed out after 1 s\n    cases:    d.error.admin\n"))
+        #expect(text.contains("PASS × 1\n    passed, but the expectation file lists it"))
         #expect(!text.contains("known.fail.update"), "a known failure is not listed as a failure")
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(text.hasSuffix("FAILED: 4 cases fail the run\n"))
+    }
+
+    @Test("Identical verdicts collapse to one entry with a count; a whole topic shows as topic.*")
+    func textCollapses() {
+        let results = (0..<576).map { index in
+            CaseResult(id: "topic\(index % 3).case\(index).update", verdict: .unimplemented, expected: "HTTP 400",
+                       got: "HTTP 500 without an error type")
+        } + [CaseResult(id: "topic0.other.update", verdict: .error, got: "timed out after 1 s")]
+        let report = ConformanceReport(implementation: .init(kind: "server", name: "moto", target: "http://h"), tool: "0",
+                                       started: Date(timeIntervalSince1970: 0), seconds: 1, results: results)
+        let text = ReportFormat.text.render(report)
+        #expect(text.contains("FAILURES (577 cases, 2 distinct)"))
+        #expect(text.contains("UNIMPLEMENTED × 576\n"))
+        #expect(text.contains("    cases:    topic1.* (192), topic2.* (192), topic0.case0.update, topic0.case3.update,"))
+        #expect(text.contains(", and 180 more\n"))
+        #expect(text.split(separator: "\n").count < 40, "a short report, not one block per case")
+        let json = ReportFormat.json.render(report)
+        #expect(json.components(separatedBy: "\"verdict\": \"unimplemented\"").count == 577, "JSON keeps every case")
+    }
+
+    @Test("Markdown has the summary line, the topic table and the failures, with cells escaped")
+    func markdownReport() {
+        let markdown = ReportFormat.markdown.render(Self.report)
+        #expect(markdown.hasPrefix("## cognito-feedback conform: server fixture\\u{7}\n\n**FAILED**: 4 cases fail the run · 2/6 pass (33.3 %)"))
+        #expect(markdown.contains("| topic | cases | pass | fail | unimplemented | error |"))
+        #expect(markdown.contains("| fail | 1 | HTTP 400 InvalidParameterException | HTTP 200 \\u{1B}\\[31mred\\u{1B}\\[0m &lt;/failure&gt;&lt;!\\[CDATA\\[ | b.fail.update |"))
+        #expect(markdown.contains("- 1 × known issue: bug &lt;42&gt; &amp; co"))
     }
 
     @Test("JSON holds the whole report, summary included, and reads back")

@@ -8,6 +8,7 @@ enum ConformCommand {
     static let help = """
         USAGE: cognito-feedback conform server --endpoint <url> [options]
                cognito-feedback conform client [options] -- <adapter command> [<argument>...]
+               cognito-feedback conform matrix [options] <report.json>...
 
         Checks an implementation you did not write against the conformance vectors.
 
@@ -17,6 +18,8 @@ enum ConformCommand {
           client   Drives a client SDK through an adapter (Conformance/PROTOCOL.md) and
                    judges each request it builds and each error it surfaces. See
                    'cognito-feedback conform client --help'.
+          matrix   Puts the JSON reports of runs side by side (Markdown or HTML). See
+                   'cognito-feedback conform matrix --help'.
 
         VERDICTS: pass, fail (expected vs got), unimplemented (the implementation says
         the operation does not exist), error (no usable answer). Compliance = pass / total.
@@ -37,7 +40,8 @@ enum ConformCommand {
           --expect <file>          An expectation file of known issues (see Conformance/README.md):
                                    known failures do not fail the run; known failures
                                    that now pass do, so the file is kept honest.
-          --format text|json|junit The report's format (default text).
+          --format <format>        The report's format: text (default), json, junit (JUnit
+                                   XML), or markdown (for a CI job summary).
           --output <file>          Write the report to <file> (checked before the run,
                                    replaced whole when the run ends); a one-line summary
                                    goes to standard output.
@@ -59,8 +63,9 @@ enum ConformCommand {
             return 0
         case "server": return try await ServerConformance.run(arguments, io: io)
         case "client": return try await ClientConformance.run(arguments, io: io)
+        case "matrix": return try MatrixCommand.run(arguments, io: io)
         default:
-            throw UsageError("conform needs 'server' or 'client' first; see 'cognito-feedback conform --help'")
+            throw UsageError("conform needs 'server', 'client' or 'matrix' first; see 'cognito-feedback conform --help'")
         }
     }
 }

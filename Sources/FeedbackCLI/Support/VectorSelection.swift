@@ -18,7 +18,7 @@ struct VectorSelection {
           --operation <operation>  Only vectors of this operation (full name, update or admin).
           --result <result>        Only valid, invalid or acceptable vectors.
           --vectors <dir>          Read vectors from <dir> (default: $COGNITO_FEEDBACK_VECTORS,
-                                   else the vectors/ folder of the tool's source checkout).
+                                   else the set built into the tool).
         """
 
     let library: VectorLibrary
@@ -33,8 +33,11 @@ struct VectorSelection {
     ///   when the vectors cannot be read.
     init(_ args: Arguments) throws(UsageError) {
         do {
-            let directory = args.values["--vectors"].map { URL(fileURLWithPath: $0, isDirectory: true) }
-            library = try VectorLibrary.load(from: directory ?? VectorLibrary.defaultDirectory)
+            if let directory = args.values["--vectors"] {
+                library = try VectorLibrary.load(from: URL(fileURLWithPath: directory, isDirectory: true))
+            } else {
+                library = try VectorLibrary.load()
+            }
         } catch {
             throw UsageError("cannot load vectors: \(error)")
         }

@@ -21,8 +21,9 @@ enum VectorsCommand {
                on any mismatch. Refusing a body conforms only to an acceptable vector
                whose alternative is refused.
 
-        The vectors are read from --vectors, else $COGNITO_FEEDBACK_VECTORS, else the
-        vectors/ folder of the source checkout the tool was built from.
+        The vectors are read from --vectors, else $COGNITO_FEEDBACK_VECTORS, else the set
+        built into the tool (vectors/ when it was built): a copied binary carries them.
+        'list' says on standard error which set it read, with its digest.
         """
 
     static func run(_ arguments: ArraySlice<String>, io: ToolIO) throws(UsageError) -> Int32 {
@@ -63,7 +64,7 @@ enum VectorsCommand {
                 io.output.write("\(vector.id)  \(vector.result.rawValue)  \(vector.flags.joined(separator: ","))\n")
             }
         }
-        if !json { io.error("\(vectors.count) of \(selection.library.vectors.count) vectors") }
+        if !json { io.error("\(vectors.count) of \(selection.library.vectors.count) vectors (\(selection.library.version))") }
         return 0
     }
 

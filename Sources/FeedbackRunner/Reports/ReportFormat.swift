@@ -2,7 +2,8 @@ import Foundation
 import FeedbackConformance
 
 /// How a ``ConformanceReport`` is written: `text` for people, `json` for
-/// programs (the whole report), `junit` for CI systems (JUnit XML).
+/// programs (the whole report), `junit` for CI systems (JUnit XML),
+/// `markdown` for a CI job summary (`$GITHUB_STEP_SUMMARY`).
 ///
 /// ```swift
 /// let xml = ReportFormat.junit.render(report)
@@ -12,7 +13,7 @@ import FeedbackConformance
 /// and member names; the renderers also escape control characters, so a
 /// hostile implementation cannot reach a terminal or break the XML.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, junit
+    case text, json, junit, markdown
 
     /// The report in this format; with a `redactor`, every string of the
     /// report that holds a sensitive value of the run is withheld first
@@ -23,6 +24,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .text: Self.text(report)
         case .json: Self.json(report)
         case .junit: Self.junit(report)
+        case .markdown: Self.markdown(report)
         }
     }
 
@@ -49,16 +51,20 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         out += row("error", summary.error, known(.error))
         out += "  compliance     " + String(format: "%5.1f %%", summary.compliance) + "\n"
 
+        out += "\nBY TOPIC\n" + topicTable(report.results)
+
         let failing = report.results.filter(\.failsRun)
         if !failing.isEmpty {
-            out += "\nFAILURES (\(failing.count))\n"
-            for result in failing {
-                out += "  \(result.verdict.rawValue.uppercased()) \(TerminalText.escaped(result.id))\n"
-                if result.known == .unexpectedPass {
+            let groups = ResultGroup.groups(of: failing)
+            out += "\nFAILURES (\(failing.count) case\(failing.count == 1 ? "" : "s"), \(groups.count) distinct)\n"
+            for group in groups {
+                out += "  \(group.verdict.rawValue.uppercased()) × \(group.ids.count)\n"
+                if group.known == .unexpectedPass {
                     out += "    passed, but the expectation file lists it: update the file\n"
                 }
-                if let expected = result.expected { out += "    expected: \(TerminalText.escaped(expected, limit: 300))\n" }
-                if let got = result.got { out += "    got:      \(TerminalText.escaped(got, limit: 300))\n" }
+                if let expected = group.expected { out += "    expected: \(TerminalText.escaped(expected, limit: 300))\n" }
+                if let got = group.got { out += "    got:      \(TerminalText.escaped(got, limit: 300))\n" }
+                out += "    cases:    \(TerminalText.escaped(group.shownIDs(among: report.results), limit: 2000))\n"
             }
         }
         let allNotes = report.results.flatMap(\.notes)
@@ -73,6 +79,62 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         out += "\n" + (report.passed
             ? "PASSED: no failures beyond the expectation file\n"
             : "FAILED: \(failing.count) case\(failing.count == 1 ? "" : "s") fail the run\n")
+        return out
+    }
+
+    /// One row per topic (the id up to its first `.`): cases and verdicts.
+    static func topicTable(_ results: [CaseResult]) -> String {
+        let topics = Dictionary(grouping: results, by: \.topic).sorted { $0.key < $1.key }
+        let width = max(5, topics.map(\.key.count).max() ?? 0)
+        func row(_ cells: [String]) -> String {
+            "  " + cells[0].padding(toLength: width, withPad: " ", startingAt: 0)
+                + cells.dropFirst().map { String(repeating: " ", count: max(0, 7 - $0.count)) + $0 }.joined() + "\n"
+        }
+        var out = row(["topic", "cases", "pass", "fail", "unimpl", "error"])
+        for (topic, results) in topics {
+            out += row([TerminalText.escaped(topic, limit: 60), "\(results.count)"]
+                + Verdict.allCases.map { verdict in "\(results.count { $0.verdict == verdict })" })
+        }
+        return out
+    }
+
+    // MARK: markdown
+
+    static func markdown(_ report: ConformanceReport) -> String {
+        let summary = report.summary, implementation = report.implementation
+        let cell = ConformanceMatrix.markdownCell
+        var title = "\(implementation.kind) \(implementation.name)"
+        if let version = implementation.version { title += " \(version)" }
+        if let language = implementation.language { title += " (\(language))" }
+        let failing = report.results.filter(\.failsRun)
+        var out = "## cognito-feedback conform: \(cell(title))\n\n"
+        out += (report.passed ? "**PASSED**: no failures beyond the expectation file" : "**FAILED**: \(failing.count) case\(failing.count == 1 ? "" : "s") fail the run")
+        out += " · \(summary.pass)/\(summary.total) pass (" + String(format: "%.1f %%", summary.compliance) + ")"
+        out += " · \(summary.fail) fail · \(summary.unimplemented) unimplemented · \(summary.error) error"
+        out += (summary.knownFailures > 0 ? " · \(summary.knownFailures) known" : "") + String(format: " · %.2f s\n\n", report.seconds)
+        out += "| topic | cases | pass | fail | unimplemented | error |\n|---|---:|---:|---:|---:|---:|\n"
+        for (topic, results) in Dictionary(grouping: report.results, by: \.topic).sorted(by: { $0.key < $1.key }) {
+            out += "| \(cell(topic)) | \(results.count) | " + Verdict.allCases.map { verdict in
+                "\(results.count { $0.verdict == verdict })"
+            }.joined(separator: " | ") + " |\n"
+        }
+        if !failing.isEmpty {
+            let groups = ResultGroup.groups(of: failing)
+            out += "\n### Failures (\(failing.count) case\(failing.count == 1 ? "" : "s"), \(groups.count) distinct)\n\n"
+            out += "| verdict | count | expected | got | cases |\n|---|---:|---|---|---|\n"
+            for group in groups {
+                let verdict = group.known == .unexpectedPass ? "unexpected pass" : group.verdict.rawValue
+                out += "| \(verdict) | \(group.ids.count) | \(cell(group.expected ?? "")) | \(cell(group.got ?? "")) | "
+                    + "\(cell(group.shownIDs(among: report.results))) |\n"
+            }
+        }
+        let allNotes = report.results.flatMap(\.notes)
+        for (title, isKnown) in [("Known issues (from the expectation file)", true), ("Notes", false)] {
+            let notes = Dictionary(grouping: allNotes.filter { $0.hasPrefix("known issue") == isKnown }, by: { $0 })
+            guard !notes.isEmpty else { continue }
+            out += "\n### \(title)\n\n"
+            for (note, all) in notes.sorted(by: { $0.key < $1.key }) { out += "- \(all.count) × \(cell(note))\n" }
+        }
         return out
     }
 
@@ -138,5 +200,57 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             }
         }
         return out
+    }
+}
+
+/// Cases that came to the same verdict for the same reason: shown once, with
+/// a count and their ids (every case stays in the JSON and JUnit reports).
+struct ResultGroup {
+    let verdict: Verdict
+    let known: CaseResult.Known?
+    let expected: String?
+    let got: String?
+    var ids: [String]
+
+    /// The groups of `results`, in the order their first case comes.
+    static func groups(of results: [CaseResult]) -> [ResultGroup] {
+        var groups: [ResultGroup] = []
+        var index: [String: Int] = [:]
+        for result in results {
+            let key = [result.verdict.rawValue, result.known?.rawValue ?? "", result.expected ?? "\u{0}", result.got ?? "\u{0}"]
+                .joined(separator: "\u{1}")
+            if let at = index[key] {
+                groups[at].ids.append(result.id)
+            } else {
+                index[key] = groups.count
+                groups.append(ResultGroup(verdict: result.verdict, known: result.known, expected: result.expected,
+                                          got: result.got, ids: [result.id]))
+            }
+        }
+        return groups
+    }
+
+    /// The ids, a whole topic of `all` as `topic.* (n)`, at most 12 others
+    /// named, then how many more.
+    func shownIDs(among all: [CaseResult]) -> String {
+        let sizes = Dictionary(grouping: all, by: \.topic).mapValues(\.count)
+        let mine = Dictionary(grouping: ids, by: { CaseResult.topic(of: $0) })
+        var parts: [String] = []
+        var singles: [String] = []
+        for (topic, ids) in mine.sorted(by: { $0.key < $1.key }) {
+            if ids.count == sizes[topic], ids.count > 1 { parts.append("\(topic).* (\(ids.count))") } else { singles += ids }
+        }
+        parts += singles.prefix(12)
+        if singles.count > 12 { parts.append("and \(singles.count - 12) more") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+extension CaseResult {
+    /// The topic of a case: its id up to the first `.` (`username-pattern`, `answer`).
+    var topic: String { Self.topic(of: id) }
+
+    static func topic(of id: String) -> String {
+        id.split(separator: ".", maxSplits: 1).first.map(String.init) ?? id
     }
 }
