@@ -2,7 +2,8 @@
 # Regenerates the committed conformance reports in Conformance/reports/:
 # every client adapter (Conformance/run-adapters.sh: botocore, the Swift
 # encoder, aws-sdk-go, aws-sdk-go-v2, awscli, aiobotocore) and moto_server as
-# a server. Needs Conformance/requirements.txt and the adapters installed
+# a server; then Conformance/MATRIX.md and reports/matrix.html from them. Needs
+# Conformance/requirements.txt and the adapters installed
 # (`.ci/run` does both; or Conformance/install-adapters.sh).
 #
 #   Conformance/regenerate-reports.sh
@@ -32,3 +33,9 @@ trap 'kill $moto 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.2; done
 run moto-server server --endpoint "http://127.0.0.1:$port" --name "moto_server 5.2.1" \
     --expect Conformance/expectations/moto-server.json
+
+# The matrix of every implementation, from the JSON reports: committed as Markdown and as one HTML page.
+reports=()
+for name in botocore aiobotocore awscli aws-sdk-go aws-sdk-go-v2 swift moto-server; do reports+=("$out/$name.json"); done
+"$tool" conform matrix --output Conformance/MATRIX.md "${reports[@]}"
+"$tool" conform matrix --format html --output "$out/matrix.html" "${reports[@]}"

@@ -1,4 +1,5 @@
 import FeedbackConformance
+import Foundation
 import FeedbackTestSupport
 import Testing
 @testable import FeedbackRunner
@@ -33,5 +34,24 @@ struct KnownIssuesTests {
         ])
         #expect(results.map(\.known) == [.expected, .unexpectedPass, nil, .expected, nil])
         #expect(results.map(\.failsRun) == [false, true, true, false, false])
+    }
+
+    @Test("An entry takes one pattern or a list, and leaves out what `except` names")
+    func listsAndExceptions() throws {
+        let file = try JSONDecoder().decode(KnownIssues.self, from: Data(#"""
+            {"knownIssues": [
+              {"ids": ["a.*", "b.1"], "except": "a.empty", "verdict": "fail", "reason": "signs"},
+              {"ids": "c.*", "except": ["c.x", "c.y"], "verdict": "error", "reason": "crashes"}
+            ]}
+            """#.utf8))
+        let results = file.apply(to: [
+            CaseResult(id: "a.1", verdict: .fail), CaseResult(id: "a.empty", verdict: .pass), CaseResult(id: "b.1", verdict: .fail),
+            CaseResult(id: "c.z", verdict: .error), CaseResult(id: "c.x", verdict: .pass),
+        ])
+        #expect(results.map(\.known) == [.expected, nil, .expected, .expected, nil])
+        #expect(results.allSatisfy { !$0.failsRun })
+        #expect(throws: (any Error).self) {
+            try JSONDecoder().decode(KnownIssues.self, from: Data(#"{"knownIssues":[{"ids":[],"verdict":"fail","reason":"r"}]}"#.utf8))
+        }
     }
 }
