@@ -25,8 +25,11 @@ public enum Constraint: Sendable, Hashable {
     }
 
     /// The kinds of constraint: `required`, `length`, `pattern`, `enum`, `type`.
-    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
         case required, length, pattern, `enum`, type
+
+        /// The kind's name, as in reports and vectors: `pattern`.
+        public var description: String { rawValue }
     }
 
     /// What the member must do, as Cognito words it after "Member must ".
