@@ -593,7 +593,7 @@ def mutants():
         patterns={"UserPoolId": r"[A-Za-z0-9-]+_[0-9a-zA-Z]+"})
     add("userpoolid-suffix-word", "UserPoolId suffix read as \\w+ (lets in '_')", patterns={"UserPoolId": r"[\w-]+_\w+"})
     add("userpoolid-suffix-unicode-alnum", "UserPoolId suffix read as Unicode letters and digits",
-        patterns={"UserPoolId": r"[\w-]+_[\p{L}\p{Nd}]+"})
+        patterns={"UserPoolId": r"[\w-]+_(?u:[\p{L}\p{Nd}])+"})
     add("eventid-no-plus", "EventId class without '+'", patterns={"EventId": r"[\w-]+"})
     add("eventid-dot", "EventId class with '.' added", patterns={"EventId": r"[\w.+-]+"})
     add("token-base64", "FeedbackToken class with standard base64 '+' and '/'",
