@@ -20,15 +20,16 @@ extension Vector {
     /// `nil` when it conforms, else why not. The reason names members,
     /// constraints and the refusal's reason, never values.
     ///
-    /// A refusal conforms only for an `acceptable` vector whose alternative
-    /// is ``Alternative/refused``, whatever its reason; a report is judged
-    /// as the `ValidationReport` overload judges it, so a valid report does
-    /// not conform to such a vector.
+    /// A refusal conforms, whatever its reason, for an `acceptable` vector
+    /// whose alternative is ``Alternative/refused``, and for a malformed
+    /// body's (``expectsRefusal``); a report is judged as the
+    /// `ValidationReport` overload judges it, so a valid report does not
+    /// conform to such a vector, nor does any report to a malformed body's.
     public func mismatch(_ answer: EngineAnswer) -> String? {
         switch answer {
         case .report(let report):
             return mismatch(report)
-        case .refused where result == .acceptable && alternative == .refused:
+        case .refused where (result == .acceptable && alternative == .refused) || expectsRefusal:
             return nil
         case .refused(let error):
             let wanted = expected.map(\.errorType.rawValue) ?? "valid"
@@ -53,6 +54,7 @@ extension Vector {
             return "vector has no expectation"
         case (_, let expected?):
             if report.isValid { return "expected \(expected.errorType.rawValue), got valid" }
+            if expectsRefusal { return "expected the body refused as malformed, got \(Self.summary(report))" }
             return expected.mismatch(report)
         }
     }
