@@ -727,7 +727,7 @@ def markdown(vectors, results, equivalent):
              "| Mutant | Bug | Killed by |", "|---|---|---|"]
     for mid, bug, killer in results:
         status = f"`{killer}`" if killer else ("equivalent: " + equivalent[mid] if mid in equivalent else "**survives**")
-        cell = bug.replace("|", "\\|")
+        cell = bug.replace("\\", "\\\\").replace("|", "\\|")  # Markdown: a backslash and a pipe as written
         lines.append(f"| `{mid}` | {cell} | {status} |")
     lines += ["", END]
     return "\n".join(lines) + "\n"
