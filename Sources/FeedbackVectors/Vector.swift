@@ -13,10 +13,12 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     /// The JSON body's members (may hold `null`, numbers, objects): the
     /// parameters a client is given, and what a server must see.
     ///
-    /// `nil` only when ``wire`` decodes to no Unicode string (an escaped lone
-    /// UTF-16 surrogate, flag `LoneSurrogate`): no Swift string can hold such
-    /// a value, so the wire text is all the vector has. Such a vector is
-    /// `acceptable` with the alternative ``Alternative/refused``.
+    /// `nil` only when ``wire`` has no JSON object reading: it decodes to no
+    /// Unicode string (an escaped lone UTF-16 surrogate, flag `LoneSurrogate`),
+    /// or is empty (flag `EmptyBody`); such a vector is `acceptable` with the
+    /// alternative ``Alternative/refused``. Or the text is no JSON object at
+    /// all (flag `MalformedBody`): such a vector is `invalid`, expecting
+    /// `SerializationException` with no violation, which a refusal meets.
     public var body: RequestBody?
     /// The body's exact text on the wire, when the vector is about the
     /// encoding itself (escapes, member order, duplicate keys); `nil` when
@@ -88,15 +90,27 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
 
     /// Why the vector breaks the format (`vectors/README.md`), or `nil`:
     /// an alternative on a vector that is not acceptable or none on one that
-    /// is, no body and no wire text, a body-less vector that is not
-    /// acceptable with the alternative `refused`. Names keys, never values.
+    /// is, no body and no wire text, a body-less vector that is neither
+    /// acceptable with the alternative `refused` nor a malformed body's
+    /// (``expectsRefusal``). Names keys, never values.
     var formatProblem: String? {
         if (result == .acceptable) != (alternative != nil) {
             return "alternative is required for acceptable vectors and forbidden otherwise"
         }
         if body == nil, wire == nil { return "a vector without a body needs a wire text" }
-        if body == nil, alternative != .refused { return "a vector without a body must be acceptable with the alternative refused" }
+        if body == nil, alternative != .refused, !expectsRefusal {
+            return "a vector without a body must be acceptable with the alternative refused, "
+                + "or invalid expecting SerializationException with no violation"
+        }
         return nil
+    }
+
+    /// Whether the vector is a malformed body's (flag `MalformedBody`):
+    /// `invalid`, expecting `SerializationException` with no violation, which
+    /// only a refusal of the body gives (HTTP 400 `SerializationException`
+    /// from a server; ``EngineAnswer/refused(_:)`` from an engine).
+    public var expectsRefusal: Bool {
+        result == .invalid && expected?.errorType == .serialization && expected?.violations.isEmpty == true
     }
 }
 

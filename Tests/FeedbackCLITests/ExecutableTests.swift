@@ -32,7 +32,7 @@ struct ExecutableTests {
     @Test("lint refuses the bytes of every body-less vector with exit 2, in a line that echoes no value, as the vector allows")
     func lintRefusesLoneSurrogates() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the package first (swift build)")
-        let bodyless = try VectorLibrary.load().vectors.filter { $0.body == nil }
+        let bodyless = try VectorLibrary.load().vectors.filter { $0.body == nil && $0.flags.contains("LoneSurrogate") }
         try #require(!bodyless.isEmpty, "the lone-surrogates vectors are missing")
         for vector in bodyless {
             let wire = try #require(vector.wire)
@@ -55,6 +55,26 @@ struct ExecutableTests {
             }
             // A refusal is what the vector allows besides Cognito's own answer.
             #expect(vector.judge(.failure(JSONError(.loneSurrogate, at: 0))).verdict == .pass, "\(vector.id)")
+        }
+    }
+
+    @Test("lint exits 2 on the wire bytes of every malformed or empty body vector, with one line that echoes no value")
+    func lintRefusesMalformedBodies() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build the package first (swift build)")
+        let vectors = try VectorLibrary.load().vectors.filter { $0.flags.contains("MalformedBody") || $0.flags.contains("EmptyBody") }
+        try #require(vectors.count >= 20, "the malformed-bodies vectors are missing")
+        for vector in vectors {
+            let wire = try #require(vector.wire)
+            let run = try Self.run(["lint", "--operation", vector.operation.rawValue], stdin: wire)
+            #expect(run.status == 2, "\(vector.id)")
+            #expect(run.output.isEmpty, "\(vector.id)")
+            #expect(run.error.hasPrefix("cognito-feedback: error: stdin: ") && run.error.split(separator: "\n").count == 1,
+                    "\(vector.id)")
+            for secret in ["alice", "AYADeGV4YW1wbGUtZmVlZGJhY2stdG9rZW4"] {
+                #expect(!run.error.contains(secret), "\(vector.id): a value shows")
+            }
+            // Refusing the body is what these vectors allow (MalformedBody: what they expect).
+            #expect(vector.judge(.failure(JSONError(.syntax, at: 0))).verdict == .pass, "\(vector.id)")
         }
     }
 

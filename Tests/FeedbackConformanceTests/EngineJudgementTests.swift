@@ -31,6 +31,11 @@ struct EngineJudgementTests {
         case (.valid, _):
             #expect(mismatch(wrong) != nil)
             #expect(mismatch(refusal) != nil)
+        case (.invalid, _) where vector.expectsRefusal:
+            #expect(mismatch(ValidationReport(violations: [])) != nil)
+            #expect(mismatch(wrong) != nil)
+            #expect(mismatch(refusal) == nil)
+            #expect(mismatch(.failure(JSONError(.syntax, at: 0))) == nil)
         case (.invalid, _):
             let actual = vector.operation.validate(try #require(vector.body))
             #expect(mismatch(ValidationReport(violations: [])) != nil)
@@ -39,8 +44,10 @@ struct EngineJudgementTests {
             #expect(mismatch(ValidationReport(violations: actual.violations + extra)) != nil)
             #expect(mismatch(refusal) != nil)
         case (.acceptable, .refused):
+            // Every member absent, as the other operation lists them: never an empty body's reading {}.
+            let other: FeedbackOperation = vector.operation == .updateAuthEventFeedback ? .adminUpdateAuthEventFeedback : .updateAuthEventFeedback
             #expect(mismatch(ValidationReport(violations: [])) != nil)
-            #expect(mismatch(wrong) != nil)
+            #expect(mismatch(other.validate { _ in .absent }) != nil)
             #expect(mismatch(refusal) == nil)
         case (.acceptable, _):
             #expect(mismatch(ValidationReport(violations: [])) == nil)

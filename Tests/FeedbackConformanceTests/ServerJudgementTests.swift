@@ -159,6 +159,19 @@ struct ServerJudgementTests {
         #expect(vector.judge(Self.error(400, "SerializationException")).verdict == .fail)
     }
 
+    @Test("A malformed body's vector passes HTTP 400 SerializationException, whatever its message, and fails anything else",
+          arguments: ["malformed-bodies.trailing-comma.update", "malformed-bodies.null-body.admin", "malformed-bodies.not-json.update"])
+    func malformedBodyNeedsRefusal(id: String) throws {
+        let vector = try Self.vector(id)
+        #expect(vector.body == nil && vector.result == .invalid && vector.expectsRefusal)
+        for strict in [false, true] {
+            #expect(vector.judge(Self.error(400, "SerializationException", message: "anything"), strict: strict).verdict == .pass)
+            #expect(vector.judge(Self.error(400, "InvalidParameterException"), strict: strict).verdict == .fail)
+            #expect(vector.judge(Self.ok, strict: strict).verdict == .fail)
+        }
+        #expect(vector.judge(Self.ok).expected == "HTTP 400 SerializationException")
+    }
+
     static let refusable = ["lone-surrogates.lone-high.update", "lone-surrogates.cut-emoji.admin", "lone-surrogates.token-lone-low.update"]
 
     @Test("A vector whose alternative is refused passes its expected error, and a refusal of the body", arguments: refusable)

@@ -21,7 +21,8 @@ struct MotoServerTests {
         try #require(vectors.count > 100)
         let moto = try ServerProcess.moto()
         defer { moto.stop() }
-        let runner = ServerRunner(options: .init(endpoint: moto.endpoint, timeout: 5, concurrency: 4, deadline: 60))
+        // The deadline only guards against a hang: a loaded 2-core machine has taken over 70 s for the 762 vectors.
+        let runner = ServerRunner(options: .init(endpoint: moto.endpoint, timeout: 5, concurrency: 4, deadline: 180))
         let start = Date()
         let results = await runner.run(vectors)
         let seconds = Date().timeIntervalSince(start)

@@ -8,8 +8,15 @@ public enum Vectors {
     public static let loaded = Result { try VectorLibrary.load() }
     /// The library, if it loaded.
     public static var library: VectorLibrary? { try? loaded.get() }
-    /// The vectors for `audience`; none if the library did not load.
-    public static func `for`(_ audience: Vector.Audience) -> [Vector] { library?.vectors(for: audience) ?? [] }
+    /// The vectors for `audience` but the `LargeValue` ones (1 MiB tokens: a
+    /// debug build takes about a second to judge each, so the suites that
+    /// check every vector several ways take them once, in ``largeValues``);
+    /// none if the library did not load.
+    public static func `for`(_ audience: Vector.Audience) -> [Vector] {
+        (library?.vectors(for: audience) ?? []).filter { !$0.flags.contains("LargeValue") }
+    }
+    /// The `LargeValue` vectors (`vectors/large-values.json`).
+    public static var largeValues: [Vector] { (library?.vectors ?? []).filter { $0.flags.contains("LargeValue") } }
     /// The vector with `id`.
     public static func named(_ id: String) -> Vector? { library?.vector(id: id) }
 }

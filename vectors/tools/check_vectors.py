@@ -28,9 +28,18 @@ Checks:
   - a vector's optional "wire" text decodes to its body (a duplicate key
     keeping its last value), and its appliesTo has no "client";
   - no body holds a lone UTF-16 surrogate; a vector without a body has a
-    wire text that really holds one (a \\uXXXX escape of an unpaired
-    surrogate), is acceptable with alternative "refused", and is flagged
-    LoneSurrogate; the flag is on such vectors only;
+    wire text of one of three kinds, each with its flag (and the flag on
+    such vectors only): one that holds a lone surrogate (a \\uXXXX escape
+    of an unpaired surrogate; acceptable, alternative "refused",
+    LoneSurrogate); an empty or white-space-only one (acceptable,
+    alternative "refused", EmptyBody, expecting every member of the
+    operation required, the reading {}); one that is no JSON object
+    (invalid, MalformedBody, expecting SerializationException with a null
+    message and no violation);
+  - SensitiveValue is on the vectors whose expected message redacts a
+    sensitive value ("Value at 'username' ..."), and only on them;
+    EveryTypeMismatch is on the vectors with several type violations, and
+    only on them;
   - "alternative" is present exactly when result is "acceptable";
     "refused" needs a wire text.
 
@@ -66,6 +75,7 @@ OPERATION_MEMBERS = {
     "UpdateAuthEventFeedback": ("UserPoolId", "Username", "EventId", "FeedbackToken", "FeedbackValue"),
     "AdminUpdateAuthEventFeedback": ("UserPoolId", "Username", "EventId", "FeedbackValue"),
 }
+SENSITIVE = {"Username", "FeedbackToken"}
 MEMBER_PATH = {
     "UserPoolId": "userPoolId",
     "Username": "username",
@@ -382,42 +392,74 @@ class Checker:
                 self.problem(f"{label}: appliesTo has client but member(s) {', '.join(nonstr)} are not strings")
 
         # vectors/README.md: "wire" is the body's exact text; it must decode to body (a
-        # duplicate key keeping its last value), and typed clients cannot send it. A
-        # text that decodes to no Unicode string (a lone surrogate escape) has no body.
+        # duplicate key keeping its last value), and typed clients cannot send it. Three
+        # kinds of text have no body: one that decodes to no Unicode string (a lone
+        # surrogate escape), an empty or white-space-only one, and one that is no JSON object.
         wire = vec.get("wire")
         result = vec.get("result")
         alternative = vec.get("alternative")
+        expected = vec.get("expected", "<absent>")
         has_body = "body" in vec
         decoded = None
+        kind = None  # for a body-less vector: "lone", "empty" or "malformed"
         if isinstance(wire, str):
             try:
                 decoded = json.loads(wire, parse_constant=_reject_constant)
             except ValueError:
-                self.problem(f"{label}: wire is not a JSON text")
-            if decoded is not None and not isinstance(decoded, dict):
-                self.problem(f"{label}: wire is not a JSON object")
-            elif decoded is not None and has_body and not same_json(decoded, body):
+                decoded = None
+            blank = wire.strip(" \t\r\n") == ""
+            if blank:
+                kind = "empty"
+            elif not isinstance(decoded, dict):
+                kind = "malformed"
+            elif holds_lone_surrogate(decoded):
+                kind = "lone"
+            if has_body and kind is not None:
+                self.problem(f"{label}: wire is not a JSON object (or holds a lone surrogate), but the vector has a body")
+            elif has_body and not same_json(decoded, body):
                 self.problem(f"{label}: wire does not decode to body")
             if isinstance(applies, list) and "client" in applies:
                 self.problem(f"{label}: a vector with wire text is for rules and server only, not client")
-        lone = holds_lone_surrogate(decoded)
         if has_body and holds_lone_surrogate(body):
             self.problem(f"{label}: body holds a lone surrogate (no Unicode reading): omit body, give wire")
         if not has_body:
             if not isinstance(wire, str):
                 self.problem(f"{label}: a vector without a body needs a wire text")
-            elif decoded is not None and not lone:
-                self.problem(f"{label}: body is omitted but the wire text holds no lone surrogate (it has a Unicode reading)")
-            if (result, alternative) != ("acceptable", "refused"):
-                self.problem(f"{label}: a vector without a body must be acceptable with alternative refused")
-        if isinstance(flags, list) and ("LoneSurrogate" in flags) != (not has_body and lone):
-            self.problem(f"{label}: flag LoneSurrogate goes with, and only with, a body-less wire text holding a lone surrogate")
+            elif kind is None:
+                self.problem(f"{label}: body is omitted but the wire text is a JSON object with a Unicode reading")
+            elif kind in ("lone", "empty") and (result, alternative) != ("acceptable", "refused"):
+                self.problem(f"{label}: a vector whose wire text has no Unicode reading or is empty must be acceptable "
+                             "with alternative refused")
+            elif kind == "malformed" and (result != "invalid" or expected != {
+                    "errorType": "SerializationException", "message": None, "violations": []}):
+                self.problem(f"{label}: a malformed body is invalid, expecting SerializationException, message null, no violations")
+        bodyless_kind = None if has_body else kind
+        if isinstance(flags, list):
+            for flag, want in (("LoneSurrogate", "lone"), ("EmptyBody", "empty"), ("MalformedBody", "malformed")):
+                if (flag in flags) != (bodyless_kind == want):
+                    self.problem(f"{label}: flag {flag} goes with, and only with, a body-less wire text of its kind")
+        if bodyless_kind == "empty" and isinstance(expected, dict):
+            members_required = sorted((m, "required") for m in (members_of_op or ()))
+            got = sorted((v.get("member"), v.get("constraint")) for v in expected.get("violations") or [] if isinstance(v, dict))
+            if expected.get("errorType") != "InvalidParameterException" or got != members_required:
+                self.problem(f"{label}: an empty body expects its reading {{}}: every member of the operation required")
         if (result == "acceptable") != ("alternative" in vec):
             self.problem(f"{label}: alternative is required for acceptable vectors and forbidden otherwise")
         if alternative == "refused" and not isinstance(wire, str):
             self.problem(f"{label}: alternative refused needs a wire text (a refusal is of the bytes sent)")
 
-        expected = vec.get("expected", "<absent>")
+        # Flags an expectation implies: a redacted value, several wrong-typed members.
+        if isinstance(expected, dict) and isinstance(flags, list):
+            viols = [v for v in expected.get("violations") or [] if isinstance(v, dict)]
+            redacted = any(v.get("member") in SENSITIVE and isinstance(v.get("message"), str)
+                           and v["message"].startswith("Value at '") for v in viols)
+            if redacted != ("SensitiveValue" in flags):
+                self.problem(f"{label}: flag SensitiveValue goes with, and only with, an expected message that redacts "
+                             "a sensitive value ('Value at ...')")
+            types = sum(1 for v in viols if v.get("constraint") == "type")
+            if (types > 1) != ("EveryTypeMismatch" in flags):
+                self.problem(f"{label}: flag EveryTypeMismatch goes with, and only with, several type violations")
+
         if result == "valid" and expected is not None:
             self.problem(f"{label}: result valid but expected is not null")
         if result in ("invalid", "acceptable") and not isinstance(expected, dict):

@@ -2,7 +2,9 @@
 """Writes the vector files of vectors/ from the case lists below.
 
 Every case states its author's expectation (which members fail which
-constraints), derived from the documents in ../shared/API-FACTS.md. The
+constraints), derived from the primary sources: the botocore service model
+cognito-idp 2016-04-18, the Smithy constraint traits and awsJson1.1
+protocol, public Cognito error messages, RFC 8259. The
 generator re-derives that expectation with an independent engine, Python's
 `regex` module (whole-value match, ASCII \\w, lengths in code points), and
 refuses to write anything when the two disagree. The Java oracle
@@ -18,6 +20,7 @@ import sys
 import unicodedata
 
 import regex
+import unicodedataplus
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VECTORS = os.path.dirname(HERE)
@@ -49,7 +52,7 @@ BASE = {
 
 
 def part(member, constraint, value):
-    """One message part, in Cognito's format (API-FACTS.md 'Real Cognito validation messages')."""
+    """One message part, in Cognito's format (public Cognito error messages: "1 validation error detected: Value 'x' at 'path' failed to satisfy constraint: Member must ...")."""
     rule = RULES[member]
     if constraint == "required":
         return f"Value null at '{rule['path']}' failed to satisfy constraint: Member must not be null"
@@ -96,7 +99,7 @@ def regex_judge(op, body):
 
 FLAGS = {
     "LengthBoundary": ("The value sits at a length bound: min-1, min, max or max+1, counted in Unicode scalars.",
-                       "API reference / service model: UserPoolId 1..55, Username 1..128, EventId 1..50."),
+                       "Cognito API reference and botocore service model cognito-idp 2016-04-18: UserPoolId 1..55, Username 1..128, EventId 1..50."),
     "ScalarsNotGraphemes": ("Length counts Unicode scalars, not grapheme clusters (Swift String.count, Soto): combining marks, ZWJ and skin-tone sequences make the two differ.",
                             "Smithy constraint traits: string length is the number of Unicode scalar values."),
     "ScalarsNotUtf16": ("Length counts Unicode scalars, not UTF-16 code units (Java String.length, JavaScript .length): every scalar above U+FFFF is one scalar but two units.",
@@ -104,9 +107,9 @@ FLAGS = {
     "ScalarsNotBytes": ("Length counts Unicode scalars, not UTF-8 bytes.",
                         "Smithy constraint traits."),
     "AsciiWord": ("\\w is ASCII [A-Za-z0-9_]: letters, digits and connector punctuation outside ASCII are not word characters (ICU, NSRegularExpression and Swift Regex default to Unicode \\w).",
-                  "java.util.regex and ECMA-262 semantics of \\w; API-FACTS.md 'Semantics' 3."),
+                  "java.util.regex Pattern documentation (\\w is [a-zA-Z_0-9] without UNICODE_CHARACTER_CLASS) and ECMA-262 (\\w is ASCII)."),
     "PerScalarClass": ("The username classes are tested on every scalar, not on the first scalar of each grapheme cluster (Swift Regex's default grapheme semantics accept a whole cluster if its first scalar matches).",
-                       "Regex semantics of the service (java.util.regex works on code points); API-FACTS.md 'Semantics' 4."),
+                       "java.util.regex Pattern documentation: patterns match code points (Unicode support)."),
     "FormatCharacter": ("Format characters (general category Cf: ZWJ, ZWNJ, ZWSP, soft hyphen, BOM, bidi controls, tags) are in none of L, M, S, N, P.",
                         "Unicode general categories; username pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+."),
     "ControlCharacter": ("Control characters (Cc: NUL, ESC, DEL, C1 controls) match no documented class.",
@@ -116,11 +119,11 @@ FLAGS = {
     "LineTerminator": ("Line terminators (LF, CR, NEL, U+2028, U+2029) match no documented class.",
                        "Unicode general categories; the documented patterns."),
     "TrailingNewline": ("A value followed by one trailing newline must fail: engines whose $ matches before a final newline (Python re, PCRE, Ruby) accept it with ^...$ patterns.",
-                        "Whole-value matching (API-FACTS.md 'Semantics' 2)."),
+                        "Whole-value matching: public Amplify reports of usernames with spaces rejected with the pattern error; newer AWS models write the patterns as ^...$."),
     "Unanchored": ("The value contains a matching run but does not match as a whole: an unanchored search (Smithy patterns are not implicitly anchored) accepts it.",
-                   "Cognito matches the whole value (API-FACTS.md 'Semantics' 2)."),
+                   "Smithy @pattern trait (ECMA-262, not implicitly anchored); Cognito matches the whole value (public Amplify reports; newer AWS models write ^...$)."),
     "PrefixMatch": ("The value starts with a matching run and ends with a character outside the pattern: a start-anchored-only check (Soto's NSRegularExpression use) accepts it.",
-                    "Whole-value matching (API-FACTS.md 'Semantics' 2; Soto's behaviour in 'Peers')."),
+                    "Whole-value matching (public Amplify reports; newer AWS models write ^...$); soto-core's pattern validation (NSRegularExpression anchored at the start only)."),
     "PoolIdBacktracking": ("[\\w-]+_[0-9a-zA-Z]+ needs the prefix to give back characters: the match splits at the last underscore, so extra underscores belong to the prefix and a '-' after the last underscore fails.",
                            "Regex semantics of the pattern (java.util.regex / Python regex, confirmed by the oracles)."),
     "PrivateUse": ("Private-use scalars (Co: U+E000..U+F8FF, planes 15 and 16) are in none of L, M, S, N, P.",
@@ -128,39 +131,39 @@ FLAGS = {
     "Unassigned": ("Unassigned scalars and noncharacters (Cn) are in none of L, M, S, N, P.",
                    "Unicode general categories; noncharacters stay Cn in every Unicode version."),
     "UnicodeVersion": ("The scalar was assigned after Unicode 13 (Java 17's data): an engine on newer data sees a letter or symbol, one on older data sees Cn. Both readings are acceptable; the expectation given is the older one's.",
-                       "API-FACTS.md 'Semantics' 7; Unicode 14-17 assignments."),
+                       "Unicode Character Database DerivedAge (Unicode 14-17 assignments); java.lang.Character in JDK 17 (Unicode 13.0)."),
     "NoNormalization": ("Values are judged as given: no NFC/NFD/NFKC folding, no canonical equivalence (Swift String == treats KELVIN SIGN as K and e+U+0301 as é).",
-                        "API-FACTS.md 'Semantics' (no normalisation); lengths in scalars of the value as sent."),
+                        "Smithy constraint traits: @length counts the Unicode scalar values of the value as sent; neither the API reference nor the service model names a normalisation."),
     "EnumCase": ("Enum values are case-sensitive: only Valid and Invalid.",
-                 "Service model FeedbackValueType enum [Valid, Invalid]; API-FACTS.md 'Semantics' 6."),
+                 "botocore service model cognito-idp 2016-04-18: FeedbackValueType enum [Valid, Invalid]; Smithy @enum trait (exact values)."),
     "EnumExact": ("Enum values match byte for byte: no trimming, no look-alike letters.",
                   "Service model FeedbackValueType enum."),
     "EmptyString": ("An empty string is present, not absent: it fails the length minimum and the pattern (both reported), or the enum; the token, which has no length limit, fails its pattern only.",
-                    "API-FACTS.md 'Semantics' 8; public report '2 validation errors detected' for an empty username."),
+                    "Public Cognito error message '2 validation errors detected' for an empty username (length minimum and pattern), quoted in public GitHub issues."),
     "NullIsAbsent": ("JSON null counts as absent: 'Value null ... Member must not be null'.",
-                     "API-FACTS.md 'Semantics' 8; public report \"Value null at 'sub' failed to satisfy constraint: Member must not be null\"."),
+                     "Public Cognito error message \"Value null at 'sub' failed to satisfy constraint: Member must not be null\", quoted in public GitHub issues; Smithy @required trait."),
     "AbsentMember": ("A required member is missing from the body.",
                      "Service model: every member of both operations is required."),
     "TypeMismatch": ("A member holds a JSON number, boolean, object or array: the service rejects the body while deserializing (SerializationException) before checking constraints. Its message is not documented, so only the type and members are expected.",
-                     "awsJson1.1 protocol; API-FACTS.md (constraint kind 'type')."),
+                     "awsJson1.1 protocol (Smithy): a body that does not deserialize into the input structure is a 400 SerializationException."),
     "UnknownMember": ("Keys the operation does not model are ignored (awsJson1.1), including FeedbackToken sent to AdminUpdateAuthEventFeedback.",
                       "awsJson1.1 protocol; service model of AdminUpdateAuthEventFeedback (no FeedbackToken)."),
     "MemberNameCase": ("Member names are case-sensitive PascalCase: 'username' is an unknown key, so Username is absent.",
                        "awsJson1.1 protocol: member names exactly as written in the model."),
     "MultipleViolations": ("Several failures, on one member or several, are all reported and counted: 'N validation errors detected: part; part' (parts in any order).",
-                           "Public reports of Cognito messages (API-FACTS.md)."),
+                           "Public Cognito error messages ('2 validation errors detected: ...; ...'), quoted in public GitHub issues."),
     "SensitiveValue": ("Username and FeedbackToken are sensitive: their messages read 'Value at ...' with no value; other members show 'Value '...' at ...'.",
                        "Service model 'sensitive' trait; public report \"Value at 'username' failed to satisfy constraint\"."),
     "NoLengthLimit": ("FeedbackToken has no length constraint: long tokens are valid and an empty one fails only the pattern.",
-                      "Service model TokenModelType: pattern only."),
+                      "botocore service model cognito-idp 2016-04-18: TokenModelType has a pattern and no length constraint."),
     "EnumMessageOrder": ("The enum message lists the values as [Valid, Invalid]. The service's order is not the model's in general (it reports [SUPPRESS, RESEND] for a model [RESEND, SUPPRESS]); a Java HashSet gives exactly that order there and [Valid, Invalid] here whatever the insertion order, as does the model order. Compare enum lists as sets if in doubt.",
-                         "API-FACTS.md 'Real Cognito validation messages'; java.util.HashSet iteration order measured with JDK 17 (README, 'Semantic decisions')."),
+                         "Public Cognito error message 'Member must satisfy enum value set: [SUPPRESS, RESEND]' (model order [RESEND, SUPPRESS]), quoted in public GitHub issues; java.util.HashSet iteration order measured with JDK 17 (README, 'Semantic decisions')."),
     "SensitiveNull": ("An absent or null sensitive member reads 'Value null at ...' like any other: null carries no secret, and the service's redaction removes values, not the null marker. No public report shows this case for Username or FeedbackToken.",
                       "Project decision (README, 'Semantic decisions'), from the null format of public reports and the sensitive format."),
     "EscapedUnicode": ("The wire text writes characters as \\uXXXX escapes (as botocore and Jackson write non-ASCII): the value judged is the decoded text, so escaped ASCII is plain ASCII and an escaped control character is a control character.",
-                       "RFC 8259 section 7; botocore's JSON serializer (API-FACTS.md 'Peers')."),
+                       "RFC 8259 section 7; botocore's JSON serializer (json.dumps with ASCII output: non-ASCII written as \\uXXXX escapes)."),
     "SurrogatePairEscape": ("A scalar above U+FFFF is written as a UTF-16 surrogate-pair escape (\\ud83d\\ude00): the pair decodes to one scalar, which is judged (and counted) as one.",
-                            "RFC 8259 section 7; botocore writes emoji this way (API-FACTS.md 'Peers')."),
+                            "RFC 8259 section 7; botocore's JSON serializer writes emoji as surrogate-pair escapes."),
     "MemberOrder": ("Members arrive in another order than the model's: JSON objects are unordered, and the verdict and message do not depend on the order.",
                     "RFC 8259 section 4; awsJson1.1 protocol."),
     "JsonWhitespace": ("White space (spaces, tabs, CR, LF) between JSON tokens, and pretty-printed bodies, are insignificant.",
@@ -168,11 +171,27 @@ FLAGS = {
     "SolidusEscape": ("A value written with the \\/ escape holds a plain '/': judged as '/' (valid in a username, outside the token charset).",
                       "RFC 8259 section 7."),
     "DuplicateKey": ("A member appears twice in the body: the last value counts, as in Jackson's default (the service's front end) and Foundation's JSONSerialization; Swift's JSONDecoder keeps the first and some parsers reject the body. Vectors pair an invalid value with a valid one in both orders, so keeping the first value gives the opposite verdict.",
-                     "Jackson ObjectMapper defaults (STRICT_DUPLICATE_DETECTION off: a later value overwrites); TOOLCHAIN-NOTES (JSONSerialization keeps the last, JSONDecoder the first); project README 'Semantic decisions'."),
+                     "Jackson ObjectMapper defaults (STRICT_DUPLICATE_DETECTION off: a later value overwrites); Swift 6.3 on Linux, measured: Foundation's JSONSerialization keeps the last value, JSONDecoder the first; project README 'Semantic decisions'."),
     "LoneSurrogate": ("The wire text escapes a UTF-16 surrogate that has no partner (\\ud800, a low surrogate first, a pair in the wrong order, an emoji's high half cut off). The text has no Unicode reading, so the vector has no body. The service's Jackson decodes the escape into a Java String holding the surrogate; java.util.regex sees the code point (U+D800..U+DFFF, category Cs), which no documented class holds, so the member fails its pattern, and its length in code points stays in bounds. A parser that cannot hold such a string (Swift's JSONDecoder and this project's body parser, Rust's serde_json) may refuse the body instead: the vector is acceptable with the alternative refused. Answering valid fails it (a parser that substitutes U+FFFD, as Go's encoding/json does, reads a valid username).",
                       "RFC 8259 section 8.2 (software receiving such texts behaves unpredictably); RFC 7493 (I-JSON) section 2.1 (forbids them, escaped or not); jackson-core issue 1683 (Jackson decodes a lone surrogate escape in a string value into a String holding it); README 'Semantic decisions'."),
     "TokenCharset": ("The token class [A-Za-z0-9-_=.] is ASCII letters, digits, '-', '_', '=', '.' (the '-' after a range is literal): base64 '+' and '/' are not in it.",
-                     "Service model TokenModelType; API-FACTS.md 'Semantics' 5."),
+                     "botocore service model cognito-idp 2016-04-18: TokenModelType pattern [A-Za-z0-9-_=.]+ (no length constraint); ECMA-262 and java.util.regex read a '-' after a range as literal."),
+    "GeneralCategory": ("One username per Unicode general category: a scalar of each of the 22 categories of L, M, S, N and P (Lu Ll Lt Lm Lo, Mn Mc Me, Sm Sc Sk So, Nd Nl No, Pc Pd Ps Pe Pi Pf Po) is valid; one of each other category (Zs Zl Zp, Cc Cf Co Cn) is not. Cs cannot sit in a Unicode string: the lone-surrogates topic covers it. An engine that leaves a category out of its class (\\p{P} read as ASCII punctuation, \\p{N} as \\d, a hand-made table) fails the vector of that category.",
+                        "Unicode Character Database general categories; username pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+ (botocore service model cognito-idp 2016-04-18)."),
+    "UnicodeAge": ("The username holds a scalar first assigned in one Unicode version, one vector per version from 1.1 to 17.0 (the Swift standard library's): an engine on older data sees Cn and rejects a valid username. Unicode 6.3 assigned no letter, mark, symbol, number or punctuation (only the format characters U+061C and U+2066..U+2069), so its vector is invalid in every reading. Versions after 13.0 (Java 17's) are also UnicodeVersion vectors: acceptable either way.",
+                   "Unicode Character Database DerivedAge (checked with unicodedataplus and Swift 6.3's Unicode.Scalar.Properties.age); java.lang.Character in JDK 17 (Unicode 13.0)."),
+    "LargeValue": ("A FeedbackToken far beyond any plausible cap (64 KiB + 1 and 1 MiB + 1 scalars), in large-values.json, apart from the topic files for its size: the token has no length limit, so a cap of 4,096, 65,536 or 1,048,576 fails these vectors. A server may need a large enough request size limit.",
+                   "botocore service model cognito-idp 2016-04-18: TokenModelType has a pattern and no length constraint."),
+    "ShortEscape": ("The wire text writes a character with a two-character escape (\\n, \\t, \\r, \\b, \\f, \\\", \\\\): the value judged, and quoted in the message, is the decoded character.",
+                    "RFC 8259 section 7."),
+    "EscapedKey": ("A member name is written with \\uXXXX escapes: it names the member once decoded (\\u0055sername is Username).",
+                   "RFC 8259 section 7 (object names are strings); awsJson1.1 protocol (members matched by name)."),
+    "MalformedBody": ("The body is no JSON object: not JSON at all, a trailing comma, a comment, single quotes, a document cut short, data after the object, a form feed between tokens, or a JSON text that is an array, a string, a number or null. A server answers HTTP 400 SerializationException (its message is not compared); an engine or linter refuses the input as unusable (cognito-feedback lint exits 2). These vectors have a wire text and no body, and expect SerializationException with no violation.",
+                      "Smithy protocol tests for servers, restJson1 malformed request bodies (RestJsonInvalidJsonBody: comments, single quotes, trailing commas, trailing data, a form feed; RestJsonTechnicallyValidJsonBody: an array, a number, null): HTTP 400 SerializationException; RFC 8259."),
+    "EmptyBody": ("The body is empty or white space only. awsJson servers read it as {} (every member then fails as required: InvalidParameterException), as the Smithy protocol tests state for operations without input; a parser may refuse it instead. The vector expects the {} reading and allows a refusal (acceptable, alternative refused); answering valid fails it.",
+                  "Smithy awsJson1.0/1.1 protocol tests (AwsJson10MustAlwaysSendEmptyJsonPayload: 'AWS service implementations support requests with no payload or requests that send {}'; AwsJson10ServiceSupportsNoPayloadForNoInput); smithy issue 2327 (empty input unsettled); README 'Semantic decisions'."),
+    "EveryTypeMismatch": ("Several members have the wrong JSON type. The service's deserializer stops at the first, and its message is undocumented and names no member; by this project's decision the expectation lists every wrong-typed member (one type violation each), so an engine reports them all, and servers are judged by the error type alone (SerializationException).",
+                          "Project decision (README, 'Semantic decisions': several wrong-typed members); awsJson1.1 protocol (SerializationException)."),
 }
 
 # --- Case lists --------------------------------------------------------------
@@ -187,7 +206,7 @@ def topic(name, description):
 
 
 def add(topic_name, slug, description, *, member=None, value=None, body=None, ops=BOTH, expect=(),
-        flags=(), applies=ALL, result=None, otherwise=(), wire=None, alternative=None):
+        flags=(), applies=ALL, result=None, otherwise=(), wire=None, alternative=None, reading=None):
     """One case, expanded per operation.
 
     `expect` is the author's expectation: (member, constraint) pairs, or bare
@@ -208,7 +227,20 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
     json keeps the surrogate in a str, `regex` sees it as Cs) has no body:
     the vector carries the wire text alone, and must be acceptable with the
     alternative "refused" and the flag LoneSurrogate.
+
+    `reading` says how a wire text that is no JSON object reads (the vector
+    then has no body):
+    - "malformed": the author expects the body refused (HTTP 400
+      SerializationException, no violations; flag MalformedBody); Python's
+      strict json must fail on the text or read something else than an
+      object.
+    - "empty": the text is empty or white space only, read as {} (flag
+      EmptyBody): `expect` is what {} gives, derived by Python `regex` like
+      any case, and the vector is acceptable with the alternative refused.
     """
+    if reading is not None:
+        return add_unreadable(topic_name, slug, description, ops=ops, expect=expect, flags=flags, applies=applies,
+                              wire=wire, reading=reading, result=result, alternative=alternative)
     for op in ops:
         opname, members = OPERATIONS[op]
         text = wire(op) if wire else None
@@ -230,10 +262,7 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
         got = sorted((m, c) for m, c, _ in found)
         if got != intent:
             raise SystemExit(f"{topic_name}.{slug}.{op}: author expects {intent}, Python regex derives {got}")
-        flags = list(flags) + [f for f, hit in [
-            ("EnumMessageOrder", any(c == "enum" for _, c in intent)),
-            ("SensitiveNull", any(c == "required" and RULES[m].get("sensitive") for m, c in intent)),
-        ] if hit and f not in flags]
+        flags = auto_flags(flags, intent + [(member, c) for c in otherwise])
         res = result or ("invalid" if intent else "valid")
         # A typed client can only send strings for modelled members, present or absent.
         if any(k not in members or not isinstance(v, str) for k, v in b.items()):
@@ -283,6 +312,67 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
                                for m, c, msg in found],
             }
         TOPICS[topic_name][1].append(vector)
+
+
+def auto_flags(flags, intent):
+    """The stated flags, plus those an expectation implies (so that none is forgotten)."""
+    return list(flags) + [f for f, hit in [
+        ("EnumMessageOrder", any(c == "enum" for _, c in intent)),
+        ("SensitiveNull", any(c == "required" and RULES[m].get("sensitive") for m, c in intent)),
+        # A sensitive member's length or pattern message reads "Value at ...": the value is redacted.
+        ("SensitiveValue", any(c in ("length", "pattern") and RULES[m].get("sensitive") for m, c in intent)),
+        ("EveryTypeMismatch", sum(1 for _, c in intent if c == "type") > 1),
+    ] if hit and f not in flags]
+
+
+def add_unreadable(topic_name, slug, description, *, ops, expect, flags, applies, wire, reading, result, alternative):
+    """Cases whose wire text is no JSON object (see `add`'s `reading`)."""
+    for op in ops:
+        opname, members = OPERATIONS[op]
+        where = f"{topic_name}.{slug}.{op}"
+        text = wire(op)
+        intent = sorted(expect)
+        try:
+            decoded = json.loads(text, parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
+        except ValueError:
+            decoded = ValueError
+        if reading == "malformed":
+            # The author: refused. Python's strict reader: no object.
+            if intent or result != "invalid" or alternative or "MalformedBody" not in flags:
+                raise SystemExit(f"{where}: a malformed body is invalid, expects no violation, and is flagged MalformedBody")
+            if isinstance(decoded, dict) or not text.strip(" \t\r\n"):
+                raise SystemExit(f"{where}: author expects a malformed body, Python's json reads an object or nothing")
+            expected = {"errorType": "SerializationException", "message": None, "violations": []}
+        elif reading == "empty":
+            if text.strip(" \t\r\n") or (result, alternative) != ("acceptable", "refused") or "EmptyBody" not in flags:
+                raise SystemExit(f"{where}: an empty body is white space only, acceptable/refused, flagged EmptyBody")
+            error, found = regex_judge(op, {})
+            got = sorted((m, c) for m, c, _ in found)
+            if got != intent:
+                raise SystemExit(f"{where}: author expects {intent}, Python regex derives {got} for the reading {{}}")
+            parts = [msg for _, _, msg in found]
+            expected = {"errorType": error,
+                        "message": f"{len(parts)} validation error{'s' if len(parts) != 1 else ''} detected: " + "; ".join(parts),
+                        "violations": [{"member": m, "path": RULES[m]["path"], "constraint": c, "message": msg}
+                                       for m, c, msg in found]}
+        else:
+            raise SystemExit(f"{where}: reading is malformed or empty")
+        if "client" in applies:
+            raise SystemExit(f"{where}: a wire text without a body is not for clients")
+        if where in SLUGS:
+            raise SystemExit(f"duplicate id {where}")
+        SLUGS.add(where)
+        TOPICS[topic_name][1].append({
+            "id": where,
+            "description": f"{description} ({opname})",
+            "operation": opname,
+            "wire": text,
+            "result": result,
+            **({"alternative": alternative} if alternative else {}),
+            "flags": auto_flags(flags, intent),
+            "appliesTo": list(applies),
+            "expected": expected,
+        })
 
 
 def readable_unicode(value):
@@ -352,6 +442,15 @@ add(t, "type-beats-constraints", "A number EventId and an invalid UserPoolId: on
 add(t, "two-type-errors", "Two members of the wrong type: both are type violations",
     body={**BASE, "Username": 1, "FeedbackValue": True}, ops=("update",), expect=[("Username", "type"), ("FeedbackValue", "type")],
     flags=["TypeMismatch", "MultipleViolations"], applies=WIRE)
+add(t, "two-type-errors-admin", "Two members of the wrong type: both are type violations",
+    body={**{k: v for k, v in BASE.items() if k != "FeedbackToken"}, "UserPoolId": 55, "EventId": ["e1"]}, ops=("admin",),
+    expect=[("UserPoolId", "type"), ("EventId", "type")], flags=["TypeMismatch", "MultipleViolations"], applies=WIRE)
+add(t, "every-member-wrong-type", "Every member of the wrong type: one type violation each",
+    body={"UserPoolId": 1, "Username": True, "EventId": {"id": "e1"}, "FeedbackToken": ["t"], "FeedbackValue": 0}, ops=("update",),
+    expect=[(m, "type") for m in RULES], flags=["TypeMismatch", "MultipleViolations"], applies=WIRE)
+add(t, "every-member-wrong-type-admin", "Every member of the wrong type: one type violation each",
+    body={"UserPoolId": 1, "Username": True, "EventId": {"id": "e1"}, "FeedbackValue": 0}, ops=("admin",),
+    expect=[(m, "type") for m in RULES if m != "FeedbackToken"], flags=["TypeMismatch", "MultipleViolations"], applies=WIRE)
 add(t, "type-and-absent", "A boolean FeedbackValue with Username absent: only the type error is answered",
     body={k: (False if k == "FeedbackValue" else v) for k, v in BASE.items() if k != "Username"}, ops=("update",),
     expect=[("FeedbackValue", "type")], flags=["TypeMismatch"], applies=WIRE)
@@ -793,6 +892,175 @@ for slug, member, raw, ops, note, extra in [
 ]:
     add(t, slug, note, ops=ops, applies=WIRE, wire=lambda op, member=member, raw=raw: text(op, raw={member: raw}),
         expect=[(member, "pattern")], result="acceptable", alternative="refused", flags=LONE + extra)
+
+
+# general categories -----------------------------------------------------------------
+t = topic("username-categories", "One username per Unicode general category: each of the 22 categories of L, M, S, N and P is "
+          "valid; Zs, Zl, Zp, Cc, Cf, Co and Cn are not (Cs, which no Unicode string holds, is in lone-surrogates).")
+CATEGORY_SAMPLES = [  # (category, scalar, name); regex and unicodedata confirm each category below
+    ("Lu", 0x00C4, "LATIN CAPITAL LETTER A WITH DIAERESIS"), ("Ll", 0x00DF, "LATIN SMALL LETTER SHARP S"),
+    ("Lt", 0x01C5, "LATIN CAPITAL LETTER D WITH SMALL LETTER Z WITH CARON"), ("Lm", 0x02B0, "MODIFIER LETTER SMALL H"),
+    ("Lo", 0x05D0, "HEBREW LETTER ALEF"), ("Mn", 0x0300, "COMBINING GRAVE ACCENT"), ("Mc", 0x0903, "DEVANAGARI SIGN VISARGA"),
+    ("Me", 0x20DD, "COMBINING ENCLOSING CIRCLE"), ("Sm", 0x00D7, "MULTIPLICATION SIGN"), ("Sc", 0x00A2, "CENT SIGN"),
+    ("Sk", 0x02C2, "MODIFIER LETTER LEFT ARROWHEAD"), ("So", 0x00A9, "COPYRIGHT SIGN"),
+    ("Nd", 0x0663, "ARABIC-INDIC DIGIT THREE"), ("Nl", 0x2160, "ROMAN NUMERAL ONE"), ("No", 0x00BD, "VULGAR FRACTION ONE HALF"),
+    ("Pc", 0x2040, "CHARACTER TIE"), ("Pd", 0x2010, "HYPHEN"), ("Ps", 0x300C, "LEFT CORNER BRACKET"),
+    ("Pe", 0x300D, "RIGHT CORNER BRACKET"), ("Pi", 0x00AB, "LEFT-POINTING DOUBLE ANGLE QUOTATION MARK"),
+    ("Pf", 0x00BB, "RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK"), ("Po", 0x00A1, "INVERTED EXCLAMATION MARK"),
+    ("Zs", 0x2003, "EM SPACE"), ("Zl", 0x2028, "LINE SEPARATOR"), ("Zp", 0x2029, "PARAGRAPH SEPARATOR"),
+    ("Cc", 0x0007, "BELL"), ("Cf", 0x2061, "FUNCTION APPLICATION"), ("Co", 0xF000, "a private-use scalar"),
+    ("Cn", 0x0380, "an unassigned scalar"),
+]
+CATEGORY_FLAGS = {"Zs": ["Whitespace"], "Zl": ["LineTerminator"], "Zp": ["LineTerminator"], "Cc": ["ControlCharacter"],
+                  "Cf": ["FormatCharacter"], "Co": ["PrivateUse"], "Cn": ["Unassigned"]}
+for gc, cp, name in CATEGORY_SAMPLES:
+    ch = chr(cp)
+    if not regex.fullmatch(r"\p{gc=%s}" % gc, ch) or (gc != "Cn" and unicodedata.category(ch) != gc):
+        raise SystemExit(f"username-categories: U+{cp:04X} is not {gc}")
+    if gc in CATEGORY_FLAGS:
+        add(t, f"category-{gc.lower()}", f"U+{cp:04X} {name} ({gc}) between two letters", member="Username",
+            value="a" + ch + "b", expect=["pattern"], flags=["GeneralCategory"] + CATEGORY_FLAGS[gc])
+    else:
+        add(t, f"category-{gc.lower()}", f"U+{cp:04X} {name} ({gc}) alone", member="Username", value=ch,
+            flags=["GeneralCategory"])
+
+# every Unicode version ---------------------------------------------------------------
+t = "unicode-version"
+AGE_SAMPLES = [  # (version, scalar, name, category); unicodedataplus's DerivedAge confirms each version below
+    ("1.1", 0x0416, "CYRILLIC CAPITAL LETTER ZHE", "Lu"), ("2.0", 0xAC00, "HANGUL SYLLABLE GA", "Lo"),
+    ("2.1", 0x20AC, "EURO SIGN", "Sc"), ("3.0", 0x0710, "SYRIAC LETTER ALAPH", "Lo"),
+    ("3.1", 0x10330, "GOTHIC LETTER AHSA", "Lo"), ("3.2", 0x1700, "TAGALOG LETTER A", "Lo"),
+    ("4.0", 0x10000, "LINEAR B SYLLABLE B008 A", "Lo"), ("4.1", 0x2C00, "GLAGOLITIC CAPITAL LETTER AZU", "Lu"),
+    ("5.0", 0x1B05, "BALINESE LETTER AKARA", "Lo"), ("5.1", 0xA500, "VAI SYLLABLE EE", "Lo"),
+    ("5.2", 0xA6A0, "BAMUM LETTER A", "Lo"), ("6.0", 0x0840, "MANDAIC LETTER HALQA", "Lo"),
+    ("6.1", 0x11103, "CHAKMA LETTER AA", "Lo"), ("6.2", 0x20BA, "TURKISH LIRA SIGN", "Sc"),
+    ("6.3", 0x2066, "LEFT-TO-RIGHT ISOLATE", "Cf"), ("7.0", 0x10350, "OLD PERMIC LETTER AN", "Lo"),
+    ("8.0", 0x10C80, "OLD HUNGARIAN CAPITAL LETTER A", "Lu"), ("9.0", 0x104B0, "OSAGE CAPITAL LETTER A", "Lu"),
+    ("10.0", 0x20BF, "BITCOIN SIGN", "Sc"), ("11.0", 0x10F00, "OLD SOGDIAN LETTER ALEPH", "Lo"),
+    ("12.0", 0x10FE0, "ELYMAIC LETTER ALEPH", "Lo"), ("12.1", 0x32FF, "SQUARE ERA NAME REIWA", "So"),
+    ("13.0", 0x10E80, "YEZIDI LETTER ELIF", "Lo"),
+    # 14.0, 15.0, 15.1 and 16.0: the toto-letter, shaking-face, ideographic-description and garay-letter cases above.
+    ("17.0", 0x1FAEA, "a Unicode 17.0 emoji", "So"),
+]
+for version, cp, name, gc in AGE_SAMPLES:
+    ch = chr(cp)
+    stated = unicodedataplus.age(ch)
+    # unicodedataplus holds Unicode 16.0 data: a 17.0 scalar is unassigned there and assigned in regex's newer data.
+    if (stated != version if version != "17.0" else stated != "Unassigned") or not regex.fullmatch(r"\p{gc=%s}" % gc, ch):
+        raise SystemExit(f"unicode-version: U+{cp:04X} is not a {gc} of Unicode {version} (DerivedAge says {stated})")
+    slug = "age-" + version.replace(".", "-")
+    if gc == "Cf":
+        add(t, slug, f"U+{cp:04X} {name}: Unicode {version} assigned no letter, mark, symbol, number or punctuation, "
+            "only format characters (Cf), invalid in every reading", member="Username", value="a" + ch,
+            expect=["pattern"], flags=["UnicodeAge", "FormatCharacter"])
+    elif version == "17.0":
+        add(t, slug, f"U+{cp:04X}, {name} ({gc}): valid on Unicode 17 data, unassigned before", member="Username", value=ch,
+            result="acceptable", alternative="valid", otherwise=["pattern"], flags=["UnicodeAge", "UnicodeVersion"])
+    else:
+        add(t, slug, f"U+{cp:04X} {name} ({gc}), first assigned in Unicode {version}", member="Username", value=ch,
+            flags=["UnicodeAge"])
+for slug in ("toto-letter", "shaking-face", "ideographic-description", "garay-letter"):
+    for vector in TOPICS[t][1]:
+        if vector["id"].startswith(f"{t}.{slug}.") and "UnicodeAge" not in vector["flags"]:
+            vector["flags"].append("UnicodeAge")
+
+# large values ---------------------------------------------------------------------------
+t = topic("large-values", "Values far beyond any plausible cap, kept apart from the topic files for their size: "
+          "FeedbackToken has no length limit.")
+TOKEN_RUN = "aZ9-_=." * 149797  # 1,048,579 scalars of every token character
+add(t, "token-64k-plus-1", "A 65,537-scalar token: one over 64 KiB", member="FeedbackToken", value=TOKEN_RUN[:65537],
+    ops=("update",), flags=["NoLengthLimit", "LargeValue"])
+add(t, "token-1m-plus-1", "A 1,048,577-scalar token: one over 1 MiB", member="FeedbackToken", value=TOKEN_RUN[:1048577],
+    ops=("update",), flags=["NoLengthLimit", "LargeValue"])
+add(t, "token-1m-bad-end", "A 1,048,577-scalar token whose last character is '/': only the pattern fails",
+    member="FeedbackToken", value=TOKEN_RUN[:1048576] + "/", ops=("update",), expect=["pattern"],
+    flags=["NoLengthLimit", "LargeValue", "PrefixMatch"])
+
+# JSON escapes in every member, where the message quotes the decoded value ----------------------
+t = "wire"
+for slug, member, raw, expect, note, fl in [
+    ("solidus-pool-id", "UserPoolId", r'"us-east-1\/abc"', ["pattern"], "A pool ID written with \\/: the message quotes '/'",
+     ["SolidusEscape"]),
+    ("solidus-event-id", "EventId", r'"evt\/1"', ["pattern"], "An EventId written with \\/: the message quotes '/'",
+     ["SolidusEscape"]),
+    ("solidus-feedback-value", "FeedbackValue", r'"Valid\/"', ["enum"], "A FeedbackValue written with \\/: the message quotes '/'",
+     ["SolidusEscape", "EnumExact"]),
+    ("escaped-pool-id", "UserPoolId", r'"us-east-1_\u0041BC"', [], "A pool ID with an escaped ASCII letter: valid once decoded",
+     ["EscapedUnicode"]),
+    ("escaped-feedback-value", "FeedbackValue", r'"\u0056alid"', [], "FeedbackValue \\u0056alid is Valid once decoded",
+     ["EscapedUnicode", "EnumExact"]),
+    ("escaped-lowercase-value", "FeedbackValue", r'"\u0076alid"', ["enum"],
+     "FeedbackValue \\u0076alid is valid, lowercase: the message quotes the decoded value", ["EscapedUnicode", "EnumCase"]),
+    ("escaped-accented-event-id", "EventId", r'"\u00e9v\u00e9nement"', ["pattern"],
+     "An EventId with escaped accented letters: the message quotes them decoded", ["EscapedUnicode", "AsciiWord"]),
+    ("escaped-token", "FeedbackToken", r'"abc\u002Ddef\u003D"', [], "A token with escaped '-' and '=': valid once decoded",
+     ["EscapedUnicode", "TokenCharset"]),
+    ("newline-escape-event-id", "EventId", r'"e\n1"', ["pattern"], "An EventId holding a \\n escape: the message quotes a real LF",
+     ["ShortEscape", "LineTerminator"]),
+    ("tab-escape-pool-id", "UserPoolId", r'"us-east-1_abc\t"', ["pattern"], "A pool ID ending in a \\t escape: the message quotes a real tab",
+     ["ShortEscape", "ControlCharacter"]),
+    ("newline-escape-feedback-value", "FeedbackValue", r'"Valid\n"', ["enum"],
+     "FeedbackValue ending in a \\n escape: the message quotes a real LF", ["ShortEscape", "EnumExact", "TrailingNewline"]),
+    ("return-escape-username", "Username", r'"alice\r"', ["pattern"], "A username ending in a \\r escape: a CR (Cc)",
+     ["ShortEscape", "LineTerminator"]),
+    ("backspace-escape-token", "FeedbackToken", r'"abc\b"', ["pattern"], "A token ending in a \\b escape: a backspace (Cc)",
+     ["ShortEscape", "ControlCharacter"]),
+    ("formfeed-escape-event-id", "EventId", r'"e\f1"', ["pattern"], "An EventId holding a \\f escape: a form feed (Cc)",
+     ["ShortEscape", "ControlCharacter"]),
+    ("backslash-escape-event-id", "EventId", r'"a\\b"', ["pattern"], "An EventId holding an escaped backslash: the message quotes one backslash",
+     ["ShortEscape"]),
+    ("quote-escape-feedback-value", "FeedbackValue", r'"\"Valid\""', ["enum"],
+     "FeedbackValue \"Valid\" with escaped quotes: the message quotes the quotes", ["ShortEscape", "EnumExact"]),
+    ("backslash-escape-username", "Username", r'"al\\ice"', [], "A username holding an escaped backslash (Po): valid",
+     ["ShortEscape"]),
+    ("surrogate-pair-event-id", "EventId", r'"evt\ud83d\ude00"', ["pattern"],
+     "An EventId ending in an escaped emoji: the message quotes the emoji", ["SurrogatePairEscape", "EscapedUnicode"]),
+    ("surrogate-pair-pool-id-55", "UserPoolId", '"us-east-1_' + "A" * 44 + r'\ud83d\ude00"', ["pattern"],
+     "54 ASCII scalars and an escaped emoji: 55 scalars (56 UTF-16 units), so only the pattern fails, quoting the emoji",
+     ["SurrogatePairEscape", "ScalarsNotUtf16", "LengthBoundary"]),
+    ("surrogate-pair-feedback-value", "FeedbackValue", r'"Valid\ud83d\udc4d"', ["enum"],
+     "FeedbackValue ending in an escaped emoji: the message quotes the emoji", ["SurrogatePairEscape", "EnumExact"]),
+]:
+    ops = ("update",) if member == "FeedbackToken" else BOTH
+    add(t, slug, note, ops=ops, applies=WIRE, wire=lambda op, member=member, raw=raw: text(op, raw={member: raw}),
+        expect=[(member, c) for c in expect], flags=fl)
+for slug, key, note in [
+    ("escaped-key-username", r"\u0055sername", "The Username key written \\u0055sername: it names Username"),
+    ("escaped-key-feedback-value", r"Feedback\u0056alue", "The FeedbackValue key written Feedback\\u0056alue: it names FeedbackValue"),
+]:
+    plain = key.replace(r"\u0055", "U").replace(r"\u0056", "V")
+    add(t, slug, note, applies=WIRE, flags=["EscapedKey", "EscapedUnicode"],
+        wire=lambda op, key=key, plain=plain: text(op).replace(f'"{plain}":', f'"{key}":', 1))
+add(t, "escaped-key-other", "A key \\u0055serName (capital N) is not Username: Username is absent", applies=WIRE,
+    wire=lambda op: text(op).replace('"Username":', r'"\u0055serName":', 1), expect=[("Username", "required")],
+    flags=["EscapedKey", "MemberNameCase", "UnknownMember"])
+
+# malformed bodies -------------------------------------------------------------------------
+t = topic("malformed-bodies", "Bodies that are no JSON object: a server answers HTTP 400 SerializationException, an engine or "
+          "linter refuses them as unusable. An empty body may be read as {} instead.")
+for slug, note, make in [
+    ("not-json", "A form-encoded body instead of JSON",
+     lambda op: "&".join(f"{k}={BASE[k]}" for k in OPERATIONS[op][1])),
+    ("trailing-comma", "A trailing comma after the last member", lambda op: text(op)[:-1] + ",}"),
+    ("line-comment", "A // comment before the first member", lambda op: "{// feedback\n" + text(op)[1:]),
+    ("block-comment", "A /* */ comment between members", lambda op: text(op).replace(",", ",/* next */", 1)),
+    ("single-quotes", "Keys and values in single quotes",
+     lambda op: "{" + ",".join(f"'{k}':'{BASE[k]}'" for k in OPERATIONS[op][1]) + "}"),
+    ("truncated", "The document cut short before its closing brace", lambda op: text(op)[:-1]),
+    ("trailing-data", "Text after the closing brace", lambda op: text(op) + "abc"),
+    ("two-documents", "Two objects one after the other", lambda op: text(op) + text(op)),
+    ("form-feed", "A form feed, which is no JSON white space, between tokens", lambda op: "{\f" + text(op)[1:]),
+    ("top-level-array", "The request object inside an array", lambda op: "[" + text(op) + "]"),
+    ("top-level-string", "The request encoded twice: a JSON string holding the object's text", lambda op: json.dumps(text(op))),
+    ("top-level-number", "A number instead of an object", lambda op: "10"),
+    ("null-body", "A body that is only null", lambda op: "null"),
+]:
+    add(t, slug, note, wire=make, reading="malformed", result="invalid", applies=WIRE, flags=["MalformedBody"])
+for slug, note, raw in [("empty-body", "An empty body", ""), ("whitespace-body", "A body of white space only", " \r\n\t")]:
+    for op in BOTH:
+        add(t, slug, note + ": read as {}, every member fails as required; refusing it conforms too", wire=lambda op, raw=raw: raw,
+            ops=(op,), reading="empty", result="acceptable", alternative="refused", applies=WIRE,
+            flags=["EmptyBody", "AbsentMember", "MultipleViolations"], expect=[(m, "required") for m in OPERATIONS[op][1]])
 
 
 # --- Output --------------------------------------------------------------------

@@ -32,7 +32,7 @@ extension Vector {
             }
         case .failure(let error):
             result.got = "the body refused as unusable (\(error.reason.phrase))"
-            if !(self.result == .acceptable && alternative == .refused) { result.verdict = .fail }
+            if !(self.result == .acceptable && alternative == .refused) && !expectsRefusal { result.verdict = .fail }
         }
         return result
     }
@@ -47,7 +47,7 @@ extension Vector {
         switch (result, alternative) {
         case (.acceptable, .valid?): return "valid, or \(error)"
         case (.acceptable, .refused?): return "\(error), or the body refused as unusable"
-        default: return error
+        default: return expectsRefusal ? "the body refused as unusable" : error
         }
     }
 
@@ -62,6 +62,7 @@ extension Vector {
             return "the vector has no expectation"
         case (_, let expected?):
             if report.isValid { return "expected \(expected.errorType.rawValue), got valid" }
+            if expectsRefusal { return "expected the body refused as malformed, got \(Self.summary(report))" }
             return expected.mismatch(report)
         }
     }

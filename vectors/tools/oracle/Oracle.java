@@ -14,8 +14,9 @@
  * the reading Java took; "refusable-as-invalid" those whose alternative is
  * refused, read (as they must be) as expected.
  *
- * Rules (from /work/shared/API-FACTS.md; written here independently of the
- * Swift engine and of the Python generator):
+ * Rules (from the botocore service model cognito-idp 2016-04-18, the Smithy
+ * constraint traits and awsJson1.1 protocol, and public Cognito error messages;
+ * written here independently of the Swift engine and of the Python generator):
  *  - members per operation, in this order:
  *      UpdateAuthEventFeedback:      UserPoolId, Username, EventId, FeedbackToken, FeedbackValue
  *      AdminUpdateAuthEventFeedback: UserPoolId, Username, EventId, FeedbackValue
@@ -52,6 +53,18 @@
  * the verdict is derived as for any other value. Such a vector must really
  * hold a lone surrogate, and be acceptable with the alternative "refused" and
  * the flag LoneSurrogate.
+ *
+ * Two more kinds of wire text have no body. A text that this strict parser
+ * refuses (not JSON, a trailing comma, a comment, single quotes, a document
+ * cut short, data after the value, a form feed) or that is JSON but not an
+ * object (an array, a string, a number, null) is a malformed body: the oracle
+ * derives a refusal (SerializationException, no aggregate message, no
+ * violation), and the vector must be invalid, expect exactly that, and carry
+ * the flag MalformedBody (Smithy's malformed-request protocol tests). A text
+ * that is empty or JSON white space only is read as {} (every member
+ * required; Smithy's awsJson protocol tests: services support requests with
+ * no payload): the vector must be acceptable with the alternative refused,
+ * carry the flag EmptyBody, and expect exactly what {} gives.
  *
  * Output never contains body values (Username and FeedbackToken are secrets),
  * nor messages (they quote values): only ids, member and constraint names.
@@ -339,6 +352,8 @@ public class Oracle {
         }
         boolean valid() { return errorType == null; }
         static final Outcome VALID = new Outcome(null, null, List.of());
+        /** A body refused before any member is read: HTTP 400 SerializationException, nothing else. */
+        static final Outcome REFUSED = new Outcome("SerializationException", null, List.of());
     }
 
     static String prefix(int n) {
@@ -421,7 +436,9 @@ public class Oracle {
             vs.add(new Violation((String) mem, (String) p, (String) c, vmsg instanceof String ? (String) vmsg : null));
             k++;
         }
-        if (vs.isEmpty()) throw new Malformed("expected.violations is empty");
+        if (vs.isEmpty() && !("SerializationException".equals(et) && msg == JNull.NULL)) {
+            throw new Malformed("expected.violations is empty (allowed only for a refused body: SerializationException, message null)");
+        }
         return new Outcome((String) et, msg instanceof String ? (String) msg : null, vs);
     }
 
@@ -542,7 +559,8 @@ public class Oracle {
 
     static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
-    int vectors = 0, agree = 0, accValid = 0, accInvalid = 0, refusable = 0, disagree = 0, errors = 0, wires = 0, lone = 0;
+    int vectors = 0, agree = 0, accValid = 0, accInvalid = 0, refusable = 0, disagree = 0, errors = 0, wires = 0, lone = 0,
+            empty = 0, malformed = 0;
     final boolean verbose;
 
     Oracle(boolean verbose) { this.verbose = verbose; }
@@ -601,18 +619,29 @@ public class Oracle {
             if (hasBody && !(body instanceof Map)) throw new Malformed("body is not an object");
             if (hasBody && holdsLoneSurrogate(body)) throw new Malformed("body holds a lone surrogate: it has no Unicode reading");
             if (!hasBody && !v.containsKey("wire")) throw new Malformed("neither body nor wire");
+            String kind = null; // a body-less text: "lone", "empty" or "malformed"
             if (v.containsKey("wire")) {
                 Object wire = v.get("wire");
                 if (!(wire instanceof String)) throw new Malformed("wire is not a string");
-                Object parsed;
-                try { parsed = JsonParser.parse((String) wire); }
-                catch (JsonException e) { throw new Malformed("wire is not JSON: " + e.getMessage()); }
-                if (!(parsed instanceof Map)) throw new Malformed("wire is not a JSON object");
-                if (hasBody && !parsed.equals(body)) throw new Malformed("wire does not decode to body");
-                if (!hasBody && !holdsLoneSurrogate(parsed)) {
-                    throw new Malformed("body omitted, but the wire text holds no lone surrogate");
+                String text = (String) wire;
+                Object parsed = null;
+                if (text.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+                    kind = "empty";
+                } else {
+                    try {
+                        parsed = JsonParser.parse(text);
+                        if (!(parsed instanceof Map)) kind = "malformed";
+                        else if (holdsLoneSurrogate(parsed)) kind = "lone";
+                    } catch (JsonException e) {
+                        kind = "malformed";
+                    }
                 }
-                if (!hasBody) lone++;
+                if (hasBody && kind != null) throw new Malformed("the vector has a body, but its wire text is " + kind);
+                if (hasBody && !parsed.equals(body)) throw new Malformed("wire does not decode to body");
+                if (!hasBody && kind == null) throw new Malformed("body omitted, but the wire text is a JSON object with a Unicode reading");
+                if ("lone".equals(kind)) lone++;
+                if ("empty".equals(kind)) { empty++; parsed = new LinkedHashMap<String, Object>(); }
+                if ("malformed".equals(kind)) malformed++;
                 body = parsed;
                 wires++;
             }
@@ -624,15 +653,23 @@ public class Oracle {
             if (v.containsKey("alternative") && !"valid".equals(alternative) && !"refused".equals(alternative)) {
                 throw new Malformed("alternative is neither valid nor refused");
             }
-            if (!hasBody) {
-                Object flags = v.get("flags");
-                if (!"refused".equals(alternative) || !(flags instanceof List) || !((List<?>) flags).contains("LoneSurrogate")) {
-                    throw new Malformed("a vector without a body must be acceptable, alternative refused, flagged LoneSurrogate");
+            Object flags = v.get("flags");
+            if (!(flags instanceof List)) throw new Malformed("flags is not an array");
+            for (String[] pair : new String[][] {{"LoneSurrogate", "lone"}, {"EmptyBody", "empty"}, {"MalformedBody", "malformed"}}) {
+                if (((List<?>) flags).contains(pair[0]) != pair[1].equals(kind)) {
+                    throw new Malformed("flag " + pair[0] + " goes with, and only with, a body-less wire text of its kind");
                 }
+            }
+            if (("lone".equals(kind) || "empty".equals(kind)) && !"refused".equals(alternative)) {
+                throw new Malformed("a body-less " + kind + " wire text must be acceptable, alternative refused");
+            }
+            if ("malformed".equals(kind) && !"invalid".equals(result)) {
+                throw new Malformed("a malformed body must be invalid");
             }
             if (!v.containsKey("expected")) throw new Malformed("expected is missing");
             Outcome expected = readExpected(v.get("expected"));
-            @SuppressWarnings("unchecked") Outcome computed = compute(members, (Map<String, Object>) body);
+            @SuppressWarnings("unchecked") Outcome computed =
+                    "malformed".equals(kind) ? Outcome.REFUSED : compute(members, (Map<String, Object>) body);
 
             if ("valid".equals(result) || "invalid".equals(result)) {
                 if ("valid".equals(result) && expected != null) throw new Malformed("result valid with a non-null expected");
@@ -733,7 +770,8 @@ public class Oracle {
         System.out.println("oracle (java.util.regex, Unicode " + unicodeVersion() + ", Java " + javaVersion + "): "
                 + o.vectors + " vectors, " + o.agree + " agree, " + o.accValid + " acceptable-as-valid, "
                 + o.accInvalid + " acceptable-as-invalid, " + o.refusable + " refusable-as-invalid, " + o.disagree + " disagree, "
-                + o.wires + " judged from their wire text (" + o.lone + " of them without a Unicode reading)"
+                + o.wires + " judged from their wire text (" + o.lone + " without a Unicode reading, " + o.empty
+                + " empty, " + o.malformed + " refused as malformed)"
                 + (o.errors > 0 ? ", " + o.errors + " unreadable input(s)" : ""));
         System.exit(o.disagree > 0 || o.errors > 0 ? 1 : 0);
     }
