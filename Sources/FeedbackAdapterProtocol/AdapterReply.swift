@@ -11,7 +11,7 @@ import FeedbackConformance
 /// Parsing keeps no text the client wrote about parameters: a rejection's
 /// message is dropped. An `unsupported` reason and an `error` message are
 /// kept raw; the runner shows them only through
-/// ``FeedbackConformance/ClientJudge/scrub(_:of:)``.
+/// `ClientJudge.scrub(_:of:)`.
 public enum AdapterReply: Sendable, Hashable {
     /// The answer to `start`: who the adapter is.
     case started(AdapterImplementation)

@@ -11,7 +11,7 @@ import FeedbackWire
 public enum ResponseDecoder {
     /// Returns for a 2xx status (both operations answer `{}`).
     /// - Throws: ``ServiceErrorResponse`` with the error type reduced to its
-    ///   short name (``FeedbackWire/WireResponse/errorType``), or
+    ///   short name (`WireResponse.errorType`), or
     ///   ``ServiceErrorResponse/unknownType`` when the response names none.
     public static func decode(_ response: WireResponse) throws(ServiceErrorResponse) {
         guard (200..<300).contains(response.status) else {

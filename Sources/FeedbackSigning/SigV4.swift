@@ -1,7 +1,7 @@
 import Foundation
 import FeedbackWire
 
-/// AWS Signature Version 4 (header form) over a ``WireRequest``.
+/// AWS Signature Version 4 (header form) over a `WireRequest`.
 ///
 /// ```swift
 /// let signed = SigV4.sign(WireRequest(.adminUpdateAuthEventFeedback, body: bytes),

@@ -41,7 +41,7 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     public let expected: Expectation?
 
     /// The bytes to send: ``wire`` when given (as written, escapes and all),
-    /// else ``body`` encoded by ``RequestBody/jsonText(for:)``.
+    /// else ``body`` encoded by `RequestBody.jsonText(for:)`.
     public var wireBytes: [UInt8] {
         wire.map { Array($0.utf8) } ?? body?.jsonText(for: operation) ?? []
     }
@@ -108,7 +108,7 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     /// Whether the vector is a malformed body's (flag `MalformedBody`):
     /// `invalid`, expecting `SerializationException` with no violation, which
     /// only a refusal of the body gives (HTTP 400 `SerializationException`
-    /// from a server; ``EngineAnswer/refused(_:)`` from an engine).
+    /// from a server; `EngineAnswer.refused(_:)` from an engine).
     public var expectsRefusal: Bool {
         result == .invalid && expected?.errorType == .serialization && expected?.violations.isEmpty == true
     }

@@ -81,7 +81,7 @@ struct ClientRunnerTests {
         for id in ["baseline.typical.update", "baseline.typical.admin", "answer.UserNotFoundException.plain.admin"] {
             #expect(results.first { $0.id == id }?.verdict == .pass, "\(id)")
         }
-        // botocore checks minimum lengths (API-FACTS, "Peers"): an empty username never leaves the client.
+        // botocore checks minimum lengths (SOURCES.md#botocore-client): an empty username never leaves the client.
         let empty = try #require(cases.first { $0.parameters[.username] == "" })
         #expect(results.first { $0.id == empty.id }?.notes == ["lints locally"])
         #expect(leakedValues(results, cases).isEmpty)

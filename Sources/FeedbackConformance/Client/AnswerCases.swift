@@ -2,7 +2,7 @@ import FeedbackRules
 import FeedbackWire
 
 /// The ways an awsJson1.1 service can name an error type. Every client must
-/// reduce each to the short shape name (``FeedbackWire/ErrorTypes/sanitize(_:)``).
+/// reduce each to the short shape name (`ErrorTypes.sanitize(_:)`).
 ///
 /// | form | where the type is | example |
 /// |---|---|---|
@@ -67,7 +67,7 @@ extension ClientCase {
         return parameters
     }
 
-    /// Every modelled error (``FeedbackWire/ErrorTypes/modelled``, with its status) in
+    /// Every modelled error (`ErrorTypes.modelled`, with its status) in
     /// every ``ErrorForm``, for both operations: a valid request answered
     /// with the error, which the client must surface by its short name.
     /// Ids: `answer.<ErrorType>.<form>.<update|admin>`.

@@ -15,7 +15,7 @@ import Foundation
 ///   nothing else.
 /// - `UpdateAuthEventFeedback` carries no `Authorization` header; the Admin
 ///   operation carries a SigV4 signature that verifies against the run's
-///   credentials (``SigV4/verify(_:host:credentials:)``).
+///   credentials (`SigV4.verify(_:host:credentials:)`).
 /// - The client surfaces the canned response as the case says: success, or
 ///   the error's short type name, byte for byte.
 ///

@@ -16,7 +16,7 @@ extension Vector {
     /// The answer is first checked for a sign that the server does not know
     /// the operation (``Verdict/unimplemented``), in this order:
     /// - HTTP 501;
-    /// - an error type of ``FeedbackWire/ErrorTypes/unimplemented``
+    /// - an error type of `ErrorTypes.unimplemented`
     ///   (`UnknownOperationException`, `InvalidAction`, `UnsupportedOperation`, ...),
     ///   whatever the status;
     /// - HTTP 404 or 500 without a validation error type whose body says so
@@ -52,7 +52,7 @@ extension Vector {
     /// Answers that say nothing about validation are ``Verdict/error`` (no
     /// usable answer, worth a rerun or a setup fix, not a conformance
     /// failure): HTTP 502, 503 and 504 (a gateway, not the implementation,
-    /// answered); an authentication refusal (``FeedbackWire/ErrorTypes/authentication``,
+    /// answered); an authentication refusal (`ErrorTypes.authentication`,
     /// which AWS checks before validation: check the credentials); throttling
     /// on a vector that a valid answer fails (``allowsValidAnswer``; on any
     /// other it is a business error that got past validation).

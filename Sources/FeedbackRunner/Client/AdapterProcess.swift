@@ -22,16 +22,16 @@ import Darwin
 /// ``terminate(grace:)`` ends as a whole. The class is not thread-safe: use
 /// an instance from one thread at a time. Writing to an adapter that exited
 /// must not kill the runner: `SIGPIPE` is ignored in this process.
-public final class AdapterProcess {
+package final class AdapterProcess {
     /// The command, as given.
-    public let command: [String]
+    package let command: [String]
     /// The longest reply line accepted, in bytes (without its newline).
-    public let maxLineBytes: Int
+    package let maxLineBytes: Int
     /// Lines the adapter wrote to standard error (not kept).
-    public private(set) var stderrLines = 0
+    package private(set) var stderrLines = 0
     /// The largest number of bytes the reply buffer held (for tests of the
     /// memory bound).
-    public private(set) var peakBufferedBytes = 0
+    package private(set) var peakBufferedBytes = 0
 
     private let process: ChildProcess
     private var buffer: [UInt8] = []
@@ -40,13 +40,14 @@ public final class AdapterProcess {
 
     /// Launches `command` (looked up in `PATH`).
     /// - Parameters:
+    ///   - command: the program and its arguments.
     ///   - maxLineBytes: the longest reply line accepted (1 MiB by default).
     ///   - forwardStderr: let the adapter's standard error through to this
     ///     process's, for debugging an adapter; it may show parameter values.
     ///   - environment: variables added to the adapter's environment.
     /// - Throws: ``Failure`` of kind ``Failure/Kind/notFound`` when there is
     ///   no such command, ``Failure/Kind/launch`` when it cannot be started.
-    public init(command: [String], maxLineBytes: Int = 1 << 20, forwardStderr: Bool = false,
+    package init(command: [String], maxLineBytes: Int = 1 << 20, forwardStderr: Bool = false,
                 environment: [String: String] = [:]) throws(Failure) {
         self.command = command
         self.maxLineBytes = maxLineBytes
@@ -61,12 +62,12 @@ public final class AdapterProcess {
     deinit { terminate(grace: 0) }
 
     /// The child's process id (and process group id).
-    public var processIdentifier: Int32 { process.pid }
+    package var processIdentifier: Int32 { process.pid }
 
     /// Writes `line` (which should end in `\n`) to the adapter's standard
     /// input within `timeout` seconds.
     /// - Throws: ``Failure`` when the adapter is gone or does not read.
-    public func send(_ line: [UInt8], timeout: Double) throws(Failure) {
+    package func send(_ line: [UInt8], timeout: Double) throws(Failure) {
         let deadline = ContinuousClock.now + .seconds(timeout)
         let fd = process.input
         var offset = 0
@@ -88,7 +89,7 @@ public final class AdapterProcess {
     /// - Throws: ``Failure`` on timeout, end of output (the adapter exited
     ///   or closed it), or a line longer than ``maxLineBytes``. The
     ///   adapter is unusable afterwards: ``terminate(grace:)`` it.
-    public func receiveLine(timeout: Double) throws(Failure) -> [UInt8] {
+    package func receiveLine(timeout: Double) throws(Failure) -> [UInt8] {
         let deadline = ContinuousClock.now + .seconds(timeout)
         let fd = process.output
         while true {
@@ -122,7 +123,7 @@ public final class AdapterProcess {
     /// input), waits up to `grace` seconds for it to exit, then ends its
     /// process group (`SIGTERM`, then `SIGKILL`) and reaps it, without
     /// waiting for any pipe to close. Idempotent.
-    public func terminate(grace: Double = 2) {
+    package func terminate(grace: Double = 2) {
         guard !finished else { return }
         finished = true
         process.terminate(grace: grace)
@@ -166,20 +167,20 @@ public final class AdapterProcess {
 
     /// Why an adapter could not be used. Its description says what happened
     /// (never anything the adapter wrote).
-    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+    package struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
         /// The kind of failure.
-        public var kind: Kind
+        package var kind: Kind
         /// What happened, e.g. `no reply within 10 s`.
-        public var description: String
+        package var description: String
 
         /// Creates a failure.
-        public init(_ kind: Kind, _ description: String) {
+        package init(_ kind: Kind, _ description: String) {
             self.kind = kind
             self.description = description
         }
 
         /// The kinds of failure.
-        public enum Kind: String, Sendable, Hashable {
+        package enum Kind: String, Sendable, Hashable {
             /// There is no such command (or it is not executable).
             case notFound
             /// The command could not be started.

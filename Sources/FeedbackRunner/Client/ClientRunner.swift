@@ -4,7 +4,7 @@ import FeedbackRules
 import Foundation
 
 /// Runs the client cases against a client adapter (`Conformance/PROTOCOL.md`)
-/// and judges each outcome (``ClientJudge``).
+/// and judges each outcome (`ClientJudge`).
 ///
 /// ```swift
 /// let library = try VectorLibrary.load()
@@ -37,7 +37,7 @@ public struct ClientRunner: Sendable {
         public var effectiveEndpoint: String { endpoint ?? "https://cognito-idp.\(region).amazonaws.com" }
         /// The fake credentials the client signs with, and the runner verifies.
         public var credentials = AWSCredentials.test
-        /// Whether to add the canned-answer cases (``ClientCase/answerCases``).
+        /// Whether to add the canned-answer cases (`ClientCase.answerCases`).
         public var answerCases = true
         /// Failures in a row after which the adapter is given up.
         public var maxConsecutiveFailures = 5

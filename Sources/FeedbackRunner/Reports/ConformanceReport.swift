@@ -37,7 +37,7 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
     public var summary: Summary { Summary(results) }
 
     /// Whether a CI job should pass: no case fails the run (see
-    /// ``CaseResult/failsRun``).
+    /// `CaseResult.failsRun`).
     public var passed: Bool { !results.contains(where: \.failsRun) }
 
     /// The implementation under test, as it introduced itself.
@@ -105,7 +105,7 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
     }
 
     /// The report with every string that holds a sensitive value of the run
-    /// withheld (``FeedbackConformance/Redactor/filtered(_:)``): the
+    /// withheld (`Redactor.filtered(_:)`): the
     /// implementation as it introduced itself, the settings, and each
     /// result's expectation, answer and notes. Ids and counts are the
     /// runner's own.

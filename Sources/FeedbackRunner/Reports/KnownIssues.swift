@@ -100,7 +100,7 @@ public struct KnownIssues: Sendable, Hashable, Decodable {
         }
     }
 
-    /// Marks each result the file covers (``CaseResult/known``).
+    /// Marks each result the file covers (`CaseResult.known`).
     public func apply(to results: [CaseResult]) -> [CaseResult] {
         results.map { result in
             var result = result

@@ -3,7 +3,7 @@ import FeedbackRules
 import Foundation
 
 /// Runs server vectors against a live endpoint over HTTP and judges each
-/// answer with ``FeedbackConformance/Vector/judge(_:strict:unknownOperation:)``.
+/// answer with `Vector.judge(_:strict:unknownOperation:)`.
 ///
 /// ```swift
 /// let library = try VectorLibrary.load()
@@ -14,7 +14,7 @@ import Foundation
 ///
 /// Each vector goes out as the protocol prescribes: `POST` to the endpoint's
 /// path, `Content-Type: application/x-amz-json-1.1`, the operation's
-/// `X-Amz-Target`, and exactly ``FeedbackConformance/Vector/wireBytes`` as
+/// `X-Amz-Target`, and exactly `Vector.wireBytes` as
 /// the body. `UpdateAuthEventFeedback` is sent unsigned; the Admin operation
 /// is SigV4-signed with ``Options/credentials``.
 ///
@@ -73,7 +73,7 @@ public struct ServerRunner: Sendable {
     /// The target of the probe for a missing operation.
     static let missingOperationTarget = "AWSCognitoIdentityProviderService.CognitoFeedbackNoSuchOperation"
 
-    /// Runs `vectors` whose ``FeedbackConformance/Vector/appliesTo`` contains
+    /// Runs `vectors` whose `Vector.appliesTo` contains
     /// `.server` (others are skipped) and returns their results in the order
     /// of `vectors`. `progress(done, total)` is called as cases finish.
     public func run(_ vectors: [Vector], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async
@@ -132,7 +132,7 @@ public struct ServerRunner: Sendable {
     /// measured against in the same process (`Benchmarks/runner-throughput`):
     /// a benchmark outside this module cannot reach the transport, and a
     /// different client (`URLSession`) would measure a different transport.
-    /// It also replays requests built elsewhere, e.g. a ``FeedbackConformance/WireRequest``
+    /// It also replays requests built elsewhere, e.g. a `WireRequest`
     /// a client adapter sent.
     public func send(_ requests: [WireRequest]) async -> [Result<WireResponse, TransportFailure>] {
         var results = [Result<WireResponse, TransportFailure>](repeating: .failure(.runDeadline), count: requests.count)
@@ -196,7 +196,7 @@ public struct ServerRunner: Sendable {
     }
 
     /// The request that carries `vector`: the operation's awsJson1.1
-    /// request with ``FeedbackConformance/Vector/wireBytes`` as its body,
+    /// request with `Vector.wireBytes` as its body,
     /// addressed to the endpoint's path, signed for the Admin operation.
     func request(for vector: Vector) -> WireRequest {
         prepared(WireRequest(vector.operation, body: vector.wireBytes), signed: vector.operation.isSigned)

@@ -19,15 +19,17 @@ public struct RequestBody: Sendable, Hashable, CustomStringConvertible, CustomDe
         self.members = members
     }
 
-    /// Parses a body from its bytes, strictly (RFC 8259; see ``JSONReader``
+    /// Parses a body from its bytes, strictly (RFC 8259; see `JSONReader`
     /// for the decisions on byte order marks, duplicate keys and depth).
     ///
     /// The bytes must be UTF-8 and hold one JSON object. With a duplicate
     /// key the last value wins, as in Jackson-based services.
     ///
-    /// - Parameter keys: when given, only these top-level members are kept
-    ///   (see ``JSONValue/object(parsing:keepingOnly:)``). Judging needs no
-    ///   more than the operation's ``FeedbackRules/FeedbackOperation/wireNames``.
+    /// - Parameters:
+    ///   - bytes: the body, as sent.
+    ///   - keys: when given, only these top-level members are kept (see
+    ///     ``JSONValue/object(parsing:keepingOnly:)``). Judging needs no more
+    ///     than the operation's `FeedbackOperation.wireNames`.
     /// - Throws: ``JSONError``, which never quotes the input.
     public init(json bytes: some Sequence<UInt8>, keepingOnly keys: Set<String>? = nil) throws(JSONError) {
         members = try JSONValue.object(parsing: bytes, keepingOnly: keys)

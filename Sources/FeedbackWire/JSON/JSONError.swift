@@ -18,7 +18,7 @@ public struct JSONError: Error, Sendable, Hashable, CustomStringConvertible {
         /// The text is not JSON (RFC 8259, strict): a stray character, a
         /// trailing comma, a comment, single quotes, an unterminated value...
         case syntax
-        /// Objects and arrays are nested deeper than ``JSONReader/maximumDepth``.
+        /// Objects and arrays are nested deeper than `JSONReader.maximumDepth`.
         case tooDeep
         /// A `\uD800`-style escape without its partner, in a value that must
         /// be read as text: no Swift string can hold it.

@@ -15,7 +15,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Reads one JSON text, strictly (RFC 8259; see ``JSONReader`` for the
+    /// Reads one JSON text, strictly (RFC 8259; see `JSONReader` for the
     /// decisions on byte order marks, duplicate keys and depth).
     /// - Throws: ``JSONError``, which never quotes the input.
     public init(parsing bytes: some Sequence<UInt8>) throws(JSONError) {

@@ -3,9 +3,9 @@
 /// bodies, adapter messages, reports, lint results, vectors).
 ///
 /// - Object keys are sorted by their UTF-8 bytes (deterministic output),
-///   unless the caller gives the order (``writeObject(_:keys:to:)``).
+///   unless the caller gives the order (`writeObject(_:keys:to:)`).
 /// - `"`, `\` and the control characters are always escaped (controls as
-///   `\u00XX`); ``JSONEscapes`` adds more; every other byte is copied as
+///   `\u00XX`); `JSONEscapes` adds more; every other byte is copied as
 ///   is, runs of them at once.
 /// - Integral numbers below 10^15 are written without a fraction; a number
 ///   too large for a `Double` (read as infinity) as `1e999`, which reads

@@ -6,9 +6,9 @@
 /// ```swift
 /// TerminalText.escaped("a\u{1B}[2Jb")  // "a\\u{1B}[2Jb"
 /// ```
-public enum TerminalText {
+package enum TerminalText {
     /// `text` with every unsafe scalar escaped.
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -22,7 +22,7 @@ public enum TerminalText {
     }
 
     /// `text` escaped, and cut to at most `limit` scalars (marked with `…`).
-    public static func escaped(_ text: String, limit: Int) -> String {
+    package static func escaped(_ text: String, limit: Int) -> String {
         let scalars = text.unicodeScalars
         guard scalars.count > limit else { return escaped(text) }
         return escaped(String(String.UnicodeScalarView(scalars.prefix(limit)))) + "…"

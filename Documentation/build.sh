@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds the DocC documentation of every library module with the toolchain's
+# own `docc` (no package dependency), warnings as errors, into
+# .build/documentation/<Module>.doccarchive (and static HTML with --html).
+#
+#   Documentation/build.sh [--html]
+#
+# Each module's catalog is Sources/<Module>/<Module>.docc: a landing page
+# and articles. The symbol graphs come from `swift package dump-symbol-graph`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+modules=(FeedbackRules FeedbackWire FeedbackSigning FeedbackVectors FeedbackConformance
+         FeedbackAdapterProtocol FeedbackClient FeedbackRunner FeedbackLint)
+hosting=()
+[ "${1:-}" = "--html" ] && hosting=(--transform-for-static-hosting)
+
+swift package dump-symbol-graph --minimum-access-level public >/dev/null
+graphs=$(find .build -path '*/symbolgraph' -type d | head -1)
+out=.build/documentation
+rm -rf "$out" && mkdir -p "$out"
+status=0
+for module in "${modules[@]}"; do
+    catalog="Sources/$module/$module.docc"
+    [ -d "$catalog" ] || { echo "build.sh: $catalog is missing" >&2; status=1; continue; }
+    own="$out/graphs/$module"
+    mkdir -p "$own"
+    cp "$graphs/$module.symbols.json" "$graphs"/"$module"@*.symbols.json "$own"/ 2>/dev/null || true
+    if docc convert "$catalog" --additional-symbol-graph-dir "$own" --output-dir "$out/$module.doccarchive" \
+        --fallback-display-name "$module" --fallback-bundle-identifier "cognito-feedback.$module" \
+        --warnings-as-errors "${hosting[@]}" > "$out/$module.log" 2>&1; then
+        echo "docs: $module"
+    else
+        echo "docs: $module FAILED" >&2
+        grep -E "warning|error" "$out/$module.log" | head -40 >&2
+        status=1
+    fi
+done
+exit $status
