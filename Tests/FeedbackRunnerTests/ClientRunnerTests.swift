@@ -116,6 +116,16 @@ struct ClientRunnerTests {
         #expect(results[2].notes.contains("adapter restarted"))
     }
 
+    @Test("A grandchild that leaves the adapter's process group and keeps its output open cannot hold the run",
+          .enabled(if: hasPython, "python3 is not installed"), .timeLimit(.minutes(1)))
+    func escapedGrandchild() async {
+        let cases = Self.three
+        let (implementation, results) = await Self.run(Self.fault("setsid-child", on: [cases[1].id]), cases, timeout: 5)
+        #expect(implementation?.name == "faulty-adapter")
+        #expect(results.map(\.verdict) == [.pass, .error, .pass])
+        #expect(results[1].got == "the adapter exited with status 5")
+    }
+
     @Test("Each lie is a fail that names what is wrong", .enabled(if: hasPython, "python3 is not installed"), arguments: [
         ("drop-member", 0, "Username dropped"),
         ("change-body", 1, "EventId differs from the parameter (36 scalars given, 44 sent)"),

@@ -66,17 +66,28 @@ struct ServerRunnerTests {
         #expect(results.allSatisfy { $0.verdict == .error && $0.got == "timed out after 1 s" })
     }
 
+    @Test("Endless 100 Continue heads cannot outlast the timeout: streamed, they hit the head limit; trickled, the deadline")
+    func continueHeads() async throws {
+        let (flooded, _) = try await Self.run("continue-flood")
+        #expect(flooded.allSatisfy { $0.verdict == .error && $0.got == "answer larger than 65536 bytes" })
+        let (trickled, _) = try await Self.run("continue-trickle", ["--interval", "0.05"])
+        #expect(trickled.allSatisfy { $0.verdict == .error && $0.got == "timed out after 1 s" })
+    }
+
     @Test("A server trickling a byte at a time cannot outlast the timeout")
     func trickle() async throws {
         let (results, _) = try await Self.run("trickle", ["--interval", "0.2"])
         #expect(results.allSatisfy { $0.verdict == .error && $0.got == "timed out after 1 s" })
     }
 
-    @Test("Resets, non-HTTP bytes and truncated bodies are errors, not answers", arguments: [
-        ("reset", "connection closed or reset before a whole answer"),
-        ("garbage", "not an HTTP answer"),
-        ("close-mid-body", "connection closed or reset before a whole answer"),
-    ])
+    @Test("Resets, non-HTTP bytes, truncated bodies and sizes that overflow an integer are errors, not answers nor crashes",
+          arguments: [
+              ("reset", "connection closed or reset before a whole answer"),
+              ("garbage", "not an HTTP answer"),
+              ("close-mid-body", "connection closed or reset before a whole answer"),
+              ("chunk-overflow", "answer larger than 1048576 bytes"),
+              ("length-overflow", "answer larger than 1048576 bytes"),
+          ])
     func brokenAnswers(mode: String, got: String) async throws {
         let (results, _) = try await Self.run(mode)
         for result in results {

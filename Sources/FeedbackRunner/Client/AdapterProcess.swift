@@ -130,16 +130,19 @@ package final class AdapterProcess {
     }
 
     /// Polls `fd` (and standard error, which it drains) until `fd` is ready
-    /// or `deadline` passes; `false` on timeout.
+    /// or `deadline` passes; `false` on timeout. An adapter that has exited
+    /// is a failure at once, even when something it started still holds
+    /// its pipes open (no end of file would ever come).
     private func wait(for fd: Int32, events: Int16, until deadline: ContinuousClock.Instant) throws(Failure) -> Bool {
         while true {
-            guard let milliseconds = deadline.pollTimeout(cap: 60_000) else { return false }
+            guard let milliseconds = deadline.pollTimeout(cap: 100) else { return false }
             var fds = [pollfd(fd: fd, events: events, revents: 0)]
             if process.error >= 0 { fds.append(pollfd(fd: process.error, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), milliseconds)
             if ready < 0 && errno != EINTR { throw Failure(.exited, "cannot wait for the adapter") }
             if fds.count > 1, fds[1].revents != 0 { drainStderr() }
             if fds[0].revents != 0 { return true }
+            if ready == 0, process.exitStatus != nil { throw exitFailure(otherwise: Failure(.exited, "the adapter exited")) }
         }
     }
 
