@@ -115,7 +115,8 @@ public struct Redactor: Sendable {
     }
 
     /// `\uXXXX` (surrogate pairs joined; a lone one read as U+FFFD) and the
-    /// one-letter escapes; anything else kept as written.
+    /// one-letter escapes, wherever they stand, also after another
+    /// backslash; anything else kept as written.
     static func decodeJSONEscapes(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         var index = 0
@@ -135,9 +136,16 @@ public struct Redactor: Sendable {
                 continue
             }
             let code = bytes[index + 1]
+            // `\\` is read as one backslash that may still start an escape:
+            // a reading for finding values, lenient on purpose (a peer that
+            // writes `\\u0061lice` shows `alice` to a reader all the same).
+            if code == UInt8(ascii: "\\") {
+                out.append(0x5C)
+                index += 1
+                continue
+            }
             let simple: UInt8? = switch code {
             case UInt8(ascii: "\""): 0x22
-            case UInt8(ascii: "\\"): 0x5C
             case UInt8(ascii: "/"): 0x2F
             case UInt8(ascii: "b"): 0x08
             case UInt8(ascii: "f"): 0x0C

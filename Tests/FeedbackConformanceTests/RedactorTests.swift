@@ -11,7 +11,7 @@ struct RedactorTests {
     @Test("A value is found as written, JSON-escaped, \\u{}-escaped, percent-encoded and in any ASCII case", arguments: [
         "echo: Canary-User-9d2f", "CANARY-USER-9D2F", #"\u0043\u0061nary-User-9d2f"#, #"\u0043\u0041NARY-user-9d2f"#,
         #"Canary\u002dUser\u002d9d2f"#, #"\u{43}anary-User-9d2f"#, "Canary%2DUser%2d9d2f", #"tok.en\u003d7f3a"#,
-        #"a \/ tok.en=7f3a \/ b"#,
+        #"a \/ tok.en=7f3a \/ b"#, #"x \\u0043anary-User-9d2f"#,
     ])
     func found(text: String) {
         #expect(Self.redactor.holdsSecret(text))

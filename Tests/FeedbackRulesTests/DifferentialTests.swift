@@ -71,18 +71,6 @@ struct DifferentialTests {
 }
 
 /// A small deterministic generator (SplitMix64), so every run tests the same values.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("The username class table")
 struct UsernameTableTests {
     @Test("Every scalar of every plane gets the standard library's L/M/S/N/P verdict")

@@ -153,20 +153,9 @@ private struct Session {
                 if restarted { notes.append("adapter restarted") }
             }
             restarted = true
-            let reply = try exchange(.run(RunCommand(item)), until: deadline)
-            switch reply {
-            case .outcome(let id, let outcome) where id.utf8.elementsEqual(item.id.utf8):
-                var result = judge.judge(item, scrubbed(outcome, item))
-                result.notes = notes + result.notes
-                return result
-            case .outcome:
-                throw AdapterProcess.Failure(.malformed, "the reply is for another case")
-            case .failed(_, let message):
-                let shown = ClientJudge.scrub(message, of: item).map { ": \($0)" } ?? " (message withheld: it may hold a value)"
-                return CaseResult(id: item.id, verdict: .error, expected: expected, got: "the adapter reported an error" + shown, notes: notes)
-            case .started:
-                throw AdapterProcess.Failure(.malformed, "a start reply where a run reply was due")
-            }
+            var result = try ClientRunner.result(of: try exchange(.run(RunCommand(item)), until: deadline), for: item, judge: judge)
+            result.notes = notes + result.notes
+            return result
         } catch {
             adapter?.terminate(grace: 0)
             adapter = nil
@@ -204,12 +193,30 @@ private struct Session {
             throw AdapterProcess.Failure(.malformed, "malformed reply: \(error)")
         }
     }
+}
 
-    /// The outcome with an `unsupported` reason shown only if it holds no value.
-    func scrubbed(_ outcome: ClientOutcome, _ item: ClientCase) -> ClientOutcome {
-        guard case .unsupported(let reason) = outcome else { return outcome }
-        return .unsupported(ClientJudge.scrub(reason, of: item) ?? "(reason withheld: it may hold a value)")
+extension ClientRunner {
+    /// What an adapter's reply to `item` comes to: the judged outcome, or
+    /// the adapter's own error; a reply that cannot be one is a failure.
+    /// The adapter's texts (an `unsupported` reason, an error message) are
+    /// shown only if they hold none of the case's sensitive values.
+    static func result(of reply: AdapterReply, for item: ClientCase, judge: ClientJudge) throws(AdapterProcess.Failure)
+        -> CaseResult
+    {
+        switch reply {
+        case .outcome(let id, let outcome) where id.utf8.elementsEqual(item.id.utf8):
+            if case .unsupported(let reason) = outcome {
+                return judge.judge(item, .unsupported(ClientJudge.scrub(reason, of: item) ?? "(reason withheld: it may hold a value)"))
+            }
+            return judge.judge(item, outcome)
+        case .outcome:
+            throw AdapterProcess.Failure(.malformed, "the reply is for another case")
+        case .failed(_, let message):
+            let shown = ClientJudge.scrub(message, of: item).map { ": \($0)" } ?? " (message withheld: it may hold a value)"
+            return CaseResult(id: item.id, verdict: .error, expected: ClientJudge.expectation(for: item),
+                              got: "the adapter reported an error" + shown)
+        case .started:
+            throw AdapterProcess.Failure(.malformed, "a start reply where a run reply was due")
+        }
     }
-
-
 }
