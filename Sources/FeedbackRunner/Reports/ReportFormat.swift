@@ -102,7 +102,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     static func markdown(_ report: ConformanceReport) -> String {
         let summary = report.summary, implementation = report.implementation
-        let cell = ConformanceMatrix.markdownCell
+        let cell = MarkupText.markdownCell
         var title = "\(implementation.kind) \(implementation.name)"
         if let version = implementation.version { title += " \(version)" }
         if let language = implementation.language { title += " (\(language))" }
@@ -157,6 +157,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         let errors = report.results.count { $0.failsRun && $0.verdict == .error }
         let skipped = summary.knownFailures
         let time = String(format: "%.3f", report.seconds)
+        func xml(_ text: String) -> String { MarkupText.escaped(text, limit: 2000, multiline: true) }
         var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         out += "<testsuites name=\"\(xml(name))\" tests=\"\(summary.total)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(time)\">\n"
         out += "  <testsuite name=\"\(xml(name))\" tests=\"\(summary.total)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(time)\" timestamp=\"\(xml(report.started))\">\n"
@@ -180,77 +181,5 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
         out += "  </testsuite>\n</testsuites>\n"
         return out
-    }
-
-    /// Text as XML 1.0 character data or attribute value: markup characters
-    /// as entities, and characters XML cannot hold (C0 controls but tab, line
-    /// feed and carriage return) already escaped by ``TerminalText``.
-    static func xml(_ text: String) -> String {
-        let safe = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { TerminalText.escaped(String($0), limit: 2000) }.joined(separator: "\n")
-        var out = ""
-        for character in safe {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-}
-
-/// Cases that came to the same verdict for the same reason: shown once, with
-/// a count and their ids (every case stays in the JSON and JUnit reports).
-struct ResultGroup {
-    let verdict: Verdict
-    let known: CaseResult.Known?
-    let expected: String?
-    let got: String?
-    var ids: [String]
-
-    /// The groups of `results`, in the order their first case comes.
-    static func groups(of results: [CaseResult]) -> [ResultGroup] {
-        var groups: [ResultGroup] = []
-        var index: [String: Int] = [:]
-        for result in results {
-            let key = [result.verdict.rawValue, result.known?.rawValue ?? "", result.expected ?? "\u{0}", result.got ?? "\u{0}"]
-                .joined(separator: "\u{1}")
-            if let at = index[key] {
-                groups[at].ids.append(result.id)
-            } else {
-                index[key] = groups.count
-                groups.append(ResultGroup(verdict: result.verdict, known: result.known, expected: result.expected,
-                                          got: result.got, ids: [result.id]))
-            }
-        }
-        return groups
-    }
-
-    /// The ids, a whole topic of `all` as `topic.* (n)`, at most 12 others
-    /// named, then how many more.
-    func shownIDs(among all: [CaseResult]) -> String {
-        let sizes = Dictionary(grouping: all, by: \.topic).mapValues(\.count)
-        let mine = Dictionary(grouping: ids, by: { CaseResult.topic(of: $0) })
-        var parts: [String] = []
-        var singles: [String] = []
-        for (topic, ids) in mine.sorted(by: { $0.key < $1.key }) {
-            if ids.count == sizes[topic], ids.count > 1 { parts.append("\(topic).* (\(ids.count))") } else { singles += ids }
-        }
-        parts += singles.prefix(12)
-        if singles.count > 12 { parts.append("and \(singles.count - 12) more") }
-        return parts.joined(separator: ", ")
-    }
-}
-
-extension CaseResult {
-    /// The topic of a case: its id up to the first `.` (`username-pattern`, `answer`).
-    var topic: String { Self.topic(of: id) }
-
-    static func topic(of id: String) -> String {
-        id.split(separator: ".", maxSplits: 1).first.map(String.init) ?? id
     }
 }
