@@ -17,21 +17,18 @@ body is read asynchronously, holding the runner's canned response. Retries
 are off (``total_max_attempts=1``). ``ParamValidationError`` is replied as
 ``rejected``; a ``ClientError`` as its ``Error.Code``, exactly as the client
 exposes it. Config and credentials files are empty temporary files, never
-the user's.
+the user's. The protocol plumbing is shared with the other Python adapters
+(``../python/feedback_adapter.py``, standard library only), but for this
+loop, which awaits.
 """
 import asyncio
-import base64
 import contextlib
-import json
 import os
 import sys
 import tempfile
 
-PROTOCOL_VERSION = 1
-METHODS = {
-    "UpdateAuthEventFeedback": "update_auth_event_feedback",
-    "AdminUpdateAuthEventFeedback": "admin_update_auth_event_feedback",
-}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "python"))
+import feedback_adapter  # noqa: E402  (the Python adapters' shared plumbing)
 
 
 class CannedBody:
@@ -48,8 +45,7 @@ class CannedBody:
 class Adapter:
     def __init__(self):
         self.client = None
-        self.captured = None
-        self.canned = None
+        self.capture = feedback_adapter.Capture()
         self.stack = contextlib.AsyncExitStack()
         self.files = tempfile.TemporaryDirectory(prefix="aiobotocore-adapter-")
 
@@ -64,20 +60,13 @@ class Adapter:
             open(path, "w").close()
             os.environ[name] = path
         await self.stack.aclose()
-        credentials = message["credentials"]
         session = get_session()
         self.client = await self.stack.enter_async_context(session.create_client(
-            "cognito-idp",
-            region_name=message["region"],
-            endpoint_url=message["endpoint"],
-            aws_access_key_id=credentials["accessKeyId"],
-            aws_secret_access_key=credentials["secretAccessKey"],
-            aws_session_token=credentials.get("sessionToken"),
-            config=AioConfig(retries={"total_max_attempts": 1}),
-        ))
+            "cognito-idp", config=AioConfig(retries={"total_max_attempts": 1}),
+            **feedback_adapter.client_arguments(message)))
         self.client.meta.events.register("before-send.cognito-idp.*", self.before_send)
         return {
-            "version": PROTOCOL_VERSION,
+            "version": feedback_adapter.PROTOCOL_VERSION,
             "implementation": {
                 "name": "aiobotocore",
                 "version": aiobotocore.__version__,
@@ -90,30 +79,16 @@ class Adapter:
     async def before_send(self, request, **_):
         from aiobotocore.awsrequest import AioAWSResponse
 
-        body = request.body or b""
-        if isinstance(body, str):
-            body = body.encode("utf-8")
-        headers = {}
-        for name, value in request.headers.items():
-            headers[name] = value.decode("utf-8") if isinstance(value, bytes) else str(value)
-        sent = {"method": request.method, "url": request.url, "headers": headers}
-        try:
-            sent["body"] = body.decode("utf-8")
-        except UnicodeDecodeError:
-            sent["bodyBase64"] = base64.b64encode(body).decode("ascii")
-        self.captured = sent
-        response = self.canned
-        return AioAWSResponse(request.url, response["status"], response["headers"],
-                              CannedBody(response["body"].encode("utf-8")))
+        return self.capture.answer(request, AioAWSResponse, CannedBody)
 
     async def run(self, message):
         from botocore.exceptions import ClientError, ParamValidationError
 
         case_id = message["id"]
-        method = METHODS.get(message["operation"])
+        method = feedback_adapter.CLIENT_METHODS.get(message["operation"])
         if method is None or not hasattr(self.client, method):
             return {"id": case_id, "unsupported": "aiobotocore has no such operation"}
-        self.captured, self.canned = None, message["response"]
+        self.capture.expect(message["response"])
         try:
             await getattr(self.client, method)(**message["parameters"])
             surfaced = {"success": True}
@@ -124,36 +99,24 @@ class Adapter:
             surfaced = {"error": error.response.get("Error", {}).get("Code", "")}
         except Exception as error:  # what aiobotocore raised instead of a modelled error
             surfaced = {"error": type(error).__name__}
-        if self.captured is None:
+        if self.capture.request is None:
             return {"id": case_id, "error": "aiobotocore raised before sending"}
-        return {"id": case_id, "request": self.captured, "surfaced": surfaced}
+        return {"id": case_id, "request": self.capture.request, "surfaced": surfaced}
 
 
 async def serve():
     adapter = Adapter()
     try:
-        while True:
-            line = sys.stdin.readline()  # one message at a time: blocking the loop is harmless
-            if not line:
-                return
-            message = json.loads(line)
-            command = message.get("cmd")
-            if command == "start":
-                if message.get("version") != PROTOCOL_VERSION:
-                    reply = {"error": "unsupported protocol version"}
-                else:
-                    reply = await adapter.start(message)
-            elif command == "run":
+        # One message at a time from standard input: blocking the loop is harmless.
+        for message in feedback_adapter.commands():
+            if message["cmd"] == "start":
+                reply = await adapter.start(message)
+            else:
                 try:
                     reply = await adapter.run(message)
                 except Exception as error:  # a bug in the adapter: its type only
-                    reply = {"id": message.get("id", ""), "error": type(error).__name__}
-            elif command == "stop":
-                return
-            else:
-                reply = {"error": "unknown command"}
-            sys.stdout.write(json.dumps(reply) + "\n")
-            sys.stdout.flush()
+                    reply = feedback_adapter.failure(message, error)
+            feedback_adapter.reply(reply)
     finally:
         await adapter.stack.aclose()
 

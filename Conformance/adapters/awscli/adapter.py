@@ -31,18 +31,19 @@ retries are off (AWS_MAX_ATTEMPTS=1).
 
 One difference from a shell: a value holding U+0000 can be given in process
 but never on a real command line (execve's arguments are C strings), so a
-user could not type those cases at all.
+user could not type those cases at all. The protocol plumbing is shared with
+the other Python adapters (``../python/feedback_adapter.py``).
 """
-import base64
 import contextlib
 import io
-import json
 import os
 import re
 import sys
 import tempfile
 
-PROTOCOL_VERSION = 1
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "python"))
+import feedback_adapter  # noqa: E402  (the Python adapters' shared plumbing)
+
 COMMANDS = {
     "UpdateAuthEventFeedback": "update-auth-event-feedback",
     "AdminUpdateAuthEventFeedback": "admin-update-auth-event-feedback",
@@ -57,27 +58,11 @@ OPTIONS = {
 CLIENT_ERROR = re.compile(r"An error occurred \((.*?)\) when calling the \w+ operation")
 
 
-class CannedBody:
-    """The raw body botocore reads from a response."""
-
-    def __init__(self, data):
-        self._data = data
-
-    def stream(self, **_):
-        if self._data:
-            yield self._data
-
-    def read(self, *_):
-        data, self._data = self._data, b""
-        return data
-
-
 class Adapter:
     def __init__(self):
         self.driver = None
         self.settings = None
-        self.captured = None
-        self.canned = None
+        self.capture = feedback_adapter.Capture()
         self.files = tempfile.TemporaryDirectory(prefix="awscli-adapter-")
 
     def start(self, message):
@@ -107,7 +92,7 @@ class Adapter:
         self.driver.session.register("before-send.cognito-idp", self.before_send)
         self.settings = message
         return {
-            "version": PROTOCOL_VERSION,
+            "version": feedback_adapter.PROTOCOL_VERSION,
             "implementation": {
                 "name": "awscli",
                 "version": awscli.__version__,
@@ -121,21 +106,7 @@ class Adapter:
     def before_send(self, request, **_):
         from botocore.awsrequest import AWSResponse
 
-        body = request.body or b""
-        if isinstance(body, str):
-            body = body.encode("utf-8")
-        headers = {}
-        for name, value in request.headers.items():
-            headers[name] = value.decode("utf-8") if isinstance(value, bytes) else str(value)
-        sent = {"method": request.method, "url": request.url, "headers": headers}
-        try:
-            sent["body"] = body.decode("utf-8")
-        except UnicodeDecodeError:
-            sent["bodyBase64"] = base64.b64encode(body).decode("ascii")
-        self.captured = sent
-        response = self.canned
-        return AWSResponse(request.url, response["status"], response["headers"],
-                           CannedBody(response["body"].encode("utf-8")))
+        return self.capture.answer(request, AWSResponse)
 
     def run(self, message):
         case_id = message["id"]
@@ -146,7 +117,7 @@ class Adapter:
                 "--endpoint-url", self.settings["endpoint"], "--region", self.settings["region"]]
         for name, value in message["parameters"].items():
             args += [OPTIONS.get(name, "--" + name), value]
-        self.captured, self.canned = None, message["response"]
+        self.capture.expect(message["response"])
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
@@ -154,7 +125,7 @@ class Adapter:
             except SystemExit as exit:  # argparse's usage errors
                 status = exit.code if isinstance(exit.code, int) else 2
         text = err.getvalue()
-        if self.captured is None:
+        if self.capture.request is None:
             # Never forwarded: the CLI's messages quote the values.
             if status == 2 and "usage:" in text:
                 return {"id": case_id, "rejected": {}}
@@ -169,31 +140,8 @@ class Adapter:
                 return {"id": case_id,
                         "error": f"the aws command exited with status {status} without an error code"}
             surfaced = {"error": found.group(1)}
-        return {"id": case_id, "request": self.captured, "surfaced": surfaced}
-
-
-def main():
-    adapter = Adapter()
-    for line in sys.stdin:
-        message = json.loads(line)
-        command = message.get("cmd")
-        if command == "start":
-            if message.get("version") != PROTOCOL_VERSION:
-                reply = {"error": "unsupported protocol version"}
-            else:
-                reply = adapter.start(message)
-        elif command == "run":
-            try:
-                reply = adapter.run(message)
-            except Exception as error:  # a bug in the adapter: its type only
-                reply = {"id": message.get("id", ""), "error": type(error).__name__}
-        elif command == "stop":
-            return
-        else:
-            reply = {"error": "unknown command"}
-        sys.stdout.write(json.dumps(reply) + "\n")
-        sys.stdout.flush()
+        return {"id": case_id, "request": self.capture.request, "surfaced": surfaced}
 
 
 if __name__ == "__main__":
-    main()
+    feedback_adapter.serve(Adapter(), errors_as_replies=True)
