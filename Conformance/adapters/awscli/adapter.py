@@ -144,4 +144,4 @@ class Adapter:
 
 
 if __name__ == "__main__":
-    feedback_adapter.serve(Adapter(), errors_as_replies=True)
+    feedback_adapter.serve(Adapter())

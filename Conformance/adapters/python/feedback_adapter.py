@@ -108,8 +108,14 @@ def commands():
     on standard input, replying to the others itself; returns at stop or the
     end of the input."""
     for line in sys.stdin:
-        message = json.loads(line)
-        command = message.get("cmd")
+        if not line.strip():
+            continue
+        try:
+            message = json.loads(line)
+        except ValueError:
+            reply({"error": "malformed message"})
+            continue
+        command = message.get("cmd") if isinstance(message, dict) else None
         if command == "start":
             if message.get("version") != PROTOCOL_VERSION:
                 reply({"error": "unsupported protocol version"})
@@ -123,18 +129,16 @@ def commands():
             reply({"error": "unknown command"})
 
 
-def serve(adapter, errors_as_replies=False):
+def serve(adapter):
     """The loop of a synchronous adapter: replies ``adapter.start(message)`` and
-    ``adapter.run(message)``; with ``errors_as_replies``, an exception in run is
+    ``adapter.run(message)``; an exception in run (a bug in the adapter) is
     replied as a ``failure`` instead of ending the adapter."""
     for message in commands():
         if message["cmd"] == "start":
             reply(adapter.start(message))
-        elif errors_as_replies:
-            try:
-                answer = adapter.run(message)
-            except Exception as error:  # a bug in the adapter: its type only
-                answer = failure(message, error)
-            reply(answer)
-        else:
-            reply(adapter.run(message))
+            continue
+        try:
+            answer = adapter.run(message)
+        except Exception as error:  # a bug in the adapter: its type only
+            answer = failure(message, error)
+        reply(answer)
