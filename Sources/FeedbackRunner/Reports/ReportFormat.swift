@@ -49,7 +49,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         out += row("error", summary.error, known(.error))
         out += "  compliance     " + String(format: "%5.1f %%", summary.compliance) + "\n"
 
-        let failing = report.results.filter(\.failsRun)
+        let failing = report.results.filter { $0.failsRun && !report.isDisputed($0) }
         if !failing.isEmpty {
             out += "\nFAILURES (\(failing.count))\n"
             for result in failing {
@@ -70,9 +70,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
                 out += "  \(all.count) × \(TerminalText.escaped(note, limit: 300))\n"
             }
         }
-        out += "\n" + (report.passed
-            ? "PASSED: no failures beyond the expectation file\n"
-            : "FAILED: \(failing.count) case\(failing.count == 1 ? "" : "s") fail the run\n")
+        out += runText(report)
+        out += "\n" + conclusion(report)
         return out
     }
 
@@ -113,9 +112,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             case (.error, _):
                 out += ">\n      <error type=\"error\" message=\"\(xml(result.got ?? "error"))\">\(xml(detail))</error>\n    </testcase>\n"
             case (let verdict, _):
-                out += ">\n      <failure type=\"\(verdict.rawValue)\" message=\"\(xml(result.got ?? verdict.rawValue))\">\(xml(detail))</failure>\n    </testcase>\n"
+                let type = report.isDisputed(result) ? "dispute" : verdict.rawValue
+                out += ">\n      <failure type=\"\(type)\" message=\"\(xml(result.got ?? verdict.rawValue))\">\(xml(detail))</failure>\n    </testcase>\n"
             }
         }
+        out += junitRunOutput(report)
         out += "  </testsuite>\n</testsuites>\n"
         return out
     }
