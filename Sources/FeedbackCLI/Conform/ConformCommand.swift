@@ -6,8 +6,9 @@ import Foundation
 /// or a client through an adapter, and writes a report a CI job can gate on.
 enum ConformCommand {
     static let help = """
-        USAGE: cognito-feedback conform server --endpoint <url> [options]
+        USAGE: cognito-feedback conform server --endpoint <url> | --region <region> [options]
                cognito-feedback conform client [options] -- <adapter command> [<argument>...]
+               cognito-feedback conform replay <recording>... [options]
 
         Checks an implementation you did not write against the conformance vectors.
 
@@ -17,6 +18,8 @@ enum ConformCommand {
           client   Drives a client SDK through an adapter (Conformance/PROTOCOL.md) and
                    judges each request it builds and each error it surfaces. See
                    'cognito-feedback conform client --help'.
+          replay   Judges recorded exchanges (conform server --record) offline against the
+                   current vectors. See 'cognito-feedback conform replay --help'.
 
         VERDICTS: pass, fail (expected vs got), unimplemented (the implementation says
         the operation does not exist), error (no usable answer). Compliance = pass / total.
@@ -59,8 +62,9 @@ enum ConformCommand {
             return 0
         case "server": return try await ServerConformance.run(arguments, io: io)
         case "client": return try await ClientConformance.run(arguments, io: io)
+        case "replay": return try await ReplayConformance.run(arguments, io: io)
         default:
-            throw UsageError("conform needs 'server' or 'client' first; see 'cognito-feedback conform --help'")
+            throw UsageError("conform needs 'server', 'client' or 'replay' first; see 'cognito-feedback conform --help'")
         }
     }
 }
