@@ -131,7 +131,7 @@ enum ServerConformance {
             recording?.file.abandon()
             settings.output?.abandon()
             io.error("cognito-feedback: error: " + redactor.filtered(TerminalText.escaped(
-                "no answer from \(target.url.absoluteString): \(unreachable); no vector was sent", limit: 400)))
+                "no usable answer from \(target.url.absoluteString): \(unreachable); no vector was sent", limit: 400)))
             return 2
         }
         if let recording {

@@ -86,8 +86,12 @@ public struct Replay: Sendable {
             switch exchange.subject {
             case .vector(let id): last[id] = exchange
             case .probe(let signed):
-                // As in a live run: a throttled probe says nothing of missing operations.
-                if case .success(let answer) = exchange.answer, !RetryPolicy.isThrottling(answer) { probes[signed] = answer }
+                // As in a live run: the last attempt counts, and a throttled or failed one says nothing of missing operations.
+                if case .success(let answer) = exchange.answer, ServerRunner.standsForMissingOperation(answer) {
+                    probes[signed] = answer
+                } else {
+                    probes[signed] = nil
+                }
             }
         }
         var results: [CaseResult] = []

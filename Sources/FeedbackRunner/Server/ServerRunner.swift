@@ -168,8 +168,7 @@ public struct ServerRunner: Sendable {
             Item(subject: .probe(signed: probeSubjects[index]), vector: nil) { prepared(Self.probeRequest, signed: probeSubjects[index]) }
         } finished: { index, outcome in
             switch outcome.result {
-            // A throttled probe says nothing of missing operations: its answer would make throttled cases unimplemented.
-            case .success(let answer) where !RetryPolicy.isThrottling(answer): probes[probeSubjects[index]] = answer
+            case .success(let answer) where Self.standsForMissingOperation(answer): probes[probeSubjects[index]] = answer
             case .success: break
             case .failure(let failure): probeFailures.append(failure)
             }
@@ -212,6 +211,18 @@ public struct ServerRunner: Sendable {
             return result
         }
         return ServerRun(results: results, requestIds: requestIds, traffic: session.traffic, notes: notes + session.notes)
+    }
+
+    /// Whether a probe's `answer` can stand for the server's answer to a
+    /// missing operation: not throttling, not a gateway's or an unavailable
+    /// service's (HTTP 502, 503, 504), not a service failure
+    /// (`InternalErrorException`, ...). Those are passing states that say
+    /// nothing of the operation, and would make a case that meets the same
+    /// state `unimplemented` (and not retried). moto's answer to any
+    /// operation it lacks, an HTTP 500 HTML page, does stand.
+    static func standsForMissingOperation(_ answer: WireResponse) -> Bool {
+        !RetryPolicy.isThrottling(answer) && ![502, 503, 504].contains(answer.status)
+            && !(answer.errorType.map(ErrorTypes.service.contains) ?? false)
     }
 
     /// The note on a case whose request was retried.
@@ -321,7 +332,10 @@ public struct ServerRunner: Sendable {
                         group.addTask { (index, work, [], stop) }
                         return
                     }
-                    group.addTask { [self] in (index, work, await attempts(work), nil) }
+                    group.addTask { [self] in
+                        let (attempts, refusal) = await attempts(work)
+                        return (index, work, attempts, refusal)
+                    }
                 }
                 for _ in 0..<min(max(1, options.concurrency), count) { start() }
                 for await (index, work, attempts, refusal) in group {
@@ -376,18 +390,15 @@ public struct ServerRunner: Sendable {
         /// The attempts at `item`: each waits for its turn in the budget, is
         /// sent within the per-request timeout and the run's end, and is
         /// made again after a backoff while the answer is worth it (and the
-        /// budget and the run's end allow).
-        private func attempts(_ item: Item) async -> [Attempt] {
+        /// budget and the run's end allow). With no attempt, why not.
+        private func attempts(_ item: Item) async -> ([Attempt], TransportFailure?) {
             let options = runner.options
             let timeout = max(1, options.timeout)
             var attempts: [Attempt] = []
             while true {
                 if let refusal = await budget.take(before: runEnd) {
                     // A retry the budget refuses leaves the last answer standing.
-                    if attempts.isEmpty {
-                        attempts.append(Attempt(request: item.request(), result: .failure(refusal), time: Date(), milliseconds: 0))
-                    }
-                    return attempts
+                    return (attempts, attempts.isEmpty ? refusal : nil)
                 }
                 let request = item.request()
                 let time = Date()
@@ -399,10 +410,10 @@ public struct ServerRunner: Sendable {
                 attempts.append(Attempt(request: request, result: result, time: time, milliseconds: (ContinuousClock.now - started).milliseconds))
                 guard case .success(let answer) = result, attempts.count < options.retry.maxAttempts,
                       worthRetrying(answer, item)
-                else { return attempts }
+                else { return (attempts, nil) }
                 let wait = options.retry.delay(after: attempts.count)
-                guard ContinuousClock.now + wait < runEnd else { return attempts }
-                do { try await Task.sleep(for: wait) } catch { return attempts }
+                guard ContinuousClock.now + wait < runEnd else { return (attempts, nil) }
+                do { try await Task.sleep(for: wait) } catch { return (attempts, nil) }
             }
         }
 

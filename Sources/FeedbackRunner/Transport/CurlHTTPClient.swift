@@ -63,19 +63,10 @@ struct CurlHTTPClient: Sendable {
                   else failure: TransportFailure, cancelled: @escaping @Sendable () -> Bool)
         -> Result<WireResponse, TransportFailure>
     {
-        guard let host = url.host, let headers = headerLines(request) else { return .failure(.invalidRequest) }
-        let authority = WireRequest.hostHeader(scheme: "https", host: host, port: url.port)
-        guard let milliseconds = deadline.pollTimeout(cap: .max) else { return .failure(failure) }
-        let maxTime = String((Int(milliseconds) + 999) / 1000 + 1)
-        var command = [executable, "-q", "--silent", "--include", "--raw", "--http1.1", "--globoff", "--path-as-is",
-                       "--proto", "=https", "--tlsv1.2", "--suppress-connect-headers",
-                       "--request", request.method, "--header", "@/dev/fd/3", "--data-binary", "@-",
-                       "--max-time", maxTime, "--connect-timeout", maxTime,
-                       "--max-filesize", String(maxAnswerBytes)]
-        if let caFile { command += ["--cacert", caFile] }
-        if ServiceEndpoint.isLoopback(host: host) { command += ["--noproxy", "*"] }
-        command += ["--url", "https://\(authority)\(request.path)"]
-
+        guard let headers = headerLines(request), let command = command(request, to: url, until: deadline) else {
+            return .failure(.invalidRequest)
+        }
+        guard deadline.pollTimeout(cap: 1) != nil else { return .failure(failure) }
         let child: ChildProcess
         do {
             child = try ChildProcess(command, stdin: .pipe, stdout: .pipe, stderr: .null, extraInput: true)
@@ -139,6 +130,25 @@ struct CurlHTTPClient: Sendable {
                 }
             }
         }
+    }
+
+    /// The command line that sends `request` to `url`'s host within the
+    /// time left until `deadline`: options, the CA file, the URL. It holds
+    /// no header and no byte of the body (`ps` shows a command line to
+    /// every user). `nil` when `url` has no host.
+    func command(_ request: WireRequest, to url: URL, until deadline: ContinuousClock.Instant) -> [String]? {
+        guard let host = url.host else { return nil }
+        let authority = WireRequest.hostHeader(scheme: "https", host: host, port: url.port)
+        let milliseconds = deadline.pollTimeout(cap: .max) ?? 1
+        let maxTime = String((Int(milliseconds) + 999) / 1000 + 1)
+        var command = [executable, "-q", "--silent", "--include", "--raw", "--http1.1", "--globoff", "--path-as-is",
+                       "--proto", "=https", "--tlsv1.2", "--suppress-connect-headers",
+                       "--request", request.method, "--header", "@/dev/fd/3", "--data-binary", "@-",
+                       "--max-time", maxTime, "--connect-timeout", maxTime,
+                       "--max-filesize", String(maxAnswerBytes)]
+        if let caFile { command += ["--cacert", caFile] }
+        if ServiceEndpoint.isLoopback(host: host) { command += ["--noproxy", "*"] }
+        return command + ["--url", "https://\(authority)\(request.path)"]
     }
 
     /// The headers as `curl` reads them from a file, one `Name: value` per

@@ -33,9 +33,9 @@ public struct SharedConfigFile: Sendable, Hashable {
         var lineNumber = 0
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines end at LF, CR LF (one Character in Swift) or CR, as Python's universal newlines end them.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
             if line.first == " " || line.first == "\t" {
