@@ -14,7 +14,8 @@ public enum Tool {
         SUBCOMMANDS:
           lint      Judge request bodies (JSON, as sent on the wire) as Cognito would.
           vectors   List, show or self-check the conformance test vectors.
-          conform   Check a server (over HTTP) or a client (through an adapter) against the vectors.
+          conform   Check a server (over HTTP), the real service, or a client (through an adapter)
+                    against the vectors; replay recordings of the real service.
 
         OPTIONS:
           -h, --help     Show help (also: cognito-feedback <subcommand> --help).
@@ -25,6 +26,7 @@ public enum Tool {
           cognito-feedback lint --operation admin --jsonl --format json requests.jsonl
           cognito-feedback vectors list --flag AsciiWord
           cognito-feedback conform server --endpoint http://127.0.0.1:5000
+          cognito-feedback conform server --region us-east-1 --record us-east-1.jsonl
           cognito-feedback conform client -- python3 Conformance/adapters/botocore/adapter.py
         """
 
