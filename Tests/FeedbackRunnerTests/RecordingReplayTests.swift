@@ -56,8 +56,10 @@ struct RecordingReplayTests {
           arguments: ["reference", "not-implemented", "accept-all", "hang", "echo"])
     func replayMatchesLiveRun(kind: String) async throws {
         let all = try Self.library.get().vectors(for: .server)
-        let vectors = kind == "reference" ? all : Array(all.filter { $0.id.hasPrefix("username-pattern.") }.prefix(12))
-        let differ = try #require(all.first { $0.result == .invalid })
+        // Every third vector (all topics, both operations, every result) for the reference; a dozen for the others.
+        let vectors = kind == "reference" ? all.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+            : Array(all.filter { $0.id.hasPrefix("username-pattern.") }.prefix(12))
+        let differ = try #require(vectors.first { $0.result == .invalid } ?? all.first { $0.result == .invalid })
         let server = kind == "reference"
             ? try ServerProcess.cognitoLike(["--differ", differ.id, "--throttle", "5"])
             : try ServerProcess.faulty(kind, ["--answer-probes"])
@@ -72,7 +74,7 @@ struct RecordingReplayTests {
         #expect(Self.shown(replayed.results) == Self.shown(live.results))
         #expect(replayed.requestIds == live.requestIds)
         if kind == "reference" {
-            #expect(live.results.count == all.count)
+            #expect(live.results.count == vectors.count)
             #expect(live.results.filter { $0.verdict != .pass }.map(\.id) == [differ.id])
         }
     }

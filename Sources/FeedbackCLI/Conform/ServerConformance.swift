@@ -91,6 +91,10 @@ enum ServerConformance {
         let rate = try Self.rate(args, target: target)
         let caFile = try Self.caFile(args, target: target)
         let signer = try Signer(args, reference: target.reference)
+        if signer.credentials != nil, signer.credentials != .test, target.url.scheme?.lowercased() == "http",
+           !ServiceEndpoint.isLoopback(host: target.url.host ?? "") {
+            throw UsageError("AWS credentials are sent only over https, or to this machine: the session token is a header")
+        }
         let settings = try ConformSettings(args)
         var options = ServerRunner.Options(endpoint: target.url)
         options.strict = args.switches.contains("--strict")
