@@ -31,12 +31,15 @@ enum ConformCommand {
         nor a credential's secret.
         """
 
+    /// The help of `--region` where it only names the signing region
+    /// (`conform server` describes its own).
+    static let regionHelp = "  --region <region>        Region for SigV4 signing (default us-east-1)."
+
     /// Options every run takes, with their help text.
     static let commonHelp = """
           --timeout <seconds>      Per request or adapter reply, whole seconds (default 10).
           --deadline <seconds>     Bound on the whole run (default 600); unfinished cases
                                    are errors.
-          --region <region>        Region for SigV4 signing (default us-east-1).
           --expect <file>          An expectation file of known issues (see Conformance/README.md):
                                    known failures do not fail the run; known failures
                                    that now pass do, so the file is kept honest.

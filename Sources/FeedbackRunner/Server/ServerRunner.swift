@@ -34,7 +34,7 @@ import Foundation
 /// sent. A run is a good citizen of a shared service: at most
 /// ``Options/rate`` requests a second and ``Options/maxRequests`` in all,
 /// and throttled or failed (5xx) requests are retried with jittered
-/// exponential backoff (``Options/retry``).
+/// exponential backoff (``Options/retry``; a probe only when throttled).
 public struct ServerRunner: Sendable {
     /// How to reach the server, and the limits of a run.
     public struct Options: Sendable {
@@ -57,7 +57,8 @@ public struct ServerRunner: Sendable {
         /// The region in the signature's scope.
         public var region: String
         /// Requests per second at most, probes and retries included; `nil`:
-        /// no limit.
+        /// no limit. (`conform server` sets ``ServiceEndpoint/politeRate``
+        /// for any host but this machine.)
         public var rate: Double?
         /// Requests in all at most, probes and retries included; cases left
         /// when it is reached are `error`s (not sent).
