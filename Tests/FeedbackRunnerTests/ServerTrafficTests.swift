@@ -123,6 +123,23 @@ struct ServerTrafficTests {
         #expect(exchanges.first?.subject == .probe(signed: false))
     }
 
+    @Test("A recording that cannot be written stops the run: the cases not started are not sent, and a note says why")
+    func recordingFailureStops() async throws {
+        let server = try ServerProcess.cognitoLike()
+        defer { server.stop() }
+        let vectors = try Self.sample(12)
+        var written = 0
+        let run = await ServerRunner(options: Self.options(server.endpoint) { $0.concurrency = 1 })
+            .perform(vectors, record: { _ in
+                written += 1
+                return written < 4  // the probes and one case, then the disk is full
+            })
+        #expect(written == 4)
+        #expect(run.notes == ["the run stopped: its recording could not be written"])
+        #expect(run.traffic.requests == 4)
+        #expect(run.results.dropFirst(2).allSatisfy { $0.verdict == .error && $0.got == "not sent: the run stopped" })
+    }
+
     @Test("The budget spaces grants 1/rate apart, refuses past its cap, and never grants a turn after the deadline")
     func budget() async {
         let budget = RequestBudget(rate: 40, cap: 6)
