@@ -1,3 +1,5 @@
+import FeedbackConformance
+import FeedbackSigning
 import FeedbackVectors
 import Foundation
 
@@ -15,7 +17,8 @@ public enum Tool {
         SUBCOMMANDS:
           lint      Judge request bodies (JSON, as sent on the wire) as Cognito would.
           vectors   List, show or self-check the conformance test vectors.
-          conform   Check a server (over HTTP) or a client (through an adapter) against the vectors.
+          conform   Check a server (over HTTP), the real service, or a client (through an adapter)
+                    against the vectors; replay recordings of the real service.
 
         OPTIONS:
           -h, --help     Show help (also: cognito-feedback <subcommand> --help).
@@ -26,6 +29,7 @@ public enum Tool {
           cognito-feedback lint --operation admin --jsonl --format json requests.jsonl
           cognito-feedback vectors list --flag AsciiWord
           cognito-feedback conform server --endpoint http://127.0.0.1:5000
+          cognito-feedback conform server --region us-east-1 --record us-east-1.jsonl
           cognito-feedback conform client -- python3 Conformance/adapters/botocore/adapter.py
         """
 
@@ -70,8 +74,18 @@ public enum Tool {
             default: throw UsageError("unknown subcommand '\(command)'; expected lint, vectors or conform")
             }
         } catch {
-            io.error("cognito-feedback: error: \(error.message)")
+            io.error("cognito-feedback: error: " + (usageRedactor().shown(error.message)
+                ?? "the arguments are not usable (the reason is withheld: it quotes a Username, a FeedbackToken or a credential)"))
             return 2
         }
+    }
+
+    /// The filter for a usage error, which may quote an argument: it knows
+    /// every vector's sensitive values and the credentials the environment
+    /// (or its default profile) holds, like the run it did not start.
+    static func usageRedactor() -> Redactor {
+        let vectors = (try? VectorLibrary.load())?.vectors ?? []
+        let found = try? CredentialChain(environment: ProcessInfo.processInfo.environment).credentials()
+        return Redactor(vectors: vectors, credentials: found.map { [$0.credentials] } ?? [])
     }
 }

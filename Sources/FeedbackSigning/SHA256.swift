@@ -3,9 +3,9 @@
 /// The toolchain has no crypto on Linux and the package takes no
 /// dependencies, so this is a small, plain implementation. It signs test
 /// requests with test credentials; it is not meant to be constant-time.
-enum SHA256 {
+package enum SHA256 {
     /// The digest of `message`.
-    static func hash(_ message: some Collection<UInt8>) -> [UInt8] {
+    package static func hash(_ message: some Collection<UInt8>) -> [UInt8] {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
@@ -57,7 +57,7 @@ enum SHA256 {
     }
 
     /// Lowercase hexadecimal.
-    static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
     }

@@ -69,7 +69,7 @@ struct FaultPathSecretTests {
     func serverFaults(mode: String) async throws {
         let vectors = try Self.canaries.get().filter { $0.appliesTo.contains(.server) }
         try #require(vectors.count >= 4)
-        let (results, _) = try await ServerRunnerTests.run(mode, vectors: vectors)
+        let (results, _) = try await ServerRunnerTests.run(mode, ["--answer-probes"], vectors: vectors)
         #expect(results.count == vectors.count && results.allSatisfy { $0.verdict == .error })
         #expect(Self.leaks(try Self.shown(results), try Self.secrets(vectors)).isEmpty, "a \(mode) run shows a canary value")
     }

@@ -21,7 +21,8 @@ struct MotoServerTests {
         try #require(vectors.count > 100)
         let moto = try ServerProcess.moto()
         defer { moto.stop() }
-        // The deadline only guards against a hang: a loaded 2-core machine has taken over 70 s for the 762 vectors.
+        // Alone, the run takes a few seconds; in a full `swift test` on two busy cores a loaded machine has taken
+        // over 70 s for the 762 vectors. The deadline bounds a hang; it is not a speed test.
         let runner = ServerRunner(options: .init(endpoint: moto.endpoint, timeout: 5, concurrency: 4, deadline: 180))
         let start = Date()
         let results = await runner.run(vectors)

@@ -32,8 +32,9 @@ struct ServerRunnerTests {
         defer { server.stop() }
         // The run deadline counts from the start of run(), but its requests start only when the cooperative pool
         // has a thread: in a full `swift test`, CPU-bound suites can hold both of a 2-core machine's for 20 s and
-        // more. Tests of the deadline set their own.
-        var options = ServerRunner.Options(endpoint: server.endpoint, timeout: 1, concurrency: 16, deadline: 120)
+        // more. Tests of the deadline set their own; so do tests of the per-request timeout (1 s): any other test's
+        // server answers at once, but a loaded machine can take more than a second to let it.
+        var options = ServerRunner.Options(endpoint: server.endpoint, timeout: 10, concurrency: 16, deadline: 120)
         configure(&options)
         let vectors = try vectors ?? sample()
         return (await ServerRunner(options: options).run(vectors), ())
@@ -62,7 +63,7 @@ struct ServerRunnerTests {
 
     @Test("A server that never answers times every case out, within the per-request timeout")
     func hang() async throws {
-        let (results, _) = try await Self.run("hang")
+        let (results, _) = try await Self.run("hang", options: { $0.timeout = 1 })
         #expect(results.allSatisfy { $0.verdict == .error && $0.got == "timed out after 1 s" })
     }
 
@@ -70,13 +71,13 @@ struct ServerRunnerTests {
     func continueHeads() async throws {
         let (flooded, _) = try await Self.run("continue-flood")
         #expect(flooded.allSatisfy { $0.verdict == .error && $0.got == "answer larger than 65536 bytes" })
-        let (trickled, _) = try await Self.run("continue-trickle", ["--interval", "0.05"])
+        let (trickled, _) = try await Self.run("continue-trickle", ["--interval", "0.05"], options: { $0.timeout = 1 })
         #expect(trickled.allSatisfy { $0.verdict == .error && $0.got == "timed out after 1 s" })
     }
 
     @Test("A server trickling a byte at a time cannot outlast the timeout")
     func trickle() async throws {
-        let (results, _) = try await Self.run("trickle", ["--interval", "0.2"])
+        let (results, _) = try await Self.run("trickle", ["--interval", "0.2"], options: { $0.timeout = 1 })
         #expect(results.allSatisfy { $0.verdict == .error && $0.got == "timed out after 1 s" })
     }
 
@@ -167,12 +168,12 @@ struct ServerRunnerTests {
     func requestsOnTheWire() async throws {
         let server = try ServerProcess.faulty("capture")
         defer { server.stop() }
-        let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: 2))
-        let transport = HTTPTransport(timeout: 2, maxAnswerBytes: 1 << 20, connections: 1)
+        let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: 10))
+        let transport = HTTPTransport(timeout: 10, maxAnswerBytes: 1 << 20, connections: 1)
         defer { transport.close() }
         for vector in try Self.sample() {
             let sent = runner.request(for: vector)
-            let answer = try await transport.send(sent, to: server.endpoint, within: 2, else: .timedOut(2)).get()
+            let answer = try await transport.send(sent, to: server.endpoint, within: 10, else: .timedOut(10)).get()
             let (head, body) = try #require(Self.split(answer.body))
             #expect(head.method == "POST")
             #expect(head.path == "/")
@@ -190,7 +191,7 @@ struct ServerRunnerTests {
     func sendAsGiven() async throws {
         let server = try ServerProcess.faulty("capture")
         defer { server.stop() }
-        let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: 2, concurrency: 3))
+        let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: 10, concurrency: 3))
         let requests = try Self.sample().map { runner.request(for: $0) }
         let answers = await runner.send(requests)
         #expect(answers.count == requests.count)
@@ -228,7 +229,7 @@ struct ServerRunnerTests {
         let server = try ServerProcess.faulty("accept-all")
         defer { server.stop() }
         let counter = Counter()
-        let results = await ServerRunner(options: .init(endpoint: server.endpoint, timeout: 1))
+        let results = await ServerRunner(options: .init(endpoint: server.endpoint, timeout: 10))
             .run(mixed) { done, total in counter.record(done, total) }
         #expect(results.map(\.id) == mixed.filter { $0.appliesTo.contains(.server) }.map(\.id))
         #expect(counter.calls.map(\.0) == Array(1...results.count))

@@ -33,3 +33,20 @@ public final class TemporaryFile: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+/// A folder under the temporary directory, removed when released.
+public final class TemporaryFolder: @unchecked Sendable {
+    /// Its path.
+    public let path: String
+
+    /// A new, empty folder.
+    public init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("cognito-feedback-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    /// The path of `name` inside it.
+    public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}

@@ -56,9 +56,9 @@ public final class ServerProcess: @unchecked Sendable {
         }
     }
 
-    private enum Stream { case stdout, stderr }
+    enum Stream { case stdout, stderr }
 
-    private static func start(_ command: [String], portFrom stream: Stream, timeout: Double = 20,
+    static func start(_ command: [String], portFrom stream: Stream, timeout: Double = 20,
                               port parse: (String) -> Int?) throws -> ServerProcess {
         let child: ChildProcess
         do {

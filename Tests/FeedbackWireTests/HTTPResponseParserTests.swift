@@ -51,6 +51,17 @@ struct HTTPResponseParserTests {
         #expect(Self.parse(text) == .failure(.notHTTP))
     }
 
+    @Test("Not HTTP or too large: whichever a byte-at-a-time reader meets first, however the bytes come (two fuzzing findings)")
+    func notHTTPOrTooLarge() {
+        // A byte that cannot start a status line, within the head's limit: not HTTP, even when the end is far.
+        #expect(Self.parse("HTTP/1\u{1}" + String(repeating: "x", count: 2000) + "\r\n\r\n", closeAtEnd: false) == .failure(.notHTTP))
+        #expect(Self.parse("SSH" + String(repeating: "x", count: 2000), closeAtEnd: false) == .failure(.notHTTP))
+        // After an interim head, 3 head bytes are left: the 4th is too many before the 5th shows it is not HTTP.
+        let tight = HTTPResponseParser.Limits(maxHeadBytes: 28, maxBodyBytes: 10)
+        #expect(Self.parse("HTTP/1.1 100 Continue\r\n\r\nHTTPx" + String(repeating: "x", count: 50), limits: tight, closeAtEnd: false)
+            == .failure(.tooLarge(28)))
+    }
+
     @Test("Sizes a server sends are checked before use: Int.max-sized chunks and lengths are too large, not a crash",
           arguments: ["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n7fffffffffffffff\r\n",
                       "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffffffffff\r\n",

@@ -17,6 +17,7 @@ enum ClientConformance {
         any network; the credentials are fake.
 
         OPTIONS:
+        \(ConformCommand.regionHelp)
         \(ConformCommand.commonHelp)
 
         EXIT STATUS: 0 when no case fails the run, 1 when some do, 2 on usage or set-up

@@ -6,8 +6,9 @@ import Foundation
 /// or a client through an adapter, and writes a report a CI job can gate on.
 enum ConformCommand {
     static let help = """
-        USAGE: cognito-feedback conform server --endpoint <url> [options]
+        USAGE: cognito-feedback conform server --endpoint <url> | --region <region> [options]
                cognito-feedback conform client [options] -- <adapter command> [<argument>...]
+               cognito-feedback conform replay <recording>... [options]
                cognito-feedback conform matrix [options] <report.json>...
 
         Checks an implementation you did not write against the conformance vectors.
@@ -18,6 +19,8 @@ enum ConformCommand {
           client   Drives a client SDK through an adapter (Conformance/PROTOCOL.md) and
                    judges each request it builds and each error it surfaces. See
                    'cognito-feedback conform client --help'.
+          replay   Judges recorded exchanges (conform server --record) offline against the
+                   current vectors. See 'cognito-feedback conform replay --help'.
           matrix   Puts the JSON reports of runs side by side (Markdown or HTML). See
                    'cognito-feedback conform matrix --help'.
 
@@ -31,12 +34,15 @@ enum ConformCommand {
         nor a credential's secret.
         """
 
+    /// The help of `--region` where it only names the signing region
+    /// (`conform server` describes its own).
+    static let regionHelp = "  --region <region>        Region for SigV4 signing (default us-east-1)."
+
     /// Options every run takes, with their help text.
     static let commonHelp = """
           --timeout <seconds>      Per request or adapter reply, whole seconds (default 10).
           --deadline <seconds>     Bound on the whole run (default 600); unfinished cases
                                    are errors.
-          --region <region>        Region for SigV4 signing (default us-east-1).
           --expect <file>          An expectation file of known issues (see Conformance/README.md):
                                    known failures do not fail the run; known failures
                                    that now pass do, so the file is kept honest.
@@ -63,9 +69,10 @@ enum ConformCommand {
             return 0
         case "server": return try await ServerConformance.run(arguments, io: io)
         case "client": return try await ClientConformance.run(arguments, io: io)
+        case "replay": return try await ReplayConformance.run(arguments, io: io)
         case "matrix": return try MatrixCommand.run(arguments, io: io)
         default:
-            throw UsageError("conform needs 'server', 'client' or 'matrix' first; see 'cognito-feedback conform --help'")
+            throw UsageError("conform needs 'server', 'client', 'replay' or 'matrix' first; see 'cognito-feedback conform --help'")
         }
     }
 }

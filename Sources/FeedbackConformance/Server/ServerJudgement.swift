@@ -62,10 +62,20 @@ extension Vector {
     /// they look like identifiers (64 characters at most) and hold none of
     /// the request's text; a server may echo the request, and `Username` and
     /// `FeedbackToken` values must never reach a report.
-    public func judge(_ answer: WireResponse, strict: Bool = false, unknownOperation: WireResponse? = nil) -> CaseResult {
+    ///
+    /// An answer that quotes a sensitive member's value (``sensitiveMember(quotedIn:)``)
+    /// fails as a security failure, whatever else it says.
+    ///
+    /// An answer rebuilt from a recording no longer holds what the recording
+    /// withheld: `quoting` gives the member whose value it was found to
+    /// quote when recorded, and `messageWithheld` says its message cannot be
+    /// compared (it is then neither noted nor, in `strict`, failed).
+    public func judge(_ answer: WireResponse, strict: Bool = false, unknownOperation: WireResponse? = nil,
+                      quoting: Member? = nil, messageWithheld: Bool = false) -> CaseResult
+    {
         let seen = ServerResponse(answer, for: self)
         var result = CaseResult(id: id, verdict: .fail, expected: expectedAnswer, got: seen.shown)
-        if let member = seen.echoedMember {
+        if let member = quoting ?? seen.echoedMember {
             // A security failure, whatever else the answer says.
             result.got = seen.shown + "; the answer quotes the request's \(member.wireName) value"
             result.notes.append("security: a sensitive value in the answer")
@@ -86,7 +96,7 @@ extension Vector {
             result.notes.append(reason)
             return result
         }
-        judgeByResult(seen, strict: strict, into: &result)
+        judgeByResult(seen, strict: strict, comparingMessage: !messageWithheld, into: &result)
         if seen.typeOnlyInHeader {
             let problem = "the error type is not in the body's __type as Cognito sends it (only in X-Amzn-ErrorType or code): "
                 + "clients that read only __type (botocore, aws-sdk-go v1) miss it"
@@ -100,22 +110,29 @@ extension Vector {
         return result
     }
 
+    /// The sensitive member (`Username`, `FeedbackToken`) whose value
+    /// `answer` quotes anywhere (a header, the body, escaped or not), or
+    /// `nil`. Cognito omits those values from everything it answers.
+    public func sensitiveMember(quotedIn answer: WireResponse) -> Member? {
+        ServerResponse(answer, for: self).echoedMember
+    }
+
     /// The verdict by the vector's result, once the answer is one to judge.
-    private func judgeByResult(_ seen: ServerResponse, strict: Bool, into result: inout CaseResult) {
+    private func judgeByResult(_ seen: ServerResponse, strict: Bool, comparingMessage: Bool, into result: inout CaseResult) {
         switch self.result {
         case .valid:
             (result.verdict, result.notes) = judgeValid(seen, strict: strict)
         case .invalid:
-            (result.verdict, result.got, result.notes) = judgeInvalid(seen, strict: strict)
+            (result.verdict, result.got, result.notes) = judgeInvalid(seen, strict: strict, comparingMessage: comparingMessage)
         case .acceptable where allowsValidAnswer:
             let asValid = judgeValid(seen, strict: strict)
             if asValid.verdict == .pass {
                 (result.verdict, result.notes) = asValid
             } else {
-                (result.verdict, result.got, result.notes) = judgeInvalid(seen, strict: strict)
+                (result.verdict, result.got, result.notes) = judgeInvalid(seen, strict: strict, comparingMessage: comparingMessage)
             }
         case .acceptable:
-            let asInvalid = judgeInvalid(seen, strict: strict)
+            let asInvalid = judgeInvalid(seen, strict: strict, comparingMessage: comparingMessage)
             if asInvalid.verdict != .pass, seen.isRefusal {
                 (result.verdict, result.notes) = (.pass, ["the body refused as malformed"])
             } else {
@@ -156,7 +173,9 @@ extension Vector {
         return (.pass, ["got past validation: \(seen.shownType ?? "an unmodelled error type"), which the operation does not model"])
     }
 
-    private func judgeInvalid(_ seen: ServerResponse, strict: Bool) -> (verdict: Verdict, got: String, notes: [String]) {
+    private func judgeInvalid(_ seen: ServerResponse, strict: Bool, comparingMessage: Bool)
+        -> (verdict: Verdict, got: String, notes: [String])
+    {
         guard let expected else { return (.error, seen.shown, ["the vector has no expectation"]) }
         guard seen.answer.status == 400, seen.type == expected.errorType.rawValue else {
             return (.fail, seen.shown, [])
@@ -164,6 +183,7 @@ extension Vector {
         guard expected.message != nil else {
             return (.pass, seen.shown, strict ? ["message not compared: the service's wording is undocumented"] : [])
         }
+        guard comparingMessage else { return (.pass, seen.shown, []) }
         guard let difference = messageDifference(seen.answer.message) else { return (.pass, seen.shown, []) }
         // Reported in every run; failing only a strict one.
         if strict { return (.fail, seen.shown + "; " + difference, []) }

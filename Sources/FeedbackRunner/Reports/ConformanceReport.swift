@@ -21,16 +21,31 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
     public var settings: [String: String]
     /// One result per case, in vector order.
     public var results: [CaseResult]
+    /// Whether the implementation is the reference, the real service: its
+    /// failing cases are then disputes with the vectors (``disputes``).
+    public var reference: Bool
+    /// Request ids (`x-amzn-RequestId`) by case id, where the answers had one.
+    public var requestIds: [String: String]
+    /// What the run did not do, and why (vectors not run, a cap reached);
+    /// written by the runner, never from an answer.
+    public var notes: [String]
+    /// Requests sent, retried and throttled, for a run over the network.
+    public var traffic: Traffic?
 
     /// Creates a report.
     public init(implementation: Implementation, tool: String, started: Date, seconds: Double,
-                settings: [String: String] = [:], results: [CaseResult]) {
+                settings: [String: String] = [:], results: [CaseResult], reference: Bool = false,
+                requestIds: [String: String] = [:], notes: [String] = [], traffic: Traffic? = nil) {
         self.implementation = implementation
         self.tool = tool
         self.started = started.formatted(.iso8601)
         self.seconds = seconds
         self.settings = settings
         self.results = results
+        self.reference = reference
+        self.requestIds = requestIds
+        self.notes = notes
+        self.traffic = traffic
     }
 
     /// Counts by verdict and the compliance score.
@@ -91,7 +106,7 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case implementation, tool, started, seconds, settings, summary, results
+        case implementation, tool, started, seconds, settings, summary, results, reference, notes, traffic, disputes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -102,6 +117,12 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
         seconds = try container.decode(Double.self, forKey: .seconds)
         settings = try container.decode([String: String].self, forKey: .settings)
         results = try container.decode([CaseResult].self, forKey: .results)
+        reference = try container.decodeIfPresent(Bool.self, forKey: .reference) ?? false
+        notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
+        traffic = try container.decodeIfPresent(Traffic.self, forKey: .traffic)
+        let disputes = try container.decodeIfPresent([Dispute].self, forKey: .disputes) ?? []
+        requestIds = Dictionary(disputes.compactMap { dispute in dispute.requestId.map { (dispute.id, $0) } },
+                                uniquingKeysWith: { first, _ in first })
     }
 
     /// The report with every string that holds a sensitive value of the run
@@ -123,17 +144,21 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
             result.notes = result.notes.map(redactor.filtered)
             return result
         }
+        copy.requestIds = requestIds.mapValues(redactor.filtered)
+        copy.notes = notes.map(redactor.filtered)
         return copy
     }
 
     /// The report as JSON: the implementation, the tool, when, how long,
     /// the settings, the summary and every result.
     public var jsonValue: JSONValue {
-        .object([
+        var members: [String: JSONValue] = [
             "implementation": implementation.jsonValue, "tool": .string(tool), "started": .string(started),
             "seconds": .number(seconds), "settings": .object(settings.mapValues(JSONValue.string)),
             "summary": summary.jsonValue, "results": .array(results.map(\.jsonValue)),
-        ])
+        ]
+        members.merge(runJSONMembers) { _, new in new }
+        return .object(members)
     }
 }
 

@@ -53,7 +53,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
         out += "\nBY TOPIC\n" + topicTable(report.results)
 
-        let failing = report.results.filter(\.failsRun)
+        let failing = report.results.filter { $0.failsRun && !report.isDisputed($0) }
         if !failing.isEmpty {
             let groups = ResultGroup.groups(of: failing)
             out += "\nFAILURES (\(failing.count) case\(failing.count == 1 ? "" : "s"), \(groups.count) distinct)\n"
@@ -76,9 +76,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
                 out += "  \(all.count) × \(TerminalText.escaped(note, limit: 300))\n"
             }
         }
-        out += "\n" + (report.passed
-            ? "PASSED: no failures beyond the expectation file\n"
-            : "FAILED: \(failing.count) case\(failing.count == 1 ? "" : "s") fail the run\n")
+        out += runText(report)
+        out += "\n" + conclusion(report)
         return out
     }
 
@@ -176,9 +175,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             case (.error, _):
                 out += ">\n      <error type=\"error\" message=\"\(xml(result.got ?? "error"))\">\(xml(detail))</error>\n    </testcase>\n"
             case (let verdict, _):
-                out += ">\n      <failure type=\"\(verdict.rawValue)\" message=\"\(xml(result.got ?? verdict.rawValue))\">\(xml(detail))</failure>\n    </testcase>\n"
+                let type = report.isDisputed(result) ? "dispute" : verdict.rawValue
+                out += ">\n      <failure type=\"\(type)\" message=\"\(xml(result.got ?? verdict.rawValue))\">\(xml(detail))</failure>\n    </testcase>\n"
             }
         }
+        out += junitRunOutput(report)
         out += "  </testsuite>\n</testsuites>\n"
         return out
     }

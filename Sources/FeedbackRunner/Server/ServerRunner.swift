@@ -2,8 +2,8 @@ import FeedbackConformance
 import FeedbackRules
 import Foundation
 
-/// Runs server vectors against a live endpoint over HTTP and judges each
-/// answer with `Vector.judge(_:strict:unknownOperation:)`.
+/// Runs server vectors against a live endpoint over HTTP(S) and judges each
+/// answer with `Vector.judge(_:strict:unknownOperation:quoting:messageWithheld:)`.
 ///
 /// ```swift
 /// let library = try VectorLibrary.load()
@@ -16,17 +16,25 @@ import Foundation
 /// path, `Content-Type: application/x-amz-json-1.1`, the operation's
 /// `X-Amz-Target`, and exactly `Vector.wireBytes` as
 /// the body. `UpdateAuthEventFeedback` is sent unsigned; the Admin operation
-/// is SigV4-signed with ``Options/credentials``.
+/// is SigV4-signed with ``Options/credentials`` when the attempt is made, or
+/// not run at all when there are none.
 ///
-/// Before the vectors, the runner asks for an operation that does not exist
-/// (once unsigned, once signed), so that a server answering a missing
-/// operation with a page that names nothing (moto) is judged
-/// `unimplemented` rather than `fail`.
+/// First the runner asks, alone, for an operation that does not exist (once
+/// unsigned, once signed), so that a server answering a missing operation
+/// with a page that names nothing (moto) is judged `unimplemented` rather
+/// than `fail`. When neither probe gets an answer, the server is not there
+/// (refused, unresolved, silent, not HTTP, untrusted): no vector is sent
+/// and the run says so (``ServerRun/unreachable``), within one timeout.
 ///
 /// A server cannot hang or flood the runner: every request has a wall-clock
 /// timeout, answers are cut at ``Options/maxAnswerBytes``, at most
 /// ``Options/concurrency`` requests run at once, and the whole run ends at
-/// ``Options/deadline``; the cases it cuts short are `error`s.
+/// ``Options/deadline``; the cases it cuts short are `error`s. After
+/// ``Options/silentLimit`` requests in a row with no answer, no more are
+/// sent. A run is a good citizen of a shared service: at most
+/// ``Options/rate`` requests a second and ``Options/maxRequests`` in all,
+/// and throttled or failed (5xx) requests are retried with jittered
+/// exponential backoff (``Options/retry``; a probe only when throttled).
 public struct ServerRunner: Sendable {
     /// How to reach the server, and the limits of a run.
     public struct Options: Sendable {
@@ -43,14 +51,41 @@ public struct ServerRunner: Sendable {
         public var deadline: Double
         /// The largest answer read, in bytes; a larger one is an `error`.
         public var maxAnswerBytes: Int
-        /// The credentials that sign `AdminUpdateAuthEventFeedback` requests.
-        public var credentials: AWSCredentials
+        /// The credentials that sign `AdminUpdateAuthEventFeedback`
+        /// requests; `nil`: the Admin vectors are not run (a note says so).
+        public var credentials: AWSCredentials?
         /// The region in the signature's scope.
         public var region: String
+        /// Requests per second at most, probes and retries included; `nil`:
+        /// no limit. (`conform server` sets ``ServiceEndpoint/politeRate``
+        /// for any host but this machine.)
+        public var rate: Double?
+        /// Requests in all at most, probes and retries included; cases left
+        /// when it is reached are `error`s (not sent).
+        public var maxRequests: Int
+        /// When to send a request again.
+        public var retry: RetryPolicy
+        /// Stop sending after this many requests in a row get no answer at
+        /// all (refused, unresolved, timed out); the cases left are `error`s.
+        public var silentLimit: Int
+        /// A PEM file of the CAs to trust for `https://` instead of the
+        /// system's (needs ``curl``).
+        public var caFile: String?
+        /// The `curl` executable for `https://`; `nil`: `URLSession`, which
+        /// trusts the system's CAs only.
+        public var curl: String?
+        /// Whether the server is the reference, the real service; written
+        /// into recordings.
+        public var reference: Bool
+        /// The tool and version written into recordings.
+        public var tool: String
 
         /// Creates options; only the endpoint is required.
         public init(endpoint: URL, strict: Bool = false, timeout: Int = 10, concurrency: Int = 4, deadline: Double = 600,
-                    maxAnswerBytes: Int = 1 << 20, credentials: AWSCredentials = .test, region: String = "us-east-1") {
+                    maxAnswerBytes: Int = 1 << 20, credentials: AWSCredentials? = .test, region: String = "us-east-1",
+                    rate: Double? = nil, maxRequests: Int = ServerRunner.defaultMaxRequests, retry: RetryPolicy = RetryPolicy(),
+                    silentLimit: Int = 8, caFile: String? = nil, curl: String? = ServerRunner.installedCurl,
+                    reference: Bool = false, tool: String = "cognito-feedback") {
             self.endpoint = endpoint
             self.strict = strict
             self.timeout = timeout
@@ -59,8 +94,24 @@ public struct ServerRunner: Sendable {
             self.maxAnswerBytes = maxAnswerBytes
             self.credentials = credentials
             self.region = region
+            self.rate = rate
+            self.maxRequests = maxRequests
+            self.retry = retry
+            self.silentLimit = silentLimit
+            self.caFile = caFile
+            self.curl = curl
+            self.reference = reference
+            self.tool = tool
         }
     }
+
+    /// The `curl` found on `PATH` (which `https://` endpoints go through),
+    /// or `nil` when there is none (they go through `URLSession`).
+    public static let installedCurl: String? = CurlHTTPClient.located
+
+    /// The default cap on a run's requests: every server vector once (576),
+    /// the two probes, and room for retries of about two cases in three.
+    public static let defaultMaxRequests = 1000
 
     /// The run's options.
     public let options: Options
@@ -73,37 +124,79 @@ public struct ServerRunner: Sendable {
     /// The target of the probe for a missing operation.
     static let missingOperationTarget = "AWSCognitoIdentityProviderService.CognitoFeedbackNoSuchOperation"
 
-    /// Runs `vectors` whose `Vector.appliesTo` contains
-    /// `.server` (others are skipped) and returns their results in the order
-    /// of `vectors`. `progress(done, total)` is called as cases finish.
+    /// Runs `vectors` whose `Vector.appliesTo` contains `.server` (others
+    /// are skipped) and returns their results in the order of `vectors`;
+    /// `progress(done, total)` is called as cases finish. The whole run,
+    /// with its probes, notes and traffic, is ``perform(_:redactor:progress:record:)``.
     public func run(_ vectors: [Vector], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async
         -> [CaseResult]
     {
-        let cases = vectors.filter { $0.appliesTo.contains(.server) }
-        // Two probes first (unsigned, signed), then the cases.
-        let probeCount = 2
-        var outcomes = [Outcome?](repeating: nil, count: cases.count)
+        await perform(vectors, progress: progress).results
+    }
+
+    /// Runs `vectors` whose ``FeedbackConformance/Vector/appliesTo`` contains
+    /// `.server` (others are skipped; so are Admin vectors without
+    /// ``Options/credentials``) and returns their results in the order of
+    /// `vectors`, with what the run did.
+    ///
+    /// - Parameters:
+    ///   - redactor: filters every string of the recorded exchanges; by
+    ///     default one for `vectors` and the credentials.
+    ///   - progress: called with (done, total) as cases finish.
+    ///   - record: called with every exchange, probes and retries included,
+    ///     as its case finishes (in the caller's task, one at a time);
+    ///     returning `false` stops the run (cases not started are `error`s).
+    public func perform(_ vectors: [Vector], redactor: Redactor? = nil,
+                        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
+                        record: ((RecordedExchange) -> Bool)? = nil) async -> ServerRun
+    {
+        let redactor = redactor ?? Redactor(vectors: vectors, credentials: options.credentials.map { [$0] } ?? [])
+        var cases = vectors.filter { $0.appliesTo.contains(.server) }
+        var notes: [String] = []
+        if options.credentials == nil {
+            let skipped = cases.count { $0.operation.isSigned }
+            cases.removeAll { $0.operation.isSigned }
+            if skipped > 0 {
+                notes.append("\(skipped) AdminUpdateAuthEventFeedback vector\(skipped == 1 ? "" : "s") not run: "
+                    + "no AWS credentials to sign them (environment variables or --profile)")
+            }
+        }
+        let session = Session(runner: self, redactor: redactor, record: record)
+        defer { session.transport.close() }
+
+        // The probes, alone: their answers judge the cases, and their silence ends the run here.
+        let probeSubjects: [Bool] = options.credentials == nil ? [false] : [false, true]
         var probes: [Bool: WireResponse] = [:]
-        var done = 0
-        await exchange(probeCount + cases.count) { index in
-            guard index >= probeCount else {
-                var probe = WireRequest(.updateAuthEventFeedback, body: Array("{}".utf8))
-                probe.headers.fields.removeAll { $0.name == "X-Amz-Target" }
-                probe.headers.fields.append(.init(name: "X-Amz-Target", value: Self.missingOperationTarget))
-                return prepared(probe, signed: index == 1)
-            }
-            return request(for: cases[index - probeCount])
+        var probeFailures: [TransportFailure] = []
+        await session.exchange(probeSubjects.count) { index in
+            Item(subject: .probe(signed: probeSubjects[index]), vector: nil) { prepared(Self.probeRequest, signed: probeSubjects[index]) }
         } finished: { index, outcome in
-            guard index >= probeCount else {
-                if case .success(let answer) = outcome.result { probes[index == 1] = answer }
-                return
+            switch outcome.result {
+            case .success(let answer) where Self.standsForMissingOperation(answer): probes[probeSubjects[index]] = answer
+            case .success: break
+            case .failure(let failure): probeFailures.append(failure)
             }
-            outcomes[index - probeCount] = outcome
+        }
+        if probeFailures.count == probeSubjects.count, let failure = probeFailures.first {
+            let results = cases.map { vector in
+                CaseResult(id: vector.id, verdict: .error, expected: vector.expectedAnswer, got: failure.description)
+            }
+            return ServerRun(results: results, traffic: session.traffic, notes: notes + session.notes, unreachable: failure)
+        }
+
+        var outcomes = [Outcome?](repeating: nil, count: cases.count)
+        var done = 0
+        await session.exchange(cases.count) { index in
+            let vector = cases[index]
+            return Item(subject: .vector(vector.id), vector: vector, probe: probes[vector.operation.isSigned]) { request(for: vector) }
+        } finished: { index, outcome in
+            outcomes[index] = outcome
             done += 1
             progress(done, cases.count)
         }
 
-        return cases.indices.map { index in
+        var requestIds: [String: String] = [:]
+        let results = cases.indices.map { index in
             let vector = cases[index]
             guard let outcome = outcomes[index] else {
                 return CaseResult(id: vector.id, verdict: .error, expected: vector.expectedAnswer,
@@ -113,73 +206,67 @@ public struct ServerRunner: Sendable {
             switch outcome.result {
             case .success(let answer):
                 result = vector.judge(answer, strict: options.strict, unknownOperation: probes[vector.operation.isSigned])
+                if let id = answer.headers["x-amzn-RequestId"] { requestIds[vector.id] = redactor.filtered(id) }
             case .failure(let failure):
                 result = CaseResult(id: vector.id, verdict: .error, expected: vector.expectedAnswer, got: failure.description)
             }
+            if outcome.attempts > 1 { result.notes.append(Self.retriedNote(outcome.attempts - 1)) }
             result.milliseconds = outcome.milliseconds
             return result
         }
+        return ServerRun(results: results, requestIds: requestIds, traffic: session.traffic, notes: notes + session.notes)
+    }
+
+    /// Whether a probe's `answer` can stand for the server's answer to a
+    /// missing operation: not throttling, not a gateway's or an unavailable
+    /// service's (HTTP 502, 503, 504), not a service failure
+    /// (`InternalErrorException`, ...). Those are passing states that say
+    /// nothing of the operation, and would make a case that meets the same
+    /// state `unimplemented` (and not retried). moto's answer to any
+    /// operation it lacks, an HTTP 500 HTML page, does stand.
+    static func standsForMissingOperation(_ answer: WireResponse) -> Bool {
+        !RetryPolicy.isThrottling(answer) && ![502, 503, 504].contains(answer.status)
+            && !(answer.errorType.map(ErrorTypes.service.contains) ?? false)
+    }
+
+    /// The note on a case whose request was retried.
+    static func retriedNote(_ retries: Int) -> String {
+        "answered after \(retries) retr\(retries == 1 ? "y" : "ies") (throttled or a server error)"
     }
 
     /// Sends `requests` exactly as given to the endpoint, through the
     /// transport a run uses, under the same limits (per-request timeout,
-    /// answer cap, ``Options/concurrency``, ``Options/deadline``), and
-    /// returns what each came to, in the order of `requests`.
+    /// answer cap, ``Options/concurrency``, ``Options/deadline``,
+    /// ``Options/rate``, ``Options/maxRequests``), and returns what each
+    /// came to, in the order of `requests`.
     ///
     /// This is a run without the runner: no probes, no addressing or
-    /// signing (the requests are sent as they are), no judging, no progress,
-    /// no results. It exists as the baseline that a run's own cost is
-    /// measured against in the same process (`Benchmarks/runner-throughput`):
+    /// signing (the requests are sent as they are), no retries, no judging,
+    /// no progress, no results. It exists as the baseline that a run's own
+    /// cost is measured against in the same process (`Benchmarks/runner-throughput`):
     /// a benchmark outside this module cannot reach the transport, and a
     /// different client (`URLSession`) would measure a different transport.
     /// It also replays requests built elsewhere, e.g. a `WireRequest`
     /// a client adapter sent.
     public func send(_ requests: [WireRequest]) async -> [Result<WireResponse, TransportFailure>] {
         var results = [Result<WireResponse, TransportFailure>](repeating: .failure(.runDeadline), count: requests.count)
-        await exchange(requests.count) { requests[$0] } finished: { results[$0] = $1.result }
+        var options = self.options
+        options.retry = .never
+        options.silentLimit = .max
+        let session = Session(runner: ServerRunner(options: options), redactor: Redactor(secrets: []), record: nil)
+        defer { session.transport.close() }
+        await session.exchange(requests.count) { index in Item(subject: nil, vector: nil) { requests[index] } }
+            finished: { results[$0] = $1.result }
         return results
     }
 
-    /// What one exchange came to, and its wall time.
-    private typealias Outcome = (result: Result<WireResponse, TransportFailure>, milliseconds: Double)
-
-    /// Sends `count` requests to the endpoint through one transport, at most
-    /// ``Options/concurrency`` at once, each within the per-request timeout
-    /// and the run's deadline. `request(index)` is built when its turn comes;
-    /// `finished(index, outcome)` is called, in the caller's task, as each ends.
-    private func exchange(_ count: Int, request: (Int) -> WireRequest, finished: (Int, Outcome) -> Void) async {
-        let clock = ContinuousClock()
-        let runEnd = clock.now.advanced(by: .milliseconds(Int64(max(0, options.deadline) * 1000)))
-        let timeout = max(1, options.timeout)
-        let transport = HTTPTransport(timeout: timeout, maxAnswerBytes: options.maxAnswerBytes,
-                                      connections: max(1, options.concurrency))
-        defer { transport.close() }
-        let url = endpointURL
-
-        await withTaskGroup(of: (Int, Outcome).self) { group in
-            var next = 0
-            func start() {
-                let index = next
-                next += 1
-                let request = request(index)
-                group.addTask {
-                    let started = clock.now
-                    let left = runEnd - started
-                    let seconds = min(Double(timeout), left.seconds)
-                    let failure: TransportFailure = seconds < Double(timeout) ? .runDeadline : .timedOut(timeout)
-                    let result = await transport.send(request, to: url, within: seconds, else: failure)
-                    let elapsed = clock.now - started
-                    let milliseconds = elapsed.milliseconds
-                    return (index, (result, milliseconds))
-                }
-            }
-            for _ in 0..<min(max(1, options.concurrency), count) { start() }
-            for await (index, outcome) in group {
-                finished(index, outcome)
-                if next < count { start() }
-            }
-        }
-    }
+    /// The probe's request: an operation that does not exist, body `{}`.
+    private static let probeRequest: WireRequest = {
+        var probe = WireRequest(.updateAuthEventFeedback, body: Array("{}".utf8))
+        probe.headers.fields.removeAll { $0.name == "X-Amz-Target" }
+        probe.headers.fields.append(.init(name: "X-Amz-Target", value: missingOperationTarget))
+        return probe
+    }()
 
     /// The request target: the endpoint's path exactly as written (still
     /// percent-encoded: decoding it could put a line break into the request
@@ -190,7 +277,7 @@ public struct ServerRunner: Sendable {
     }
 
     /// The endpoint, with `/` as its path when it has none.
-    private var endpointURL: URL {
+    var endpointURL: URL {
         guard options.endpoint.path.isEmpty else { return options.endpoint }
         return options.endpoint.appendingPathComponent("/")
     }
@@ -202,12 +289,13 @@ public struct ServerRunner: Sendable {
         prepared(WireRequest(vector.operation, body: vector.wireBytes), signed: vector.operation.isSigned)
     }
 
-    /// `request` addressed to the endpoint's path, and signed if asked.
+    /// `request` addressed to the endpoint's path, and signed if asked (and
+    /// there are credentials).
     private func prepared(_ request: WireRequest, signed: Bool) -> WireRequest {
         var request = request
         request.path = requestTarget
-        guard signed else { return request }
-        return SigV4.sign(request, host: hostHeader, credentials: options.credentials, region: options.region)
+        guard signed, let credentials = options.credentials else { return request }
+        return SigV4.sign(request, host: hostHeader, credentials: credentials, region: options.region)
     }
 
     /// The `Host` header the transport sends: the host, and the port unless

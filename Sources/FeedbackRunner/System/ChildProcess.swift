@@ -66,23 +66,30 @@ package final class ChildProcess {
     package private(set) var output: Int32 = -1
     /// The read end of the child's standard error; -1 when not a pipe or closed.
     package private(set) var error: Int32 = -1
+    /// The write end of a pipe the child reads as descriptor 3 (e.g. as
+    /// `/dev/fd/3`), non-blocking; -1 when not asked for or closed. For
+    /// what must reach the child on neither its command line (which `ps`
+    /// shows) nor a file: request headers that carry a session token.
+    package private(set) var extraInput: Int32 = -1
     /// How the child ended, once reaped.
     package private(set) var termination: Termination?
 
     /// Starts `command` (its first element looked up in `PATH`), with the
     /// variables of `environment` added to this process's environment.
     /// - Throws: ``SpawnFailure``, telling a missing command apart.
+    /// With `extraInput`, the child also gets a pipe as descriptor 3
+    /// (``extraInput``).
     package init(_ command: [String], stdin: Stream = .pipe, stdout: Stream = .pipe, stderr: Stream = .pipe,
-                 environment: [String: String] = [:]) throws(SpawnFailure) {
+                 extraInput wantsExtraInput: Bool = false, environment: [String: String] = [:]) throws(SpawnFailure) {
         guard let program = command.first, !program.isEmpty else { throw SpawnFailure(code: ENOENT) }
         Self.ignoreSIGPIPE
-        var pipes: [(read: Int32, write: Int32)?] = [nil, nil, nil]
+        var pipes: [(read: Int32, write: Int32)?] = [nil, nil, nil, nil]
         func cleanUp() {
             for pair in pipes {
                 if let pair { _ = close(pair.read); _ = close(pair.write) }
             }
         }
-        for (index, stream) in [stdin, stdout, stderr].enumerated() {
+        for (index, stream) in [stdin, stdout, stderr, wantsExtraInput ? .pipe : .null].enumerated() {
             guard case .pipe = stream else { continue }
             var ends: [Int32] = [-1, -1]
             guard pipe(&ends) == 0 else {
@@ -93,6 +100,18 @@ package final class ChildProcess {
             // Close-on-exec at once (children this object starts close every
             // other descriptor anyway; this covers other code's children).
             for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+            if index == 3 && ends[0] == 3 {
+                // dup2(3, 3) in the child would keep close-on-exec: move the end out of the way.
+                let moved = fcntl(ends[0], F_DUPFD_CLOEXEC, 4)
+                let code = errno
+                _ = close(ends[0])
+                ends[0] = moved
+                guard moved >= 0 else {
+                    _ = close(ends[1])
+                    cleanUp()
+                    throw SpawnFailure(code: code)
+                }
+            }
             pipes[index] = (ends[0], ends[1])
         }
 
@@ -112,7 +131,8 @@ package final class ChildProcess {
                 break
             }
         }
-        Self.closeOtherDescriptors(&actions)
+        if let pair = pipes[3] { posix_spawn_file_actions_adddup2(&actions, pair.read, 3) }
+        Self.closeOtherDescriptors(&actions, from: pipes[3] == nil ? 3 : 4)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -157,6 +177,11 @@ package final class ChildProcess {
         }
         if let pair = pipes[1] { _ = close(pair.write); output = pair.read }
         if let pair = pipes[2] { _ = close(pair.write); error = pair.read }
+        if let pair = pipes[3] {
+            _ = close(pair.read)
+            extraInput = pair.write
+            _ = fcntl(extraInput, F_SETFL, fcntl(extraInput, F_GETFL) | O_NONBLOCK)
+        }
     }
 
     deinit {
@@ -166,6 +191,11 @@ package final class ChildProcess {
     /// Closes the child's standard input (its end of input).
     package func closeInput() {
         if input >= 0 { _ = close(input); input = -1 }
+    }
+
+    /// Closes the pipe the child reads as descriptor 3 (its end of input).
+    package func closeExtraInput() {
+        if extraInput >= 0 { _ = close(extraInput); extraInput = -1 }
     }
 
     /// Closes this side of the child's standard output.
@@ -232,18 +262,20 @@ package final class ChildProcess {
             }
         }
         closeInput()
+        closeExtraInput()
         closeOutput()
         closeError()
         return termination
     }
 
-    /// Closes, in the child, every descriptor but its standard streams: this
-    /// process's own are close-on-exec, but a library's may not be, and an
-    /// inherited pipe would keep another child's input open.
-    private static func closeOtherDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+    /// Closes, in the child, every descriptor from `lowest` up (those past
+    /// its standard streams and its extra input): this process's own are
+    /// close-on-exec, but a library's may not be, and an inherited pipe
+    /// would keep another child's input open.
+    private static func closeOtherDescriptors(_ actions: inout posix_spawn_file_actions_t, from lowest: Int32) {
         typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
         if let symbol = closeFrom {
-            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, lowest)
             return
         }
         // glibc before 2.34: each open descriptor, as /proc lists them.
@@ -252,7 +284,7 @@ package final class ChildProcess {
         let own = dirfd(directory)
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if let descriptor = Int32(name), descriptor > 2, descriptor != own {
+            if let descriptor = Int32(name), descriptor >= lowest, descriptor != own {
                 posix_spawn_file_actions_addclose(&actions, descriptor)
             }
         }

@@ -26,7 +26,21 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
     /// The request cannot be sent as it is: a method, target or header holds
     /// a line break or NUL (e.g. an endpoint path with an encoded CR LF).
     case invalidRequest
-    /// Any other failure, by its `URLError` code or `errno`.
+    /// The TLS handshake failed (no common protocol or cipher, or the
+    /// server is not speaking TLS).
+    case tlsFailed
+    /// The server's certificate is not trusted: no trusted CA signed it,
+    /// or it does not name the host (pass the CA with `--ca-file`).
+    case untrusted
+    /// Not sent: the run's cap on requests was reached.
+    case requestCap(Int)
+    /// Not sent: this many requests in a row got no answer, so the run
+    /// stopped sending.
+    case silent(Int)
+    /// Not sent: the run stopped (its recording could not be written).
+    case stopped
+    /// Any other failure, by its `URLError` code or `errno` (`curl`'s exit
+    /// status plus 1000).
     case other(Int)
 
     public var description: String {
@@ -40,7 +54,21 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
         case .cancelled: "cancelled"
         case .unresolved: "host name not resolved"
         case .invalidRequest: "the request holds a line break or NUL where HTTP cannot carry one"
+        case .tlsFailed: "TLS handshake failed"
+        case .untrusted: "the server's TLS certificate is not trusted for its name (see --ca-file)"
+        case .requestCap(let cap): "not sent: the run's cap of \(cap) requests was reached"
+        case .silent(let count): "not sent: the last \(count) requests got no answer"
+        case .stopped: "not sent: the run stopped"
         case .other(let code): "transport error (code \(code))"
+        }
+    }
+
+    /// Whether the server said nothing at all: nothing listens, the name
+    /// does not resolve, or no answer came in time.
+    public var isSilence: Bool {
+        switch self {
+        case .refused, .unresolved, .timedOut: true
+        default: false
         }
     }
 
@@ -58,6 +86,9 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
         // libcurl refuses an HTTP/0.9-looking answer as an unsupported protocol.
         case .badServerResponse, .cannotParseResponse, .zeroByteResource, .unsupportedURL: self = .notHTTP
         case .cancelled: self = .cancelled
+        case .serverCertificateUntrusted, .serverCertificateHasUnknownRoot, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid: self = .untrusted
+        case .secureConnectionFailed: self = .tlsFailed
         default: self = .other(error.code.rawValue)
         }
     }
@@ -67,20 +98,25 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
 /// size, which a hanging, trickling or flooding server cannot defeat.
 ///
 /// `http://` endpoints go through ``SocketHTTPClient``, which is exact about
-/// both. `https://` endpoints (the real service) go through `URLSession`,
-/// whose request timeout is only an idle timeout in whole seconds, so each
-/// exchange also gets a wall-clock timer that ends it; answers are read
-/// through a data delegate that cancels the task past the cap. On Linux
-/// that cancellation is best effort: corelibs Foundation may keep reading a
-/// flood in the background, although the exchange has already ended with
-/// ``TransportFailure/tooLarge(_:)``. Redirects are not followed: the
-/// redirect itself is the answer.
+/// both. `https://` endpoints (the real service, TLS test servers) go
+/// through ``CurlHTTPClient`` (one `curl` process per request, exact too,
+/// trusting the system's CAs or only a given CA file) when `curl` is
+/// installed. Without `curl`, they go through `URLSession`, which trusts
+/// the system's CAs only, and whose request timeout is only an idle
+/// timeout in whole seconds, so each exchange also gets a wall-clock timer
+/// that ends it; answers are read through a data delegate that cancels the
+/// task past the cap. On Linux that cancellation is best effort: corelibs
+/// Foundation may keep reading a flood in the background, although the
+/// exchange has already ended with ``TransportFailure/tooLarge(_:)``.
+/// Redirects are not followed: the redirect itself is the answer.
 final class HTTPTransport: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [Int: Exchange] = [:]
     private var session: URLSession?
     private let timeout: Int
     private let maxAnswerBytes: Int
+    /// The client for `https://`, when `curl` is there.
+    private let curl: CurlHTTPClient?
 
     private struct Exchange {
         let continuation: CheckedContinuation<Result<WireResponse, TransportFailure>, Never>
@@ -90,10 +126,13 @@ final class HTTPTransport: NSObject, URLSessionDataDelegate, @unchecked Sendable
     }
 
     /// A transport whose requests time out after `timeout` whole seconds
-    /// (at least 1) and whose answers are cut at `maxAnswerBytes`.
-    init(timeout: Int, maxAnswerBytes: Int, connections: Int) {
+    /// (at least 1) and whose answers are cut at `maxAnswerBytes`; `https`
+    /// goes through `curl` (the executable's path) when given, trusting
+    /// only `caFile` when given, else through `URLSession`.
+    init(timeout: Int, maxAnswerBytes: Int, connections: Int, curl: String? = CurlHTTPClient.located, caFile: String? = nil) {
         self.timeout = max(1, timeout)
         self.maxAnswerBytes = maxAnswerBytes
+        self.curl = curl.map { CurlHTTPClient(executable: $0, caFile: caFile, maxAnswerBytes: maxAnswerBytes) }
         super.init()
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = TimeInterval(self.timeout)
@@ -120,27 +159,42 @@ final class HTTPTransport: NSObject, URLSessionDataDelegate, @unchecked Sendable
     {
         guard seconds > 0 else { return .failure(failure) }
         guard request.isWritableAsHTTP else { return .failure(.invalidRequest) }
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
+        switch url.scheme?.lowercased() {
         #if canImport(Glibc)
-        if url.scheme?.lowercased() == "http", let host = url.host {
+        case "http"?:
+            guard let host = url.host else { break }
             let client = SocketHTTPClient(host: host, port: url.port ?? 80, hostHeader: Self.hostHeader(url),
                                           maxAnswerBytes: maxAnswerBytes)
-            let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
-            let flag = CancellationFlag()
-            return await withTaskCancellationHandler {
-                await withCheckedContinuation { continuation in
-                    // Blocking socket I/O (bounded by the deadline) gets a thread of its own: the
-                    // cooperative pool and libdispatch's global queues have only as many as cores.
-                    Thread {
-                        continuation.resume(returning: client.exchange(request, until: deadline, else: failure,
-                                                                       cancelled: { flag.isSet }))
-                    }.start()
-                }
-            } onCancel: {
-                flag.set()
+            return await Self.onOwnThread { cancelled in
+                client.exchange(request, until: deadline, else: failure, cancelled: cancelled)
             }
-        }
         #endif
+        case "https"?:
+            guard let curl else { break }
+            return await Self.onOwnThread { cancelled in
+                curl.exchange(request, to: url, until: deadline, else: failure, cancelled: cancelled)
+            }
+        default:
+            break
+        }
         return await sendWithURLSession(request, to: url, within: seconds, else: failure)
+    }
+
+    /// Runs a blocking exchange (bounded by its deadline) on a thread of its
+    /// own: the cooperative pool and libdispatch's global queues have only
+    /// as many threads as cores. Task cancellation sets the flag it polls.
+    private static func onOwnThread(
+        _ exchange: @escaping @Sendable (_ cancelled: @escaping @Sendable () -> Bool) -> Result<WireResponse, TransportFailure>
+    ) async -> Result<WireResponse, TransportFailure> {
+        let flag = CancellationFlag()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                Thread { continuation.resume(returning: exchange { flag.isSet }) }.start()
+            }
+        } onCancel: {
+            flag.set()
+        }
     }
 
     /// The `Host` header for `url` (``FeedbackWire/WireRequest/hostHeader(scheme:host:port:)``).

@@ -122,10 +122,14 @@ public struct HTTPResponseParser: Sendable {
         while true {
             switch state {
             case .head:
+                // Whichever limit a byte-at-a-time reader would meet first decides, so that the verdict never
+                // depends on how the bytes were split (found by fuzzing): a byte that cannot start a status
+                // line within the head bytes still allowed is not HTTP; past them, too large.
+                let allowed = limits.maxHeadBytes - headBytes
+                if let mismatch = Self.statusLineMismatch(pending[start...]), mismatch < allowed { throw .notHTTP }
                 guard let end = Self.find(Self.headEnd, in: pending, from: max(start, searched)) else {
                     searched = max(start, pending.count - 3)
-                    if headBytes + (pending.count - start) > limits.maxHeadBytes { throw .tooLarge(limits.maxHeadBytes) }
-                    if pending.count > start, !Self.couldStartStatusLine(pending[start...]) { throw .notHTTP }
+                    if pending.count - start > allowed { throw .tooLarge(limits.maxHeadBytes) }
                     return nil
                 }
                 let length = end + 4 - start
@@ -309,10 +313,13 @@ public struct HTTPResponseParser: Sendable {
     }
 
     /// Whether `bytes` could still begin `HTTP/1.`.
-    private static func couldStartStatusLine(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let prefix = Array("HTTP/1.".utf8)
-        return bytes.prefix(prefix.count).elementsEqual(prefix.prefix(min(bytes.count, prefix.count)))
+    /// The offset of the first of `bytes` that cannot begin a status line
+    /// (`HTTP/1.`), or `nil` when they still could.
+    private static func statusLineMismatch(_ bytes: ArraySlice<UInt8>) -> Int? {
+        zip(bytes.prefix(statusLinePrefix.count), statusLinePrefix).enumerated().first { $0.element.0 != $0.element.1 }?.offset
     }
+
+    private static let statusLinePrefix = Array("HTTP/1.".utf8)
 
     private static let headEnd: [UInt8] = [13, 10, 13, 10]
     private static let lineEnd: [UInt8] = [13, 10]

@@ -1,0 +1,37 @@
+import FeedbackConformance
+
+extension ConformanceReport {
+    /// The requests of a run over the network: how many went out, how many
+    /// of them were retries, how many answers were throttling.
+    public struct Traffic: Sendable, Hashable, Codable {
+        /// Requests sent, probes and retries included.
+        public var requests: Int
+        /// Requests that were retries of an earlier one.
+        public var retries: Int
+        /// Answers that were throttling (`TooManyRequestsException`, HTTP 429, ...).
+        public var throttled: Int
+        /// Answers that were a server error (HTTP 5xx).
+        public var serverErrors: Int
+
+        /// Counts.
+        public init(requests: Int = 0, retries: Int = 0, throttled: Int = 0, serverErrors: Int = 0) {
+            self.requests = requests
+            self.retries = retries
+            self.throttled = throttled
+            self.serverErrors = serverErrors
+        }
+
+        /// The counts as JSON.
+        public var jsonValue: JSONValue {
+            .object(["requests": .integer(requests), "retries": .integer(retries), "throttled": .integer(throttled),
+                     "serverErrors": .integer(serverErrors)])
+        }
+
+        /// `583 requests (5 retries; 4 throttled, 1 server error)`.
+        public var summary: String {
+            func count(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
+            return count(requests, "request", "requests") + " (" + count(retries, "retry", "retries") + "; "
+                + "\(throttled) throttled, " + count(serverErrors, "server error", "server errors") + ")"
+        }
+    }
+}

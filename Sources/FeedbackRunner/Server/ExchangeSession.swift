@@ -1,0 +1,180 @@
+import FeedbackConformance
+import Foundation
+
+extension ServerRunner {
+    /// What one case's exchanges came to: the last attempt's result, the
+    /// number of attempts, and the wall time of them all.
+    typealias Outcome = (result: Result<WireResponse, TransportFailure>, attempts: Int, milliseconds: Double)
+
+    /// One request to make, with what it is for.
+    struct Item: Sendable {
+        /// What a recording calls it; `nil`: not recorded.
+        let subject: RecordedExchange.Subject?
+        /// The vector, to tell an answer that is not worth a retry.
+        let vector: Vector?
+        /// The server's answer to a missing operation, for the same.
+        var probe: WireResponse?
+        /// Builds the request, once per attempt (a signature dated when sent).
+        let request: @Sendable () -> WireRequest
+
+        init(subject: RecordedExchange.Subject?, vector: Vector?, probe: WireResponse? = nil,
+             request: @escaping @Sendable () -> WireRequest) {
+            self.subject = subject
+            self.vector = vector
+            self.probe = probe
+            self.request = request
+        }
+    }
+
+    /// One attempt at an item.
+    struct Attempt: Sendable {
+        let request: WireRequest
+        let result: Result<WireResponse, TransportFailure>
+        let time: Date
+        let milliseconds: Double
+    }
+
+    /// The state a run's exchanges share: one transport, one budget of
+    /// requests, the run's end, the counts, and the recording.
+    final class Session: @unchecked Sendable {
+        // Mutated only by `exchange(_:item:finished:)`'s loop, in its caller's task.
+        let runner: ServerRunner
+        let transport: HTTPTransport
+        let budget: RequestBudget
+        let runEnd: ContinuousClock.Instant
+        let redactor: Redactor
+        let record: ((RecordedExchange) -> Bool)?
+        var traffic = ConformanceReport.Traffic()
+        var notes: [String] = []
+        /// Why no more requests are sent, once that is so.
+        var stop: TransportFailure?
+        /// Requests in a row that got no answer at all.
+        var silentInARow = 0
+
+        init(runner: ServerRunner, redactor: Redactor, record: ((RecordedExchange) -> Bool)?) {
+            let options = runner.options
+            self.runner = runner
+            transport = HTTPTransport(timeout: max(1, options.timeout), maxAnswerBytes: options.maxAnswerBytes,
+                                      connections: max(1, options.concurrency), curl: options.curl, caFile: options.caFile)
+            budget = RequestBudget(rate: options.rate, cap: options.maxRequests)
+            runEnd = ContinuousClock.now.advanced(by: .milliseconds(Int64(max(0, options.deadline) * 1000)))
+            self.redactor = redactor
+            self.record = record
+        }
+
+        /// Makes `count` items' exchanges, at most ``Options/concurrency``
+        /// at once. `item(index)` is built when its turn comes;
+        /// `finished(index, outcome)` is called, in the caller's task, as
+        /// each ends, after its attempts are counted and recorded.
+        func exchange(_ count: Int, item: (Int) -> Item, finished: (Int, Outcome) -> Void) async {
+            let options = runner.options
+            await withTaskGroup(of: (Int, Item, [Attempt], TransportFailure?).self) { group in
+                var next = 0
+                func start() {
+                    let index = next
+                    next += 1
+                    let work = item(index)
+                    if let stop {
+                        group.addTask { (index, work, [], stop) }
+                        return
+                    }
+                    group.addTask { [self] in
+                        let (attempts, refusal) = await attempts(work)
+                        return (index, work, attempts, refusal)
+                    }
+                }
+                for _ in 0..<min(max(1, options.concurrency), count) { start() }
+                for await (index, work, attempts, refusal) in group {
+                    finished(index, account(attempts, refusal, subject: work.subject, vector: work.vector))
+                    if next < count { start() }
+                }
+            }
+        }
+
+        /// Counts and records an item's attempts; its outcome.
+        private func account(_ attempts: [Attempt], _ refusal: TransportFailure?, subject: RecordedExchange.Subject?,
+                             vector: Vector?) -> Outcome {
+            let options = runner.options
+            for (number, attempt) in attempts.enumerated() {
+                traffic.requests += 1
+                if number > 0 { traffic.retries += 1 }
+                if case .success(let answer) = attempt.result {
+                    if RetryPolicy.isThrottling(answer) { traffic.throttled += 1 }
+                    if (500..<600).contains(answer.status) { traffic.serverErrors += 1 }
+                }
+                guard let subject, let record, stop != .stopped else { continue }
+                let exchange = RecordedExchange(
+                    subject: subject, request: attempt.request, attempt: number + 1, time: attempt.time,
+                    milliseconds: attempt.milliseconds, result: attempt.result, endpoint: options.endpoint.absoluteString,
+                    region: options.region, reference: options.reference, tool: options.tool, redactor: redactor,
+                    vector: vector)
+                if !record(exchange) {
+                    stop = .stopped
+                    notes.append("the run stopped: its recording could not be written")
+                }
+            }
+            let result = refusal.map { .failure($0) } ?? attempts.last?.result ?? .failure(.runDeadline)
+            switch result {
+            case .failure(let failure) where failure.isSilence:
+                silentInARow += 1
+                if silentInARow >= options.silentLimit, stop == nil {
+                    stop = .silent(silentInARow)
+                    notes.append("the run stopped sending: \(silentInARow) requests in a row got no answer")
+                }
+            case .failure(.requestCap(let cap)):
+                if stop == nil {
+                    stop = .requestCap(cap)
+                    notes.append("the run stopped sending: its cap of \(cap) requests (--max-requests) was reached")
+                }
+            case .success:
+                silentInARow = 0
+            default:
+                break
+            }
+            let milliseconds = attempts.reduce(0) { $0 + $1.milliseconds }
+            return (result, max(1, attempts.count), milliseconds)
+        }
+
+        /// The attempts at `item`: each waits for its turn in the budget, is
+        /// sent within the per-request timeout and the run's end, and is
+        /// made again after a backoff while the answer is worth it (and the
+        /// budget and the run's end allow). With no attempt, why not.
+        private func attempts(_ item: Item) async -> ([Attempt], TransportFailure?) {
+            let options = runner.options
+            let timeout = max(1, options.timeout)
+            var attempts: [Attempt] = []
+            while true {
+                if let refusal = await budget.take(before: runEnd) {
+                    // A retry the budget refuses leaves the last answer standing.
+                    return (attempts, attempts.isEmpty ? refusal : nil)
+                }
+                let request = item.request()
+                let time = Date()
+                let started = ContinuousClock.now
+                let left = runEnd - started
+                let seconds = min(Double(timeout), left.seconds)
+                let failure: TransportFailure = seconds < Double(timeout) ? .runDeadline : .timedOut(timeout)
+                let result = await transport.send(request, to: runner.endpointURL, within: seconds, else: failure)
+                attempts.append(Attempt(request: request, result: result, time: time, milliseconds: (ContinuousClock.now - started).milliseconds))
+                guard case .success(let answer) = result, attempts.count < options.retry.maxAttempts,
+                      worthRetrying(answer, item)
+                else { return (attempts, nil) }
+                let wait = options.retry.delay(after: attempts.count)
+                guard ContinuousClock.now + wait < runEnd else { return (attempts, nil) }
+                do { try await Task.sleep(for: wait) } catch { return (attempts, nil) }
+            }
+        }
+
+        /// Whether another attempt may change what `answer` comes to: the
+        /// retry policy says so, and the answer is not one a retry only
+        /// repeats: a vector's answer that is the server's answer to a
+        /// missing operation; a probe's server error (a probe's answer is
+        /// worth the wait only when throttled: a 5xx one stands for a
+        /// missing operation, moto's page, or is set aside).
+        private func worthRetrying(_ answer: WireResponse, _ item: Item) -> Bool {
+            guard runner.options.retry.isRetried(answer) else { return false }
+            guard let vector = item.vector else { return RetryPolicy.isThrottling(answer) }
+            return vector.judge(answer, unknownOperation: item.probe).verdict != .unimplemented
+        }
+    }
+}
