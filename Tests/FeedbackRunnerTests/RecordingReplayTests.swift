@@ -144,6 +144,38 @@ struct RecordingReplayTests {
         #expect(judged.results.first?.notes.contains("message not compared: the recording withheld it (it held a sensitive value)") == true)
     }
 
+    @Test("A recording keeps where the error type was and which sensitive value an answer quoted: its replay judges as live")
+    func recordedFindings() throws {
+        let vector = try #require(try Self.library.get().vectors(for: .server).first {
+            $0.result == .invalid && $0.expected?.message != nil && !$0.operation.isSigned
+                && $0.body?.members["Username"].map { if case .string(let value) = $0 { value.utf8.count >= 4 } else { false } } == true
+        })
+        let type = try #require(vector.expected?.errorType.rawValue)
+        let message = try #require(vector.expected?.message)
+        guard case .string(let username)? = vector.body?.members["Username"] else { throw CancellationError() }
+        func json(_ members: [String: String]) -> [UInt8] { JSONWriter().text(.object(members.mapValues(JSONValue.string))) }
+        let answers = [
+            "type only in X-Amzn-ErrorType": WireResponse(status: 400, headers: ["X-Amzn-ErrorType": type + ":http://internal.amazon.com/coral/"],
+                                                          body: json(["message": message])),
+            "the username in a header": WireResponse(status: 400, headers: ["X-Debug": "user=" + username], body: json(["__type": type, "message": message])),
+            "the username in the message": WireResponse(status: 400, body: json(["__type": type, "message": message + " (" + username + ")"])),
+        ]
+        for (kind, answer) in answers {
+            for strict in [false, true] {
+                let live = vector.judge(answer, strict: strict)
+                let exchange = RecordedExchange(subject: .vector(vector.id), request: WireRequest(vector.operation, body: vector.wireBytes),
+                                                attempt: 1, time: Date(), milliseconds: 1, result: .success(answer),
+                                                endpoint: "http://x/", region: "us-east-1", reference: false, tool: "t",
+                                                redactor: Redactor(vectors: [vector]), vector: vector)
+                let line = String(decoding: exchange.jsonLine, as: UTF8.self)
+                #expect(!line.contains(username), "\(kind): the recording holds the username")
+                let replayed = Replay(exchanges: [try RecordedExchange(jsonLine: exchange.jsonLine)]).judge([vector], strict: strict)
+                #expect(Self.shown(replayed.results) == Self.shown([live]), "\(kind), strict \(strict)")
+                #expect(live.verdict == (kind.hasPrefix("type only") && !strict ? .pass : .fail), "\(kind), strict \(strict)")
+            }
+        }
+    }
+
     @Test("Lines that are not recordings are refused with the file and line, never their text")
     func badLines() throws {
         let good = RecordedExchange(subject: .probe(signed: false), request: WireRequest(.updateAuthEventFeedback, body: []),
