@@ -69,16 +69,16 @@ package final class AdapterProcess {
     /// - Throws: ``Failure`` when the adapter is gone or does not read.
     package func send(_ line: [UInt8], timeout: Double) throws(Failure) {
         let deadline = ContinuousClock.now + .seconds(timeout)
-        let fd = process.input
+        let input = Descriptor(process.input)
         var offset = 0
         while offset < line.count {
             if finished { throw Failure(.writeFailed, "the adapter has been stopped") }
-            let written = line[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if written > 0 { offset += written; continue }
-            guard written < 0, errno == EAGAIN || errno == EINTR else {
-                throw exitFailure(otherwise: Failure(.writeFailed, "the adapter closed its standard input"))
+            switch line[offset...].withUnsafeBytes({ input.write($0) }) {
+            case .moved(let count): offset += count; continue
+            case .wouldBlock: break
+            case .closed: throw exitFailure(otherwise: Failure(.writeFailed, "the adapter closed its standard input"))
             }
-            guard try wait(for: fd, events: Int16(POLLOUT), until: deadline) else {
+            guard try wait(for: input, events: Int16(POLLOUT), until: deadline) else {
                 throw Failure(.timedOut, "the adapter did not read its input within \(Self.seconds(timeout))")
             }
         }
@@ -91,7 +91,7 @@ package final class AdapterProcess {
     ///   adapter is unusable afterwards: ``terminate(grace:)`` it.
     package func receiveLine(timeout: Double) throws(Failure) -> [UInt8] {
         let deadline = ContinuousClock.now + .seconds(timeout)
-        let fd = process.output
+        let output = Descriptor(process.output)
         while true {
             if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Array(buffer[..<newline])
@@ -103,18 +103,18 @@ package final class AdapterProcess {
             if buffer.count > maxLineBytes {
                 throw Failure(.lineTooLong, "a reply line exceeds \(maxLineBytes) bytes")
             }
-            guard try wait(for: fd, events: Int16(POLLIN), until: deadline) else {
+            guard try wait(for: output, events: Int16(POLLIN), until: deadline) else {
                 throw Failure(.timedOut, "no reply within \(Self.seconds(timeout))")
             }
-            let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk -> Int in
-                let count = read(fd, chunk.baseAddress, chunk.count)
-                if count > 0 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count])) }
-                return count
+            let read = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
+                let read = output.read(into: chunk)
+                if case .moved(let count) = read { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count])) }
+                return read
             }
-            if count > 0 {
-                peakBufferedBytes = max(peakBufferedBytes, buffer.count)
-            } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
-                throw exitFailure(otherwise: Failure(.exited, "the adapter closed its standard output"))
+            switch read {
+            case .moved: peakBufferedBytes = max(peakBufferedBytes, buffer.count)
+            case .wouldBlock: break
+            case .closed: throw exitFailure(otherwise: Failure(.exited, "the adapter closed its standard output"))
             }
         }
     }
@@ -133,26 +133,30 @@ package final class AdapterProcess {
     /// or `deadline` passes; `false` on timeout. An adapter that has exited
     /// is a failure at once, even when something it started still holds
     /// its pipes open (no end of file would ever come).
-    private func wait(for fd: Int32, events: Int16, until deadline: ContinuousClock.Instant) throws(Failure) -> Bool {
+    private func wait(for descriptor: Descriptor, events: Int16, until deadline: ContinuousClock.Instant) throws(Failure) -> Bool {
         while true {
             guard let milliseconds = deadline.pollTimeout(cap: 100) else { return false }
-            var fds = [pollfd(fd: fd, events: events, revents: 0)]
+            var fds = [pollfd(fd: descriptor.raw, events: events, revents: 0)]
             if process.error >= 0 { fds.append(pollfd(fd: process.error, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&fds, nfds_t(fds.count), milliseconds)
-            if ready < 0 && errno != EINTR { throw Failure(.exited, "cannot wait for the adapter") }
+            let ready: Bool
+            do { ready = try Descriptor.poll(&fds, milliseconds: milliseconds) } catch {
+                throw Failure(.exited, "cannot wait for the adapter")
+            }
             if fds.count > 1, fds[1].revents != 0 { drainStderr() }
             if fds[0].revents != 0 { return true }
-            if ready == 0, process.exitStatus != nil { throw exitFailure(otherwise: Failure(.exited, "the adapter exited")) }
+            if !ready, process.exitStatus != nil { throw exitFailure(otherwise: Failure(.exited, "the adapter exited")) }
         }
     }
 
     private func drainStderr() {
-        let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk -> Int in
-            let count = read(process.error, chunk.baseAddress, chunk.count)
-            if count > 0 { stderrLines += UnsafeBufferPointer(rebasing: chunk[..<count]).count { $0 == UInt8(ascii: "\n") } }
-            return count
+        let read = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
+            let read = Descriptor(process.error).read(into: chunk)
+            if case .moved(let count) = read {
+                stderrLines += UnsafeBufferPointer(rebasing: chunk[..<count]).count { $0 == UInt8(ascii: "\n") }
+            }
+            return read
         }
-        if count == 0 || (count < 0 && errno != EINTR && errno != EAGAIN) { process.closeError() }  // closed: stop polling it
+        if read.isClosed { process.closeError() }  // closed: stop polling it
     }
 
     /// The failure that explains a closed pipe: how the adapter ended, if it

@@ -86,31 +86,33 @@ struct CurlHTTPClient: Sendable {
             for input in inputs where input.descriptor >= 0 {
                 descriptors.append(pollfd(fd: input.descriptor, events: Int16(POLLOUT), revents: 0))
             }
-            let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
-            if ready < 0 && errno != EINTR { return .failure(.other(Int(errno))) }
+            do { _ = try Descriptor.poll(&descriptors, milliseconds: milliseconds) } catch {
+                return .failure(.other(Int(error.code)))
+            }
             for index in inputs.indices where inputs[index].descriptor >= 0 {
                 let input = inputs[index]
                 guard descriptors.contains(where: { $0.fd == input.descriptor && $0.revents != 0 }) else { continue }
-                let count = input.written == input.bytes.count ? 0 : input.bytes[input.written...].withUnsafeBytes {
-                    write(input.descriptor, $0.baseAddress, $0.count)
-                }
-                if count > 0 { inputs[index].written += count }
-                if inputs[index].written == input.bytes.count || (count < 0 && errno != EAGAIN && errno != EINTR) {
+                let written = input.bytes[input.written...].withUnsafeBytes { Descriptor(input.descriptor).write($0) }
+                if case .moved(let count) = written { inputs[index].written += count }
+                if inputs[index].written == input.bytes.count || written.isClosed {
                     if index == 0 { child.closeExtraInput() } else { child.closeInput() }
                     inputs[index].descriptor = -1
                 }
             }
             guard descriptors[0].revents != 0 else { continue }
-            let (chunk, count) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { buffer in
-                let count = read(child.output, buffer.baseAddress, buffer.count)
-                return (count > 0 ? Array(UnsafeBufferPointer(rebasing: buffer[..<count])) : [], count)
+            let (chunk, read) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { buffer in
+                let read = Descriptor(child.output).read(into: buffer)
+                guard case .moved(let count) = read else { return ([UInt8](), read) }
+                return (Array(UnsafeBufferPointer(rebasing: buffer[..<count])), read)
             }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return .failure(.closed)
+            switch read {
+            case .moved: break
+            case .wouldBlock: continue
+            case .closed(let error) where error != 0: return .failure(.closed)
+            case .closed: break
             }
             do throws(HTTPResponseParser.Failure) {
-                if count == 0 {
+                if chunk.isEmpty {
                     // The end of curl's output: its exit status says whether the answer ended or broke off.
                     let status = child.waitForExit(max(0, ContinuousClock.now.duration(to: deadline).seconds))
                     switch status {

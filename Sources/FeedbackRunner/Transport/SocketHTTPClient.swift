@@ -103,7 +103,7 @@ private struct Connection {
 
     mutating func close() {
         if fd >= 0 {
-            _ = Glibc.close(fd)
+            Descriptor(fd).close()
             fd = -1
         }
     }
@@ -113,31 +113,28 @@ private struct Connection {
         while true {
             if cancelled() { throw .cancelled }
             guard let milliseconds = deadline.pollTimeout(cap: 50) else { throw failure }
-            var descriptor = pollfd(fd: fd, events: events, revents: 0)
-            let ready = poll(&descriptor, 1, milliseconds)
-            if ready > 0 { return }
-            if ready < 0 && errno != EINTR { throw .other(Int(errno)) }
+            var descriptors = [pollfd(fd: fd, events: events, revents: 0)]
+            do {
+                if try Descriptor.poll(&descriptors, milliseconds: milliseconds) { return }
+            } catch {
+                throw .other(Int(error.code))
+            }
         }
     }
 
     mutating func connect(host: String, port: Int) throws(TransportFailure) {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        var list: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else { throw .unresolved }
-        defer { freeaddrinfo(list) }
+        let addresses = try AddressLookup.addresses(of: host, port: port, until: deadline, else: failure, cancelled: cancelled)
         var refused = false
-        var address: UnsafeMutablePointer<addrinfo>? = first
-        while let info = address {
-            address = info.pointee.ai_next
+        for address in addresses.entries {
             close()
-            fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
+            fd = socket(address.family, address.type, address.protocol)
             guard fd >= 0 else { continue }
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            Descriptor(fd).setNonBlocking()
             var one: Int32 = 1
             _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            if Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return }
+            if address.bytes.withUnsafeBytes({ systemConnect(fd, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), address.length) }) == 0 {
+                return
+            }
             guard errno == EINPROGRESS else {
                 refused = refused || errno == ECONNREFUSED
                 continue
@@ -156,15 +153,10 @@ private struct Connection {
     func send(_ bytes: [UInt8]) throws(TransportFailure) {
         var sent = 0
         while sent < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in
-                Glibc.send(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
-            }
-            if count > 0 {
-                sent += count
-            } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
-                try wait(for: Int16(POLLOUT))
-            } else {
-                throw .closed
+            switch bytes[sent...].withUnsafeBytes({ Descriptor(fd).write($0, socket: true) }) {
+            case .moved(let count): sent += count
+            case .wouldBlock: try wait(for: Int16(POLLOUT))
+            case .closed: throw .closed
             }
         }
     }
@@ -178,19 +170,23 @@ private struct Connection {
             if cancelled() { throw .cancelled }
             if ContinuousClock.now >= deadline { throw failure }
             // An uninitialized chunk: a zero-filled 64 KiB array per call was a fifth of a request's instructions.
-            let (bytes, count, error) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { chunk in
-                let count = recv(fd, chunk.baseAddress!, chunk.count, 0)
-                let bytes = count > 0 ? Array(UnsafeBufferPointer(rebasing: chunk[..<count])) : []
-                return (bytes, count, errno)
+            let (bytes, read) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { chunk in
+                let read = Descriptor(fd).read(into: chunk)
+                guard case .moved(let count) = read else { return ([UInt8](), read) }
+                return (Array(UnsafeBufferPointer(rebasing: chunk[..<count])), read)
             }
-            if count >= 0 { return bytes }
-            if error == EAGAIN || error == EWOULDBLOCK || error == EINTR {
-                try wait(for: Int16(POLLIN))
-            } else {
-                throw .closed
+            switch read {
+            case .moved, .closed(0): return bytes
+            case .wouldBlock: try wait(for: Int16(POLLIN))
+            case .closed: throw .closed
             }
         }
     }
+}
+
+/// `connect(2)`, under a name the connection's own `connect` does not shadow.
+private func systemConnect(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
+    connect(fd, address, length)
 }
 
 #endif
