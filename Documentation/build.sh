@@ -14,8 +14,12 @@ modules=(FeedbackRules FeedbackWire FeedbackSigning FeedbackVectors FeedbackConf
 hosting=()
 [ "${1:-}" = "--html" ] && hosting=(--transform-for-static-hosting)
 
-swift package dump-symbol-graph --minimum-access-level public >/dev/null
-graphs=$(find .build -path '*/symbolgraph' -type d | head -1)
+# Symbol graphs are extracted module by module from the built modules, not by
+# `swift package dump-symbol-graph`: that also visits the package's test
+# modules and fails when a test build left them in a state it cannot load.
+swift build >/dev/null
+modules_dir="$(swift build --show-bin-path)/Modules"
+triple=$(swift -print-target-info | python3 -c 'import json,sys; print(json.load(sys.stdin)["target"]["triple"])')
 out=.build/documentation
 rm -rf "$out" && mkdir -p "$out"
 status=0
@@ -24,7 +28,13 @@ for module in "${modules[@]}"; do
     [ -d "$catalog" ] || { echo "build.sh: $catalog is missing" >&2; status=1; continue; }
     own="$out/graphs/$module"
     mkdir -p "$own"
-    cp "$graphs/$module.symbols.json" "$graphs"/"$module"@*.symbols.json "$own"/ 2>/dev/null || true
+    if ! swift-symbolgraph-extract -module-name "$module" -target "$triple" -I "$modules_dir" \
+        -minimum-access-level public -output-dir "$own" > "$out/$module.log" 2>&1; then
+        echo "docs: $module: no symbol graph" >&2
+        head -20 "$out/$module.log" >&2
+        status=1
+        continue
+    fi
     if docc convert "$catalog" --additional-symbol-graph-dir "$own" --output-dir "$out/$module.doccarchive" \
         --fallback-display-name "$module" --fallback-bundle-identifier "cognito-feedback.$module" \
         --warnings-as-errors "${hosting[@]}" > "$out/$module.log" 2>&1; then

@@ -21,9 +21,9 @@ import Foundation
 /// implemented"), at most ``maxBodyBytes``. Never the request's body (only
 /// its SHA-256, to tell whether the vector still sends the same bytes),
 /// never a header the request carried. Every string is passed through the
-/// run's ``FeedbackConformance/Redactor`` when the exchange is made: one
+/// run's `Redactor` when the exchange is made: one
 /// holding a sensitive value (a username, a token, a credential's secret)
-/// is recorded as ``FeedbackConformance/Redactor/placeholder``.
+/// is recorded as `Redactor/placeholder`.
 public struct RecordedExchange: Sendable, Hashable {
     /// The format's version, the `recording` member of every line.
     public static let formatVersion = 1

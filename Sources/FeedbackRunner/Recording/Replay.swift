@@ -2,9 +2,9 @@ import FeedbackConformance
 import Foundation
 
 /// Recorded exchanges judged again, offline, against the current vectors:
-/// `conform replay`. A recorded answer becomes a ``FeedbackConformance/WireResponse``
+/// `conform replay`. A recorded answer becomes a `WireResponse`
 /// (``RecordedExchange/answer``) judged by the same
-/// ``FeedbackConformance/Vector/judge(_:strict:unknownOperation:quoting:messageWithheld:)`` as a
+/// `Vector/judge(_:strict:unknownOperation:quoting:messageWithheld:)` as a
 /// live run, with the recorded probes as the answers to a missing
 /// operation, so a vector changed in a way the evidence contradicts fails.
 ///

@@ -134,12 +134,13 @@ public struct ServerRunner: Sendable {
         await perform(vectors, progress: progress).results
     }
 
-    /// Runs `vectors` whose ``FeedbackConformance/Vector/appliesTo`` contains
+    /// Runs `vectors` whose `Vector/appliesTo` contains
     /// `.server` (others are skipped; so are Admin vectors without
     /// ``Options/credentials``) and returns their results in the order of
     /// `vectors`, with what the run did.
     ///
     /// - Parameters:
+    ///   - vectors: the cases to run, in the order their results are returned.
     ///   - redactor: filters every string of the recorded exchanges; by
     ///     default one for `vectors` and the credentials.
     ///   - progress: called with (done, total) as cases finish.

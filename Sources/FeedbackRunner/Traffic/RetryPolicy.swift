@@ -30,7 +30,7 @@ public struct RetryPolicy: Sendable, Hashable {
     public static let never = RetryPolicy(maxAttempts: 1)
 
     /// Whether `answer` is worth another attempt: throttling (HTTP 429, or
-    /// an error type of ``FeedbackWire/ErrorTypes/throttling``:
+    /// an error type of `ErrorTypes/throttling`:
     /// `TooManyRequestsException`, `ThrottlingException`) or a server error
     /// (HTTP 5xx).
     public func isRetried(_ answer: WireResponse) -> Bool {

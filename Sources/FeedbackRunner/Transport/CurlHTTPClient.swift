@@ -22,7 +22,7 @@ import Foundation
 ///   3 (`--header @/dev/fd/3`), the body on standard input;
 /// - every wait is bounded by the deadline, and the group is killed there;
 /// - the raw answer (`--include --raw`: heads and body as they came, chunked
-///   or not) is read by ``FeedbackWire/HTTPResponseParser`` with the same
+///   or not) is read by `HTTPResponseParser` with the same
 ///   limits as ``SocketHTTPClient``, and `curl` is killed as soon as the
 ///   answer is whole or too large;
 /// - HTTP/1.1 only, HTTPS only (`--proto =https`), no redirects followed,

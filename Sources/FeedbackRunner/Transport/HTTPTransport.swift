@@ -197,7 +197,7 @@ final class HTTPTransport: NSObject, URLSessionDataDelegate, @unchecked Sendable
         }
     }
 
-    /// The `Host` header for `url` (``FeedbackWire/WireRequest/hostHeader(scheme:host:port:)``).
+    /// The `Host` header for `url` (`WireRequest/hostHeader(scheme:host:port:)`).
     static func hostHeader(_ url: URL) -> String {
         WireRequest.hostHeader(scheme: url.scheme ?? "https", host: url.host ?? "", port: url.port)
     }

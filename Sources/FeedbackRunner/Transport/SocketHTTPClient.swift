@@ -13,7 +13,7 @@ import FeedbackConformance
 /// 2 GiB stalls every request of the process for many seconds (measured).
 /// This client stops reading at the cap, and stops waiting at the deadline,
 /// whatever the server does. The bytes are parsed by
-/// ``FeedbackWire/HTTPResponseParser`` (`Content-Length`, chunked and
+/// `HTTPResponseParser` (`Content-Length`, chunked and
 /// until-close bodies, `1xx` heads skipped but counted against the head
 /// limit, every size checked); redirects are not followed.
 struct SocketHTTPClient: Sendable {
