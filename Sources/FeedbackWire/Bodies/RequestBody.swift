@@ -89,7 +89,43 @@ extension FeedbackOperation {
     /// - Throws: ``JSONError`` when the bytes are not a JSON object at all:
     ///   the service's `SerializationException` for a malformed body.
     public func validate(json bytes: some Sequence<UInt8>) throws(JSONError) -> ValidationReport {
-        validate(try RequestBody(json: bytes, keepingOnly: wireNames))
+        let kept = try JSONValue.withBuffer(bytes) { buffer throws(JSONError) in
+            try JSONReader.parseObject(buffer, keeping: memberKeys)
+        }
+        return validate(kept)
+    }
+
+    /// Judges the members a body read kept with ``memberKeys``: as a typed
+    /// request (the engine's fastest path) when each is a string, `null` or
+    /// absent, as wire values when one has another JSON type.
+    package func validate(_ kept: KeptMembers) -> ValidationReport {
+        var onlyStrings = true
+        func text(_ member: Member) -> String? {
+            guard let slot = slot(of: member) else { return nil }
+            switch kept.kind(at: slot) {
+            case .string: return kept.string(at: slot)
+            case .absent, .null: return nil
+            case .number, .boolean, .array, .object:
+                onlyStrings = false
+                return nil
+            }
+        }
+        let userPoolId = text(.userPoolId), username = text(.username), eventId = text(.eventId)
+        let feedbackValue = text(.feedbackValue).map(FeedbackValue.init(rawValue:))
+        switch self {
+        case .updateAuthEventFeedback:
+            let feedbackToken = text(.feedbackToken)
+            if onlyStrings {
+                return UpdateAuthEventFeedbackRequest(userPoolId: userPoolId, username: username, eventId: eventId,
+                                                      feedbackToken: feedbackToken, feedbackValue: feedbackValue).validate()
+            }
+        case .adminUpdateAuthEventFeedback:
+            if onlyStrings {
+                return AdminUpdateAuthEventFeedbackRequest(userPoolId: userPoolId, username: username, eventId: eventId,
+                                                           feedbackValue: feedbackValue).validate()
+            }
+        }
+        return validate { member in slot(of: member).flatMap { kept.value(at: $0) }?.memberValue ?? .absent }
     }
 
     /// The wire names of the operation's members.
@@ -100,6 +136,30 @@ extension FeedbackOperation {
         }
     }
 
+    /// The operation's members as a key table: each member's slot is its
+    /// index in ``members``.
+    package var memberKeys: MemberKeys {
+        switch self {
+        case .updateAuthEventFeedback: Self.updateKeys
+        case .adminUpdateAuthEventFeedback: Self.adminKeys
+        }
+    }
+
+    /// The slot of `member` in ``memberKeys``, or `nil` when the operation
+    /// has no such member.
+    @inline(__always)
+    package func slot(of member: Member) -> Int? {
+        switch member {
+        case .userPoolId: 0
+        case .username: 1
+        case .eventId: 2
+        case .feedbackToken: self == .updateAuthEventFeedback ? 3 : nil
+        case .feedbackValue: self == .updateAuthEventFeedback ? 4 : 3
+        }
+    }
+
     private static let updateWireNames = Set(FeedbackOperation.updateAuthEventFeedback.members.map(\.wireName))
     private static let adminWireNames = Set(FeedbackOperation.adminUpdateAuthEventFeedback.members.map(\.wireName))
+    private static let updateKeys = MemberKeys(FeedbackOperation.updateAuthEventFeedback.members.map(\.wireName))
+    private static let adminKeys = MemberKeys(FeedbackOperation.adminUpdateAuthEventFeedback.members.map(\.wireName))
 }
