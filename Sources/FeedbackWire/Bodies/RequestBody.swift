@@ -99,31 +99,13 @@ extension FeedbackOperation {
     /// request (the engine's fastest path) when each is a string, `null` or
     /// absent, as wire values when one has another JSON type.
     package func validate(_ kept: KeptMembers) -> ValidationReport {
-        var onlyStrings = true
-        func text(_ member: Member) -> String? {
-            guard let slot = slot(of: member) else { return nil }
-            switch kept.kind(at: slot) {
-            case .string: return kept.string(at: slot)
-            case .absent, .null: return nil
-            case .number, .boolean, .array, .object:
-                onlyStrings = false
-                return nil
-            }
-        }
-        let userPoolId = text(.userPoolId), username = text(.username), eventId = text(.eventId)
-        let feedbackValue = text(.feedbackValue).map(FeedbackValue.init(rawValue:))
         switch self {
         case .updateAuthEventFeedback:
-            let feedbackToken = text(.feedbackToken)
-            if onlyStrings {
-                return UpdateAuthEventFeedbackRequest(userPoolId: userPoolId, username: username, eventId: eventId,
-                                                      feedbackToken: feedbackToken, feedbackValue: feedbackValue).validate()
-            }
+            var request = UpdateAuthEventFeedbackRequest()
+            if kept.fill(&request) { return request.validate() }
         case .adminUpdateAuthEventFeedback:
-            if onlyStrings {
-                return AdminUpdateAuthEventFeedbackRequest(userPoolId: userPoolId, username: username, eventId: eventId,
-                                                           feedbackValue: feedbackValue).validate()
-            }
+            var request = AdminUpdateAuthEventFeedbackRequest()
+            if kept.fill(&request) { return request.validate() }
         }
         return validate { member in slot(of: member).flatMap { kept.value(at: $0) }?.memberValue ?? .absent }
     }
@@ -162,4 +144,51 @@ extension FeedbackOperation {
     private static let adminWireNames = Set(FeedbackOperation.adminUpdateAuthEventFeedback.members.map(\.wireName))
     private static let updateKeys = MemberKeys(FeedbackOperation.updateAuthEventFeedback.members.map(\.wireName))
     private static let adminKeys = MemberKeys(FeedbackOperation.adminUpdateAuthEventFeedback.members.map(\.wireName))
+}
+
+extension KeptMembers {
+    /// Sets `request`'s members to the strings kept with the operation's
+    /// ``FeedbackRules/FeedbackOperation/memberKeys`` (`null` and absent:
+    /// `nil`): `false`, and `request` unusable, when one has another JSON
+    /// type. A member already holding its slot's string (the last body's,
+    /// read again) is left alone, so a request kept from body to body costs
+    /// no reference counting for the members that repeat.
+    package func fill(_ request: inout UpdateAuthEventFeedbackRequest) -> Bool {
+        sync(&request.userPoolId, 0) && sync(&request.username, 1) && sync(&request.eventId, 2)
+            && sync(&request.feedbackToken, 3) && sync(&request.feedbackValue, 4)
+    }
+
+    /// ``fill(_:)-…`` for the Admin operation.
+    package func fill(_ request: inout AdminUpdateAuthEventFeedbackRequest) -> Bool {
+        sync(&request.userPoolId, 0) && sync(&request.username, 1) && sync(&request.eventId, 2)
+            && sync(&request.feedbackValue, 3)
+    }
+
+    @inline(__always)
+    private func sync(_ field: inout String?, _ slot: Int) -> Bool {
+        switch kind(at: slot) {
+        case .string:
+            if field == nil || changed(at: slot) { field = string(at: slot) }
+            return true
+        case .absent, .null:
+            if field != nil { field = nil }
+            return true
+        case .number, .boolean, .array, .object:
+            return false
+        }
+    }
+
+    @inline(__always)
+    private func sync(_ field: inout FeedbackValue?, _ slot: Int) -> Bool {
+        switch kind(at: slot) {
+        case .string:
+            if field == nil || changed(at: slot) { field = string(at: slot).map(FeedbackValue.init(rawValue:)) }
+            return true
+        case .absent, .null:
+            if field != nil { field = nil }
+            return true
+        case .number, .boolean, .array, .object:
+            return false
+        }
+    }
 }

@@ -137,13 +137,13 @@ package struct JSONReader {
     /// last value), everything else checked for syntax and dropped. A kept
     /// array or object is recorded by its type alone.
     ///
-    /// With `kept.locatesValues`, the line and column of the body and of
-    /// each kept value are recorded too.
+    /// The line and column of the body are recorded in `kept.start`; with
+    /// `kept.locatesValues`, those of each kept value too.
     /// - Throws: ``JSONError``; ``JSONError/Reason/notObject`` (at the
     ///   value) when the value is well-formed but not an object.
     package mutating func readBody(keys: MemberKeys, into kept: inout KeptMembers) throws(JSONError) {
         kept.reset(at: offset)
-        if kept.locatesValues { kept.start = location(of: offset) }
+        kept.start = location(of: offset)  // also where a value that is not an object is reported
         guard more(), bytes[index] == UInt8(ascii: "{") else {
             let start = offset
             try skipValue()
@@ -559,6 +559,7 @@ package struct JSONReader {
 
     /// Decodes the escape at `index`, into `scratch` when `keeping`.
     private mutating func escape(keeping: Bool) throws(JSONError) {
+        let start = index
         guard index + 1 < bytes.count else { throw error(.syntax) }
         let code = bytes[index + 1]
         index += 2
@@ -596,7 +597,7 @@ package struct JSONReader {
             // value only checked, or a key only compared with member names,
             // takes U+FFFD (no member name holds it); a value kept for
             // judging cannot be judged.
-            guard !building || comparingKey else { throw error(.loneSurrogate) }
+            guard !building || comparingKey else { throw JSONError(.loneSurrogate, at: windowOffset + start) }
             if keeping { scratch += [0xEF, 0xBF, 0xBD] }
             return
         }

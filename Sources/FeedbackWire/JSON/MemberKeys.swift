@@ -167,7 +167,7 @@ package struct KeptMembers {
     package var locations: [TextLocation]
     /// The offset of the body's first byte.
     package var startOffset = 0
-    /// The line and column of the body's first byte (when ``locatesValues``).
+    /// The line and column of the body's first byte.
     package var start = TextLocation(line: 1, column: 1)
     /// Whether reading records lines and columns.
     package var locatesValues = false
