@@ -129,7 +129,7 @@ extension FeedbackOperation {
 
     /// The slot of `member` in ``memberKeys``, or `nil` when the operation
     /// has no such member.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func slot(of member: Member) -> Int? {
         switch member {
         case .userPoolId: 0

@@ -167,9 +167,7 @@ package struct JSONReader {
             let slot = try key(in: keys)
             try colon()
             if let slot {
-                let start = offset
-                kept.offsets[slot] = start
-                if kept.locatesValues { kept.locations[slot] = location(of: start) }
+                if kept.locatesValues { kept.locations[slot] = location(of: offset) }
                 if more(), bytes[index] == UInt8(ascii: "\"") {
                     try keptString(at: slot, in: &kept)
                 } else {
@@ -210,7 +208,6 @@ package struct JSONReader {
             at += 1
             skipSpace()
             guard at < count else { return false }
-            kept.offsets[slot] = windowOffset + at
             if base[at] == UInt8(ascii: "\"") {
                 let end = Self.plainRun(bytes, from: at + 1)
                 if end < count, base[end] == UInt8(ascii: "\"") {
@@ -460,7 +457,111 @@ package struct JSONReader {
     /// bytes, or one the window cuts.
     @inline(never)
     private mutating func escapedString(at slot: Int, in kept: inout KeptMembers) throws(JSONError) {
+        if shortString(at: slot, in: &kept) { return }
         kept.set(.string(try string() ?? ""), at: slot)
+    }
+
+    /// A kept string of at most 128 bytes once decoded, all in the window,
+    /// with escapes and non-ASCII scalars: decoded on the stack, then to its
+    /// slot. `false`, nothing read, for anything else (longer, cut by the
+    /// window, a lone surrogate, an error), which ``string()`` reads.
+    private mutating func shortString(at slot: Int, in kept: inout KeptMembers) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count, capacity = 128
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { decoded -> Bool in
+            var at = index + 1, length = 0
+            func append(_ byte: UInt8) {
+                decoded[length] = byte
+                length += 1
+            }
+            while true {
+                let run = Self.plainRun(bytes, from: at)
+                guard length + (run - at) + 4 <= capacity else { return false }
+                for offset in at..<run { append(base[offset]) }
+                at = run
+                guard at < count else { return false }
+                let byte = base[at]
+                if byte == UInt8(ascii: "\"") {
+                    index = at + 1
+                    kept.setString(UnsafeBufferPointer(rebasing: decoded[..<length]), at: slot)
+                    return true
+                } else if byte == UInt8(ascii: "\\") {
+                    guard at + 1 < count else { return false }
+                    switch base[at + 1] {
+                    case UInt8(ascii: "\""): append(0x22)
+                    case UInt8(ascii: "\\"): append(0x5C)
+                    case UInt8(ascii: "/"): append(0x2F)
+                    case UInt8(ascii: "b"): append(0x08)
+                    case UInt8(ascii: "f"): append(0x0C)
+                    case UInt8(ascii: "n"): append(0x0A)
+                    case UInt8(ascii: "r"): append(0x0D)
+                    case UInt8(ascii: "t"): append(0x09)
+                    case UInt8(ascii: "u"):
+                        guard var value = Self.hexValue(base, at: at + 2, count: count) else { return false }
+                        at += 6
+                        if value & 0xFC00 == 0xD800 {
+                            guard at + 1 < count, base[at] == UInt8(ascii: "\\"), base[at + 1] == UInt8(ascii: "u"),
+                                let low = Self.hexValue(base, at: at + 2, count: count), low & 0xFC00 == 0xDC00
+                            else { return false }
+                            value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                            at += 6
+                        } else if value & 0xFC00 == 0xDC00 {
+                            return false
+                        }
+                        Self.encodeUTF8(value, append)
+                        continue
+                    default: return false
+                    }
+                    at += 2
+                } else if byte < 0x20 {
+                    return false
+                } else {
+                    guard let width = Self.scalarWidth(bytes, at: at) else { return false }
+                    for offset in at..<(at + width) { append(base[offset]) }
+                    at += width
+                }
+            }
+        }
+    }
+
+    /// The value of the four hex digits at `at`, or `nil`.
+    @inline(__always)
+    private static func hexValue(_ base: UnsafePointer<UInt8>, at: Int, count: Int) -> UInt32? {
+        guard count - at >= 4 else { return nil }
+        var value: UInt32 = 0
+        for offset in at..<(at + 4) {
+            let byte = base[offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    /// Hands the UTF-8 encoding of a scalar value to `append`, byte by byte.
+    @inline(__always)
+    private static func encodeUTF8(_ value: UInt32, _ append: (UInt8) -> Void) {
+        switch value {
+        case ..<0x80:
+            append(UInt8(value))
+        case ..<0x800:
+            append(0xC0 | UInt8(value >> 6))
+            append(0x80 | UInt8(value & 0x3F))
+        case ..<0x10000:
+            append(0xE0 | UInt8(value >> 12))
+            append(0x80 | UInt8(value >> 6 & 0x3F))
+            append(0x80 | UInt8(value & 0x3F))
+        default:
+            append(0xF0 | UInt8(value >> 18))
+            append(0x80 | UInt8(value >> 12 & 0x3F))
+            append(0x80 | UInt8(value >> 6 & 0x3F))
+            append(0x80 | UInt8(value & 0x3F))
+        }
     }
 
     /// The key at the next byte, looked up in `keys` without building a
@@ -607,22 +708,7 @@ package struct JSONReader {
     /// Appends the UTF-8 encoding of a scalar value.
     @inline(__always)
     private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
-        switch value {
-        case ..<0x80:
-            bytes.append(UInt8(value))
-        case ..<0x800:
-            bytes.append(0xC0 | UInt8(value >> 6))
-            bytes.append(0x80 | UInt8(value & 0x3F))
-        case ..<0x10000:
-            bytes.append(0xE0 | UInt8(value >> 12))
-            bytes.append(0x80 | UInt8(value >> 6 & 0x3F))
-            bytes.append(0x80 | UInt8(value & 0x3F))
-        default:
-            bytes.append(0xF0 | UInt8(value >> 18))
-            bytes.append(0x80 | UInt8(value >> 12 & 0x3F))
-            bytes.append(0x80 | UInt8(value >> 6 & 0x3F))
-            bytes.append(0x80 | UInt8(value & 0x3F))
-        }
+        encodeUTF8(value) { bytes.append($0) }
     }
 
     private mutating func hex4() throws(JSONError) -> UInt32 {

@@ -161,8 +161,6 @@ package struct KeptMembers {
     @usableFromInline var slots: [Slot]
     /// The current body.
     @usableFromInline var body: UInt32 = 1
-    /// The offset of each kept value's first byte in the input.
-    package var offsets: [Int]
     /// The line and column of each kept value (when ``locatesValues``).
     package var locations: [TextLocation]
     /// The offset of the body's first byte.
@@ -175,7 +173,6 @@ package struct KeptMembers {
     /// Room for `count` slots.
     package init(count: Int) {
         slots = Array(repeating: Slot(), count: count)
-        offsets = Array(repeating: 0, count: count)
         locations = Array(repeating: TextLocation(line: 1, column: 1), count: count)
     }
 
@@ -240,15 +237,20 @@ package struct KeptMembers {
     /// body's string when it is the same.
     @inline(__always)
     mutating func setString(_ bytes: UnsafeBufferPointer<UInt8>, at slot: Int) {
-        slots[slot].stamp = body
-        slots[slot].kind = .string
-        if let last = slots[slot].string, last.utf8.count == bytes.count,
+        Self.setString(bytes, in: &slots[slot], body: body)
+    }
+
+    @inline(__always)
+    private static func setString(_ bytes: UnsafeBufferPointer<UInt8>, in slot: inout Slot, body: UInt32) {
+        slot.stamp = body
+        slot.kind = .string
+        if let last = slot.string, last.utf8.count == bytes.count,
             last.utf8.withContiguousStorageIfAvailable({ equalBytes($0.baseAddress!, bytes.baseAddress, bytes.count) }) == true
         {
             return
         }
-        slots[slot].string = String(decoding: bytes, as: UTF8.self)
-        slots[slot].changed = body
+        slot.string = String(decoding: bytes, as: UTF8.self)
+        slot.changed = body
     }
 
     /// The kept members by name.
