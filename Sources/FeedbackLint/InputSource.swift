@@ -9,7 +9,10 @@ import Darwin
 /// lines go to a worker and come back.
 final class ByteBlock: @unchecked Sendable {
     /// The size of every block, and of the reading window.
-    static let size = 1 << 18
+    static let size = 1 << 17
+    /// The most lines a block holds, so that its results (at most a few
+    /// kilobytes a line, beyond what its values hold) stay small too.
+    static let maximumLines = 1024
 
     /// Its bytes; the first ``count`` hold data.
     let storage: UnsafeMutableBufferPointer<UInt8>
@@ -30,7 +33,7 @@ final class ByteBlock: @unchecked Sendable {
 /// whatever its size or line lengths.
 ///
 /// JSON Lines are cut into blocks of whole lines (``nextBlock(into:)``),
-/// judged in place; a line longer than a block is streamed
+/// at most 128 KiB and 1,024 lines each, judged in place; a line longer than a block is streamed
 /// (``beginLongLine(_:)``): then the source hands the JSON reader windows
 /// that end at the line's end. A whole document is streamed the same way,
 /// without the line boundary (``beginDocument(_:)``). Blocks are cut where
@@ -75,29 +78,40 @@ final class InputSource: JSONByteSource {
 
     /// What ``nextBlock(into:)`` found.
     enum Next {
-        /// Whole lines, in the block's first `count` bytes (the last one
-        /// may lack its LF at the end of the input).
-        case lines
+        /// Whole lines, at most ``ByteBlock/maximumLines``, in the block's
+        /// first `count` bytes (the last one may lack its LF at the end of
+        /// the input).
+        case lines(Int)
         /// A line longer than a block: the block is full of its start.
         case longLine
         /// The input has ended.
         case end
     }
 
-    /// Fills `block` with the next whole lines.
+    /// Fills `block` with the next whole lines, and counts them.
     func nextBlock(into block: ByteBlock) -> Next {
         let carried = carry.count
         carry.withUnsafeBufferPointer { _ = block.storage.initialize(fromContentsOf: $0) }
         carry.removeAll(keepingCapacity: true)
         fill(block, from: carried)
         guard block.count > 0 else { return .end }
-        if let last = block.storage[..<block.count].lastIndex(of: 0x0A) {
-            let end = last + 1
-            carry.append(contentsOf: block.storage[end..<block.count])
-            block.count = end
-            return .lines
+        let base = block.storage.baseAddress!
+        var lines = 0, end = 0
+        while lines < ByteBlock.maximumLines, end < block.count, let found = memchr(base + end, 0x0A, block.count - end) {
+            end = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+            lines += 1
         }
-        return ended ? .lines : .longLine
+        if lines == 0 {
+            guard ended else { return .longLine }
+            return .lines(1)
+        }
+        if lines < ByteBlock.maximumLines, ended, end < block.count {
+            end = block.count  // the last line, without its LF
+            lines += 1
+        }
+        carry.append(contentsOf: block.storage[end..<block.count])
+        block.count = end
+        return .lines(lines)
     }
 
     /// Streams the line that fills `block`, which the source keeps until

@@ -50,6 +50,10 @@ public struct Linter: Sendable {
     /// The number of processors online: the default of `--jobs`.
     public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
+    /// The most threads ``jobs`` starts: with a block of input and its
+    /// results in flight per thread, memory stays bounded.
+    public static let maximumJobs = 16
+
     /// How far past a refused JSON line its end is looked for, before the
     /// rest of the input is given up on (an endless stream without LF).
     public static let lineSkipLimit = 256 << 20
@@ -268,7 +272,7 @@ private final class LintRun<Renderer: ResultRenderer> {
         }
 
         while true {
-            while !stopped, !inputEnded, longLine == nil, submitted - taken <= linter.jobs {
+            while !stopped, !inputEnded, longLine == nil, submitted - taken <= min(linter.jobs, Linter.maximumJobs) {
                 let block = free.popLast() ?? ByteBlock()
                 switch source.nextBlock(into: block) {
                 case .end:
@@ -276,9 +280,9 @@ private final class LintRun<Renderer: ResultRenderer> {
                     free.append(block)
                 case .longLine:
                     longLine = block
-                case .lines:
+                case .lines(let lines):
                     if work == nil, linter.jobs > 1, !source.ended {
-                        work = OrderedWork(threads: linter.jobs) { [context] in
+                        work = OrderedWork(threads: min(linter.jobs, Linter.maximumJobs)) { [context] in
                             var judge = BodyJudge<Renderer>(context)
                             return { job in
                                 var out: [UInt8] = []
@@ -290,14 +294,13 @@ private final class LintRun<Renderer: ResultRenderer> {
                         }
                     }
                     if let work, work.threadCount > 0 {
-                        let lines = Self.lineCount(of: block.bytes)
                         work.submit(Job(block: block, firstLine: line))
                         submitted += 1
                         line += lines
                     } else {
                         out.removeAll(keepingCapacity: true)
                         let end = judge.judgeLines(block.bytes, firstLine: line, into: &out)
-                        line += end.lines
+                        line += lines
                         if !output.emit(out) || end.stops { stopped = true }
                         free.append(block)
                     }
@@ -346,19 +349,6 @@ private final class LintRun<Renderer: ResultRenderer> {
         }
         source.endLongLine()
         return output.emit(out) && goesOn
-    }
-
-    /// The lines in a block of whole lines: its LFs, and a last line
-    /// without one.
-    private static func lineCount(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
-        var count = 0, start = 0
-        while let found = memchr(base + start, 0x0A, bytes.count - start) {
-            count += 1
-            start = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
-            if start == bytes.count { return count }
-        }
-        return count + 1
     }
 }
 

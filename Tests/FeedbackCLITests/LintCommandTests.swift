@@ -54,7 +54,7 @@ struct LintCommandTests {
         #expect(run.error == ["cognito-feedback: lint: 5 bodies: 2 valid, 1 invalid, 2 unusable"])
     }
 
-    @Test("--jsonl streams lines longer than its 256 KiB blocks, judged or refused, and a last line without a newline")
+    @Test("--jsonl streams lines longer than its 128 KiB blocks, judged or refused, and a last line without a newline")
     func longLines() async throws {
         let long = Self.valid.replacingOccurrences(of: "\"e1\"", with: "\"" + String(repeating: "e", count: 300_000) + "\"")
         let refused = "{\"Padding\":\"" + String(repeating: "p", count: 300_000) + "\u{1}" + String(repeating: "p", count: 300_000) + "\"}"

@@ -30,8 +30,8 @@ enum LintCommand {
                                    Results come in input order, with line numbers. An
                                    unusable line gets its own result and the rest still runs.
           -q, --quiet              Print failures only (invalid bodies, unusable input).
-          -j, --jobs <n>           Threads judging --jsonl input (default: the number of
-                                   processors). The output is the same for any number.
+          -j, --jobs <n>           Threads judging --jsonl input, 1 to 16 (default: the number
+                                   of processors). The output is the same for any number.
           -h, --help               Show this help.
 
         A summary goes to standard error: bodies, valid, invalid, unusable.
@@ -71,9 +71,11 @@ enum LintCommand {
         guard let format = LintFormat(rawValue: try args.choice("--format", formats, default: "text")) else {
             throw UsageError("--format must be one of: \(formats.joined(separator: ", "))")
         }
-        var jobs = Linter.processorCount
+        var jobs = min(Linter.processorCount, Linter.maximumJobs)
         if let value = args.values["--jobs"] ?? args.values["-j"] {
-            guard let count = Int(value), (1...256).contains(count) else { throw UsageError("--jobs must be a number from 1 to 256") }
+            guard let count = Int(value), (1...Linter.maximumJobs).contains(count) else {
+                throw UsageError("--jobs must be a number from 1 to \(Linter.maximumJobs)")
+            }
             jobs = count
         }
         let paths = args.positionals.isEmpty ? ["-"] : args.positionals
