@@ -28,7 +28,8 @@ enum LintCommand {
                                    junit: a JUnit XML report, one test case per body.
           --jsonl                  One body per line (JSON Lines); blank lines are skipped.
                                    Results come in input order, with line numbers. An
-                                   unusable line gets its own result and the rest still runs.
+                                   unusable line gets its own result and the rest still runs;
+                                   a pretty-printed document gets one, saying to drop --jsonl.
           -q, --quiet              Print failures only (invalid bodies, unusable input).
           -j, --jobs <n>           Threads judging --jsonl input, 1 to 16 (default: the number
                                    of processors). The output is the same for any number.
@@ -37,8 +38,8 @@ enum LintCommand {
         A summary goes to standard error: bodies, valid, invalid, unusable.
         Unusable input (not JSON, not UTF-8, not an object) is reported with its line
         and column. A NUL byte is taken for binary input: that input is read no further.
-        Memory stays flat: about 30 MB plus the judged members' values, whatever the
-        size of the input, its lines, or anything else its bodies hold.
+        Memory stays flat: about 30 MB plus twice the judged members' values, whatever
+        the size of the input, its lines, or anything else its bodies hold.
 
         EXIT STATUS:
           0  every body is valid
