@@ -10,26 +10,35 @@ final class ChunkedSource: JSONByteSource {
     private let text: [UInt8]
     private let chunk: Int
     private var next = 0
-    private var window: [UInt8] = []
+    /// The window handed out last, owned here until the next one.
+    private var window = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
 
     init(_ text: [UInt8], chunk: Int) {
         self.text = text
         self.chunk = chunk
     }
 
+    deinit { window.deallocate() }
+
     /// The first window.
     func first() -> UnsafeBufferPointer<UInt8> {
-        window = Array(text[..<min(chunk, text.count)])
-        next = window.count
-        return window.withUnsafeBufferPointer { $0 }
+        next = min(chunk, text.count)
+        return replaceWindow(with: text[..<next])
     }
 
     func refill(keepingFrom consumed: Int) -> UnsafeBufferPointer<UInt8>? {
         guard next < text.count else { return nil }
         let end = min(next + chunk, text.count)
-        window = Array(window[consumed...]) + text[next..<end]
+        let bytes = Array(window[consumed...]) + text[next..<end]
         next = end
-        return window.withUnsafeBufferPointer { $0 }
+        return replaceWindow(with: bytes[...])
+    }
+
+    private func replaceWindow(with bytes: ArraySlice<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        window.deallocate()
+        window = .allocate(capacity: max(bytes.count, 1))
+        _ = window.initialize(from: bytes)
+        return UnsafeBufferPointer(rebasing: window[..<bytes.count])
     }
 }
 
