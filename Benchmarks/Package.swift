@@ -28,6 +28,12 @@ let package = Package(
                 .product(name: "FeedbackRunner", package: "cognito-feedback"),
             ]
         ),
+        // `lint` in process with a plain synchronous main, for callgrind (which
+        // cannot run the tool's async main): instruction counts per step.
+        .executableTarget(
+            name: "lint-profile",
+            dependencies: [.product(name: "FeedbackLint", package: "cognito-feedback")]
+        ),
         .executableTarget(
             name: "FeedbackBenchmarks",
             dependencies: [

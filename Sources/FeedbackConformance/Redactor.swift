@@ -124,7 +124,7 @@ public struct Redactor: Sendable {
             guard start + 4 <= bytes.count else { return nil }
             var value: UInt32 = 0
             for byte in bytes[start..<start + 4] {
-                guard let digit = hexDigit(byte) else { return nil }
+                guard let digit = JSONEscape.hexDigit(byte) else { return nil }
                 value = value << 4 | digit
             }
             return value
@@ -144,17 +144,7 @@ public struct Redactor: Sendable {
                 index += 1
                 continue
             }
-            let simple: UInt8? = switch code {
-            case UInt8(ascii: "\""): 0x22
-            case UInt8(ascii: "/"): 0x2F
-            case UInt8(ascii: "b"): 0x08
-            case UInt8(ascii: "f"): 0x0C
-            case UInt8(ascii: "n"): 0x0A
-            case UInt8(ascii: "r"): 0x0D
-            case UInt8(ascii: "t"): 0x09
-            default: nil
-            }
-            if let simple {
+            if let simple = JSONEscape.decoded(code) {
                 out.append(simple)
                 index += 2
             } else if code == UInt8(ascii: "u"), var value = hex4(at: index + 2) {
@@ -183,9 +173,9 @@ public struct Redactor: Sendable {
             if bytes[index] == UInt8(ascii: "\\"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"),
                 bytes[index + 2] == UInt8(ascii: "{"),
                 let close = bytes[(index + 3)...].prefix(9).firstIndex(of: UInt8(ascii: "}")), close > index + 3,
-                bytes[(index + 3)..<close].allSatisfy({ hexDigit($0) != nil })
+                bytes[(index + 3)..<close].allSatisfy({ JSONEscape.hexDigit($0) != nil })
             {
-                let value = bytes[(index + 3)..<close].reduce(UInt32(0)) { $0 << 4 | hexDigit($1)! }
+                let value = bytes[(index + 3)..<close].reduce(UInt32(0)) { $0 << 4 | JSONEscape.hexDigit($1)! }
                 out.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
                 index = close + 1
             } else {
@@ -201,8 +191,8 @@ public struct Redactor: Sendable {
         var out: [UInt8] = []
         var index = 0
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hexDigit(bytes[index + 1]),
-                let low = hexDigit(bytes[index + 2])
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = JSONEscape.hexDigit(bytes[index + 1]),
+                let low = JSONEscape.hexDigit(bytes[index + 2])
             {
                 out.append(UInt8(high << 4 | low))
                 index += 3
@@ -212,15 +202,6 @@ public struct Redactor: Sendable {
             }
         }
         return out
-    }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case 0x30...0x39: UInt32(byte - 0x30)
-        case 0x41...0x46: UInt32(byte - 0x41 + 10)
-        case 0x61...0x66: UInt32(byte - 0x61 + 10)
-        default: nil
-        }
     }
 }
 

@@ -13,30 +13,21 @@ struct InputReader {
     /// Reads from `descriptor`.
     init(descriptor: Int32) { self.descriptor = descriptor }
 
-    /// Appends up to `count` bytes to `buffer`; `false` at the end of input.
-    func read(upTo count: Int, into buffer: inout [UInt8]) throws(InputError) -> Bool {
-        while true {
-            var got = 0
-            let chunk = [UInt8](unsafeUninitializedCapacity: count) { raw, initialized in
-                got = readDescriptor(descriptor, raw.baseAddress, count)
-                initialized = max(got, 0)
+    /// Reads into `buffer` until it is full or the input ends: the number
+    /// of bytes read (fewer than `buffer.count` only at the end).
+    func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) throws(InputError) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let got = readDescriptor(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            if got > 0 {
+                filled += got
+            } else if got == 0 {
+                break
+            } else if errno != EINTR {
+                throw InputError(code: errno)
             }
-            if got >= 0 {
-                buffer.append(contentsOf: chunk)
-                return got > 0
-            }
-            if errno != EINTR { throw InputError(code: errno) }
         }
-    }
-
-    /// Everything up to the end of input; room for a regular file's bytes
-    /// is taken at once, so a large file costs its size, not twice that.
-    func readAll() throws(InputError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(Int(status.st_size) + 1) }
-        while try read(upTo: 1 << 20, into: &bytes) {}
-        return bytes
+        return filled
     }
 }
 

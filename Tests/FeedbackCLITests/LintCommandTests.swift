@@ -40,28 +40,31 @@ struct LintCommandTests {
         #expect(violation["constraint"] as? String == "enum")
     }
 
-    @Test("--jsonl gives one result per line, in order, and keeps going past unusable lines")
+    @Test("--jsonl gives one result per line, in order, skips blank lines and keeps going past unusable ones; a summary goes to standard error")
     func jsonLines() async throws {
         let input = [Self.valid, Self.invalid, "not json", "", "[1,2]", Self.valid + "\r"].joined(separator: "\n") + "\n"
         let run = try await ToolRun(["lint", "--operation", "admin", "--jsonl", "--format", "json"], stdin: Data(input.utf8))
         #expect(run.status == 2)
         let results = try run.jsonLines()
-        #expect(results.map { $0["line"] as? Int } == [1, 2, 3, 4, 5, 6])
-        #expect(results.map { $0["valid"] as? Bool } == [true, false, nil, nil, nil, true])
-        #expect((results[2]["error"] as? String)?.hasPrefix("not valid JSON (at byte ") == true)
-        #expect(results[4]["error"] as? String == "not a JSON object")
-        #expect(run.error == ["cognito-feedback: error: stdin: 3 of 6 lines could not be judged"])
+        #expect(results.map { $0["line"] as? Int } == [1, 2, 3, 5, 6])
+        #expect(results.map { $0["file"] as? String } == Array(repeating: "stdin", count: 5))
+        #expect(results.map { $0["valid"] as? Bool } == [true, false, nil, nil, true])
+        #expect(results[2]["error"] as? String == "not valid JSON (at byte 1)" && results[2]["column"] as? Int == 2)
+        #expect(results[3]["error"] as? String == "not a JSON object")
+        #expect(run.error == ["cognito-feedback: lint: 5 bodies: 2 valid, 1 invalid, 2 unusable"])
     }
 
-    @Test("--jsonl reads lines longer than its 64 KiB chunks, and a last line without a newline")
+    @Test("--jsonl streams lines longer than its 128 KiB blocks, judged or refused, and a last line without a newline")
     func longLines() async throws {
-        let long = Self.valid.replacingOccurrences(of: "\"e1\"", with: "\"" + String(repeating: "e", count: 200_000) + "\"")
-        let input = [long, Self.valid, long, Self.valid].joined(separator: "\n")
+        let long = Self.valid.replacingOccurrences(of: "\"e1\"", with: "\"" + String(repeating: "e", count: 300_000) + "\"")
+        let refused = "{\"Padding\":\"" + String(repeating: "p", count: 300_000) + "\u{1}" + String(repeating: "p", count: 300_000) + "\"}"
+        let input = [long, Self.valid, refused, long, Self.valid].joined(separator: "\n")
         let run = try await ToolRun(["lint", "--operation", "admin", "--jsonl", "--format", "json"], stdin: Data(input.utf8))
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         let results = try run.jsonLines()
-        #expect(results.map { $0["line"] as? Int } == [1, 2, 3, 4])
-        #expect(results.map { $0["valid"] as? Bool } == [false, true, false, true])
+        #expect(results.map { $0["line"] as? Int } == [1, 2, 3, 4, 5])
+        #expect(results.map { $0["valid"] as? Bool } == [false, true, nil, false, true])
+        #expect(results[2]["error"] as? String == "not valid JSON (at byte 300012)" && results[2]["column"] as? Int == 300_013)
     }
 
     @Test("--jsonl exits 1 when some line is invalid and none is unusable")
@@ -71,27 +74,35 @@ struct LintCommandTests {
         #expect(run.output.hasPrefix("stdin:1: valid\nstdin:2: InvalidParameterException: FeedbackValue enum: "))
     }
 
-    @Test("Unusable input exits 2 with one line on standard error and nothing on standard output", arguments: [
-        ("", "empty"), ("{", "not valid JSON (at byte 1)"), ("[]", "not a JSON object"),
-        ("\u{FF}", "not valid UTF-8 (at byte 1)"),
+    @Test("Unusable input exits 2 with its reason, line and column as the result, and the summary on standard error", arguments: [
+        ("", "stdin: error: empty"), ("{", "stdin:1:2: error: not valid JSON (at byte 1)"), ("1", "stdin:1:1: error: not a JSON object"),
+        ("\u{FF}", "stdin:1:2: error: not valid UTF-8 (at byte 1)"), ("{\n  \"a\": 01}", "stdin:2:9: error: not valid JSON (at byte 10)"),
     ])
-    func unusableInput(_ text: String, _ reason: String) async throws {
+    func unusableInput(_ text: String, _ result: String) async throws {
         let bytes = text == "\u{FF}" ? Data([0x7B, 0xFF, 0x7D]) : Data(text.utf8)
         let run = try await ToolRun(["lint", "--operation", "update"], stdin: bytes)
         #expect(run.status == 2)
-        #expect(run.output.isEmpty)
-        #expect(run.error == ["cognito-feedback: error: stdin: \(reason)"])
+        #expect(run.output == result + "\n")
+        #expect(run.error == ["cognito-feedback: lint: 1 body: 0 valid, 0 invalid, 1 unusable"])
     }
 
-    @Test("A missing file, a directory and usage mistakes exit 2 with one line on standard error", arguments: [
-        ["lint", "--operation", "update", "/nonexistent/request.json"],
-        ["lint", "--operation", "update", "/tmp"],
+    @Test("A missing file or a directory is an unusable input among the others; the run goes on", arguments: ["/nonexistent/request.json", "/tmp"])
+    func missingFile(_ path: String) async throws {
+        let file = try TemporaryFile(Self.valid)
+        let run = try await ToolRun(["lint", "--operation", "admin", path, file.path])
+        #expect(run.status == 2)
+        #expect(run.output == "\(path): error: \(path == "/tmp" ? "cannot be read (a directory)" : "no such file")\n\(file.path): valid\n")
+        #expect(run.error == ["cognito-feedback: lint: 2 bodies: 1 valid, 0 invalid, 1 unusable"])
+    }
+
+    @Test("Usage mistakes exit 2 with one line on standard error and nothing else", arguments: [
         ["lint", "request.json"],
         ["lint", "--operation", "Delete", "-"],
         ["lint", "--operation", "update", "--format", "yaml"],
         ["lint", "--operation"],
         ["lint", "--operation", "update", "--bogus"],
-        ["lint", "--operation", "update", "a.json", "b.json"],
+        ["lint", "--operation", "update", "--jobs", "0"],
+        ["lint", "--operation", "update", "-j", "many"],
         ["frobnicate"],
         [],
     ])
@@ -100,13 +111,38 @@ struct LintCommandTests {
         #expect(run.status == 2)
         #expect(run.error.count == 1)
         #expect(run.error.first?.hasPrefix("cognito-feedback: error: ") == true)
+        #expect(run.output.isEmpty)
+    }
+
+    @Test("--format accepts text, json, github, sarif and junit, in any case, and says so when it does not")
+    func formats() async throws {
+        for format in ["text", "JSON", "github", "sarif", "junit"] {
+            let run = try await ToolRun(["lint", "--operation", "admin", "--format", format], stdin: Data(Self.valid.utf8))
+            #expect(run.status == 0, "\(format)")
+        }
+        let wrong = try await ToolRun(["lint", "--operation", "admin", "--format", "xml"])
+        #expect(wrong.error == ["cognito-feedback: error: --format must be one of: text, json, github, sarif, junit"])
+    }
+
+    @Test("--quiet (-q) prints failures only; --jobs (-j) takes a number and changes nothing in the output")
+    func quietAndJobs() async throws {
+        let input = Data((Self.valid + "\n" + Self.invalid + "\n").utf8)
+        let quiet = try await ToolRun(["lint", "--operation", "admin", "--jsonl", "-q"], stdin: input)
+        #expect(quiet.output.hasPrefix("stdin:2: InvalidParameterException") && quiet.output.split(separator: "\n").count == 1)
+        #expect(quiet.error == ["cognito-feedback: lint: 2 bodies: 1 valid, 1 invalid, 0 unusable"])
+        let one = try await ToolRun(["lint", "--operation", "admin", "--jsonl", "--jobs", "1"], stdin: input)
+        let two = try await ToolRun(["lint", "--operation", "admin", "--jsonl", "-j", "2"], stdin: input)
+        #expect(one.output == two.output && one.status == 1 && two.status == 1)
     }
 
     @Test("--help explains lint, its exit status and an example", arguments: [["lint", "--help"], ["help", "lint"]])
     func help(_ arguments: [String]) async throws {
         let run = try await ToolRun(arguments)
         #expect(run.status == 0)
-        for needle in ["--operation", "--format", "--jsonl", "EXIT STATUS", "EXAMPLE"] { #expect(run.output.contains(needle)) }
+        for needle in ["--operation", "--format", "--jsonl", "--quiet", "--jobs", "sarif", "github", "junit", "EXIT STATUS", "EXAMPLE",
+                       "3  the results could not be written", "Memory"] {
+            #expect(run.output.contains(needle), "\(needle)")
+        }
     }
 
     @Test("JSON output carries values with quotes, backslashes, controls and U+2028 exactly")
@@ -128,7 +164,7 @@ struct LintCommandTests {
         #expect(run.output.contains(#"us-east-1_abc\u{A}\u{1B}[31m"#))
     }
 
-    @Test("No output path shows a sensitive value", arguments: ["text", "json"])
+    @Test("No output path shows a sensitive value", arguments: ["text", "json", "github", "sarif", "junit"])
     func redaction(_ format: String) async throws {
         let body = #"{"UserPoolId":"us-east-1_abc","Username":"CANARY user 9d2f","EventId":"e","FeedbackToken":"CANARY/9d2f","FeedbackValue":"Valid"}"#
         for arguments in [["lint", "--operation", "update", "--format", format], ["lint", "--operation", "update", "--format", format, "--jsonl"]] {

@@ -22,7 +22,7 @@ public struct ToolIO {
     /// checked; standard error unbuffered, failures ignored.
     public static var process: ToolIO {
         ToolIO(standardInput: .standardInput, output: OutputSink(descriptor: 1),
-               error: { line in _ = writeAll(2, Array((line + "\n").utf8)) })
+               error: { line in _ = Array((line + "\n").utf8).withUnsafeBytes { writeAll(2, $0) } })
     }
 }
 
@@ -61,6 +61,12 @@ public final class OutputSink {
             collect(Array(bytes))
             return true
         }
+        // A large write goes out as it is, not through the buffer.
+        if buffer.isEmpty, bytes.count >= 1 << 16,
+            let error = bytes.withContiguousStorageIfAvailable({ writeAll(descriptor!, UnsafeRawBufferPointer($0)) })
+        {
+            return record(error)
+        }
         buffer.append(contentsOf: bytes)
         return buffer.count < 1 << 16 || flush()
     }
@@ -76,22 +82,26 @@ public final class OutputSink {
     public func flush() -> Bool {
         guard failure == nil else { return false }
         guard let descriptor, !buffer.isEmpty else { return true }
-        if let error = writeAll(descriptor, buffer) {
-            failure = String(cString: strerror(error))
-            buffer = []
-            return false
-        }
+        let error = buffer.withUnsafeBytes { writeAll(descriptor, $0) }
         buffer.removeAll(keepingCapacity: true)
-        return true
+        return record(error)
+    }
+
+    /// Records the outcome of a write (`errno`, or `nil`): whether it went out.
+    private func record(_ error: Int32?) -> Bool {
+        guard let error else { return true }
+        failure = String(cString: strerror(error))
+        buffer = []
+        return false
     }
 }
 
 /// Writes all of `bytes` to `descriptor`, retrying short writes and
 /// interruptions: `nil`, or the `errno` of the write that failed.
-func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
+func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
     var offset = 0
     while offset < bytes.count {
-        let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
         if written > 0 {
             offset += written
         } else if written < 0 && errno == EINTR {

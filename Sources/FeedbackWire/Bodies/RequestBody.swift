@@ -91,7 +91,25 @@ extension FeedbackOperation {
     /// - Throws: ``JSONError`` when the bytes are not a JSON object at all:
     ///   the service's `SerializationException` for a malformed body.
     public func validate(json bytes: some Sequence<UInt8>) throws(JSONError) -> ValidationReport {
-        validate(try RequestBody(json: bytes, keepingOnly: wireNames))
+        let kept = try JSONValue.withBuffer(bytes) { buffer throws(JSONError) in
+            try JSONReader.parseObject(buffer, keeping: memberKeys)
+        }
+        return validate(kept)
+    }
+
+    /// Judges the members a body read kept with ``memberKeys``: as a typed
+    /// request (the engine's fastest path) when each is a string, `null` or
+    /// absent, as wire values when one has another JSON type.
+    package func validate(_ kept: KeptMembers) -> ValidationReport {
+        switch self {
+        case .updateAuthEventFeedback:
+            var request = UpdateAuthEventFeedbackRequest()
+            if kept.fill(&request) { return request.validate() }
+        case .adminUpdateAuthEventFeedback:
+            var request = AdminUpdateAuthEventFeedbackRequest()
+            if kept.fill(&request) { return request.validate() }
+        }
+        return validate { member in slot(of: member).flatMap { kept.value(at: $0) }?.memberValue ?? .absent }
     }
 
     /// The wire names of the operation's members.
@@ -102,6 +120,77 @@ extension FeedbackOperation {
         }
     }
 
+    /// The operation's members as a key table: each member's slot is its
+    /// index in ``members``.
+    package var memberKeys: MemberKeys {
+        switch self {
+        case .updateAuthEventFeedback: Self.updateKeys
+        case .adminUpdateAuthEventFeedback: Self.adminKeys
+        }
+    }
+
+    /// The slot of `member` in ``memberKeys``, or `nil` when the operation
+    /// has no such member.
+    @inlinable @inline(__always)
+    package func slot(of member: Member) -> Int? {
+        switch member {
+        case .userPoolId: 0
+        case .username: 1
+        case .eventId: 2
+        case .feedbackToken: self == .updateAuthEventFeedback ? 3 : nil
+        case .feedbackValue: self == .updateAuthEventFeedback ? 4 : 3
+        }
+    }
+
     private static let updateWireNames = Set(FeedbackOperation.updateAuthEventFeedback.members.map(\.wireName))
     private static let adminWireNames = Set(FeedbackOperation.adminUpdateAuthEventFeedback.members.map(\.wireName))
+    private static let updateKeys = MemberKeys(FeedbackOperation.updateAuthEventFeedback.members.map(\.wireName))
+    private static let adminKeys = MemberKeys(FeedbackOperation.adminUpdateAuthEventFeedback.members.map(\.wireName))
+}
+
+extension KeptMembers {
+    /// Sets `request`'s members to the strings kept with the operation's
+    /// ``FeedbackRules/FeedbackOperation/memberKeys`` (`null` and absent:
+    /// `nil`): `false`, and `request` unusable, when one has another JSON
+    /// type. A member already holding its slot's string (the last body's,
+    /// read again) is left alone, so a request kept from body to body costs
+    /// no reference counting for the members that repeat.
+    package func fill(_ request: inout UpdateAuthEventFeedbackRequest) -> Bool {
+        sync(&request.userPoolId, 0) && sync(&request.username, 1) && sync(&request.eventId, 2)
+            && sync(&request.feedbackToken, 3) && sync(&request.feedbackValue, 4)
+    }
+
+    /// ``fill(_:)-…`` for the Admin operation.
+    package func fill(_ request: inout AdminUpdateAuthEventFeedbackRequest) -> Bool {
+        sync(&request.userPoolId, 0) && sync(&request.username, 1) && sync(&request.eventId, 2)
+            && sync(&request.feedbackValue, 3)
+    }
+
+    @inline(__always)
+    private func sync(_ field: inout String?, _ slot: Int) -> Bool {
+        switch kind(at: slot) {
+        case .string:
+            if field == nil || changed(at: slot) { field = string(at: slot) }
+            return true
+        case .absent, .null:
+            if field != nil { field = nil }
+            return true
+        case .number, .boolean, .array, .object:
+            return false
+        }
+    }
+
+    @inline(__always)
+    private func sync(_ field: inout FeedbackValue?, _ slot: Int) -> Bool {
+        switch kind(at: slot) {
+        case .string:
+            if field == nil || changed(at: slot) { field = string(at: slot).map(FeedbackValue.init(rawValue:)) }
+            return true
+        case .absent, .null:
+            if field != nil { field = nil }
+            return true
+        case .number, .boolean, .array, .object:
+            return false
+        }
+    }
 }

@@ -19,31 +19,40 @@ public enum JSONValue: Sendable, Hashable, Codable {
     /// decisions on byte order marks, duplicate keys and depth).
     /// - Throws: ``JSONError``, which never quotes the input.
     public init(parsing bytes: some Sequence<UInt8>) throws(JSONError) {
-        self = try Self.read(bytes, keepingOnly: nil)
+        self = try Self.withBuffer(bytes) { buffer throws(JSONError) in try JSONReader.parse(buffer) }
     }
 
     /// Reads one JSON text that must be an object, keeping only the
-    /// top-level members named in `keys` when given: every other value, and
-    /// the contents of nested arrays and objects, is checked for syntax and
-    /// kept by its type alone (an empty string, array or object, or 0), so
-    /// memory stays bounded by the kept members, whatever else the text holds.
+    /// top-level members named in `keys` when given: every other member is
+    /// checked for syntax and dropped, and a kept member's array or object
+    /// is kept by its type alone (empty), so memory stays bounded by the
+    /// kept members' values, whatever else the text holds.
     /// - Throws: ``JSONError`` (``JSONError/Reason/notObject`` for another value).
     public static func object(parsing bytes: some Sequence<UInt8>, keepingOnly keys: Set<String>? = nil)
         throws(JSONError) -> [String: JSONValue]
     {
-        guard case .object(let members) = try read(bytes, keepingOnly: keys) else {
-            throw JSONError(.notObject, at: 0)
+        guard let keys else {
+            guard case .object(let members) = try JSONValue(parsing: bytes) else { throw JSONError(.notObject, at: 0) }
+            return members
         }
-        return members
+        let table = MemberKeys(Array(keys))
+        return try withBuffer(bytes) { buffer throws(JSONError) in
+            try JSONReader.parseObject(buffer, keeping: table)
+        }.dictionary(names: table.names)
     }
 
-    private static func read(_ bytes: some Sequence<UInt8>, keepingOnly keys: Set<String>?) throws(JSONError) -> JSONValue {
-        let parsed = bytes.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(JSONError) in try JSONReader.parse(buffer, keeping: keys) }
+    /// Runs `body` on `bytes` as one contiguous buffer (copied only when
+    /// the sequence has no contiguous storage).
+    package static func withBuffer<Result>(_ bytes: some Sequence<UInt8>,
+                                           _ body: (UnsafeBufferPointer<UInt8>) throws(JSONError) -> Result)
+        throws(JSONError) -> Result
+    {
+        let outcome = bytes.withContiguousStorageIfAvailable { buffer in
+            Swift.Result { () throws(JSONError) in try body(buffer) }
         } ?? Array(bytes).withUnsafeBufferPointer { buffer in
-            Result { () throws(JSONError) in try JSONReader.parse(buffer, keeping: keys) }
+            Swift.Result { () throws(JSONError) in try body(buffer) }
         }
-        return try parsed.get()
+        return try outcome.get()
     }
 
     /// What this value means for a request member.

@@ -10,9 +10,9 @@
 /// ```
 package enum MarkupText {
     /// `text` as XML or HTML character data or attribute value, cut to
-    /// `limit` scalars per line. Line feeds are kept with `multiline` (a
-    /// JUnit `<failure>` body), escaped otherwise.
-    package static func escaped(_ text: String, limit: Int, multiline: Bool = false) -> String {
+    /// `limit` scalars per line when a limit is given. Line feeds are kept
+    /// with `multiline` (a JUnit `<failure>` body), escaped otherwise.
+    package static func escaped(_ text: String, limit: Int? = nil, multiline: Bool = false) -> String {
         let safe = multiline
             ? text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { TerminalText.escaped(String($0), limit: limit) }.joined(separator: "\n")

@@ -7,8 +7,10 @@
 /// TerminalText.escaped("a\u{1B}[2Jb")  // "a\\u{1B}[2Jb"
 /// ```
 package enum TerminalText {
-    /// `text` with every unsafe scalar escaped.
+    /// `text` with every unsafe scalar escaped (printable ASCII, the common
+    /// case, is returned as is after one pass over its bytes).
     package static func escaped(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -21,10 +23,11 @@ package enum TerminalText {
         return out
     }
 
-    /// `text` escaped, and cut to at most `limit` scalars (marked with `…`).
-    package static func escaped(_ text: String, limit: Int) -> String {
+    /// `text` escaped, and cut to at most `limit` scalars (marked with `…`)
+    /// when a limit is given.
+    package static func escaped(_ text: String, limit: Int?) -> String {
         let scalars = text.unicodeScalars
-        guard scalars.count > limit else { return escaped(text) }
+        guard let limit, scalars.count > limit else { return escaped(text) }
         return escaped(String(String.UnicodeScalarView(scalars.prefix(limit)))) + "…"
     }
 }

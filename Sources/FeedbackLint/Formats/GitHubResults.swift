@@ -1,0 +1,97 @@
+import FeedbackRules
+import FeedbackWire
+
+/// `--format github`: one GitHub Actions workflow command per violation,
+/// which the runner shows as an annotation on the file, line and column of
+/// the member's value (or of the body, when the member is absent).
+///
+/// ```
+/// ::error file=bodies.jsonl,line=2,col=110,title=FeedbackValue/enum::InvalidParameterException: Value 'valid' at ...
+/// ```
+///
+/// The grammar is `::error <key>=<value>,…::<message>`: a message escapes
+/// `%`, CR and LF; a property value also `:` and `,`. Messages are made
+/// terminal-safe first, so no other control character reaches the log.
+/// Valid bodies write nothing.
+struct GitHubResults: ResultRenderer {
+    static var locatesValues: Bool { true }
+    private let operation: FeedbackOperation
+    /// `file=<path>,`, or nothing for standard input.
+    private let file: [UInt8]
+    /// Per violation: `,title=<rule>::<message>\n`.
+    private var endings = RenderCache<[[UInt8]]>()
+
+    init(_ context: RenderContext) {
+        operation = context.operation
+        file = context.input.isStandardInput ? [] : Array("file=\(Self.escapedProperty(context.input.display)),".utf8)
+    }
+
+    private func start(_ place: ResultPlace, into out: inout [UInt8]) {
+        out.append("::error ")
+        out += file
+        if let line = place.line {
+            out.append("line=")
+            out.appendDecimal(line)
+            out.append(",")
+            if let column = place.column {
+                out.append("col=")
+                out.appendDecimal(column)
+                out.append(",")
+            }
+        }
+    }
+
+    mutating func valid(at place: ResultPlace, into out: inout [UInt8]) {}
+
+    mutating func invalid(_ violations: [Violation], at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+        let endings = endings.rendering(of: violations, kept: kept, operation: operation) { violations in
+            violations.map { violation in
+                let errorType = violation.kind == .type ? ServiceError.serialization : .invalidParameter
+                return Array(("title=" + Self.escapedProperty(LintRule.id(of: violation)) + "::"
+                    + Self.escapedData("\(errorType.rawValue): \(TerminalText.escaped(violation.message))") + "\n").utf8)
+            }
+        }
+        for (violation, ending) in zip(violations, endings) {
+            start(ResultPlace(Self.location(of: violation, in: kept, operation: operation)), into: &out)
+            out += ending
+        }
+    }
+
+    mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {
+        start(place, into: &out)
+        out += ("title=" + Self.escapedProperty(LintRule.unusableInput) + "::" + Self.escapedData(TerminalText.escaped(reason)) + "\n").utf8
+    }
+
+    /// A message: `%`, CR and LF percent-encoded.
+    static func escapedData(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A property value: as a message, and `:` and `,` too.
+    static func escapedProperty(_ text: String) -> String {
+        escapedData(text).replacingColonsAndCommas()
+    }
+}
+
+extension String {
+    fileprivate func replacingColonsAndCommas() -> String {
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

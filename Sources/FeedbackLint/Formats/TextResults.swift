@@ -1,0 +1,67 @@
+import FeedbackRules
+import FeedbackWire
+
+/// `--format text`: one line per violation, for people, with control
+/// characters escaped so nothing reaches a terminal raw.
+///
+/// ```
+/// bodies.jsonl:2: InvalidParameterException: FeedbackValue enum: Value 'valid' at 'feedbackValue' failed to satisfy constraint: ...
+/// bodies.jsonl:3: valid
+/// bodies.jsonl:4:1: error: not valid JSON (at byte 0)
+/// ```
+struct TextResults: ResultRenderer {
+    static var locatesValues: Bool { false }
+    private let name: [UInt8]
+    private let operation: FeedbackOperation
+    private let quiet: Bool
+    /// Each violation's line after the place: `: <error type>: <member> <kind>: <message>\n`.
+    private var lines = RenderCache<[[UInt8]]>()
+
+    init(_ context: RenderContext) {
+        name = Array(TerminalText.escaped(context.input.display).utf8)
+        quiet = context.quiet
+        operation = context.operation
+    }
+
+    private func place(_ place: ResultPlace, into out: inout [UInt8]) {
+        Self.place(place, name: name, into: &out)
+    }
+
+    private static func place(_ place: ResultPlace, name: [UInt8], into out: inout [UInt8]) {
+        out += name
+        guard let line = place.line else { return }
+        out.append(":")
+        out.appendDecimal(line)
+        guard let column = place.column else { return }
+        out.append(":")
+        out.appendDecimal(column)
+    }
+
+    mutating func valid(at place: ResultPlace, into out: inout [UInt8]) {
+        guard !quiet else { return }
+        self.place(place, into: &out)
+        out.append(": valid\n")
+    }
+
+    mutating func invalid(_ violations: [Violation], at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+        let name = name
+        lines.withRendering(of: violations, kept: kept, operation: operation, { violations in
+            let errorType = violations.first?.kind == .type ? ServiceError.serialization : .invalidParameter
+            return violations.map { violation in
+                Array(": \(errorType.rawValue): \(violation.member.wireName) \(violation.kind.rawValue): \(TerminalText.escaped(violation.message))\n".utf8)
+            }
+        }, { lines in
+            for line in lines {
+                Self.place(place, name: name, into: &out)
+                out += line
+            }
+        })
+    }
+
+    mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {
+        self.place(place, into: &out)
+        out.append(": error: ")
+        out += TerminalText.escaped(reason).utf8
+        out.append("\n")
+    }
+}

@@ -1,0 +1,262 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The top-level members a body read keeps, each in its own slot (its
+/// index here), compared with keys as bytes: no string is built for a key.
+package struct MemberKeys: Sendable {
+    /// The names, in slot order.
+    package let names: [String]
+    /// The names' UTF-8 bytes, one after another.
+    private let storage: [UInt8]
+    /// Where each name's bytes are in `storage`.
+    private let ranges: [Range<Int>]
+    /// The length of the longest name, in bytes.
+    package let longest: Int
+    /// Each name's first eight bytes (fewer for a shorter name, zero-padded)
+    /// and the mask of those bytes: a key is matched in place by one load.
+    private let prefixes: [UInt64], prefixMasks: [UInt64]
+    /// By key length (up to 63 bytes): the first slot of that length, or -1.
+    private let firstOfLength: [Int8]
+    /// By slot: the next slot of the same length, or -1.
+    private let nextOfLength: [Int8]
+
+    /// A table of `names`, in this order.
+    package init(_ names: [String]) {
+        self.names = names
+        var storage: [UInt8] = [], ranges: [Range<Int>] = []
+        for name in names {
+            ranges.append(storage.count..<(storage.count + name.utf8.count))
+            storage += name.utf8
+        }
+        self.storage = storage
+        self.ranges = ranges
+        longest = ranges.map(\.count).max() ?? 0
+        var first = [Int8](repeating: -1, count: 64), next = [Int8](repeating: -1, count: names.count)
+        if names.count <= Int(Int8.max) {
+            for slot in ranges.indices.reversed() where ranges[slot].count < 64 {
+                next[slot] = first[ranges[slot].count]
+                first[ranges[slot].count] = Int8(slot)
+            }
+        }
+        firstOfLength = first
+        nextOfLength = next
+        var prefixes: [UInt64] = [], masks: [UInt64] = []
+        for name in names {
+            var prefix: UInt64 = 0, mask: UInt64 = 0
+            for (index, byte) in name.utf8.prefix(8).enumerated() {
+                prefix |= UInt64(byte) << (8 * UInt64(index))
+                mask |= 0xFF << (8 * UInt64(index))
+            }
+            prefixes.append(prefix)
+            masks.append(mask)
+        }
+        self.prefixes = prefixes
+        prefixMasks = masks
+    }
+
+    /// The slot and length of the key whose text starts at `key`, when it
+    /// is one of the names written plainly and followed by its closing
+    /// quote within `available` bytes; `nil` otherwise (the key may still
+    /// be one, written with escapes).
+    @inline(__always)
+    package func plainSlot(at key: UnsafePointer<UInt8>, available: Int) -> (slot: Int, length: Int)? {
+        guard available >= 9 else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(key).loadUnaligned(as: UInt64.self))
+        return prefixes.withUnsafeBufferPointer { prefixes in
+            prefixMasks.withUnsafeBufferPointer { masks in
+                for slot in 0..<prefixes.count where word & masks[slot] == prefixes[slot] {
+                    let range = ranges[slot]
+                    guard range.count < available, key[range.count] == UInt8(ascii: "\"") else { continue }
+                    if range.count <= 8 { return (slot, range.count) }
+                    let matches = storage.withUnsafeBufferPointer {
+                        equalBytes($0.baseAddress! + range.lowerBound + 8, key + 8, range.count - 8)
+                    }
+                    if matches { return (slot, range.count) }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The number of slots.
+    package var count: Int { names.count }
+
+    /// The slot of the key whose UTF-8 bytes are `key`, or `nil`.
+    @inline(__always)
+    package func slot(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard key.count < 64, names.count <= Int(Int8.max) else { return slotByScan(of: key) }
+        var slot = Int(firstOfLength[key.count])
+        while slot >= 0 {
+            if storage.withUnsafeBufferPointer({ equalBytes($0.baseAddress! + ranges[slot].lowerBound, key.baseAddress, key.count) }) {
+                return slot
+            }
+            slot = Int(nextOfLength[slot])
+        }
+        return nil
+    }
+
+    private func slotByScan(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        storage.withUnsafeBufferPointer { storage in
+            ranges.withUnsafeBufferPointer { ranges in
+                for slot in 0..<ranges.count where ranges[slot].count == key.count {
+                    if equalBytes(storage.baseAddress! + ranges[slot].lowerBound, key.baseAddress, key.count) { return slot }
+                }
+                return nil
+            }
+        }
+    }
+}
+
+/// Whether `count` bytes at `a` and `b` are equal: eight at a time, inline
+/// (a call to `memcmp` costs more than comparing a short key).
+@inline(__always)
+package func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+    guard count > 0, let b else { return true }
+    let left = UnsafeRawPointer(a), right = UnsafeRawPointer(b)
+    guard count >= 8 else {
+        for index in 0..<count where a[index] != b[index] { return false }
+        return true
+    }
+    var index = 0
+    while count - index > 8 {
+        if left.loadUnaligned(fromByteOffset: index, as: UInt64.self) != right.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+            return false
+        }
+        index += 8
+    }
+    // The last eight bytes, overlapping those compared already.
+    return left.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == right.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+}
+
+/// What a body read kept: each slot's value, where it starts, and, when
+/// asked for, the line and column of the body and of each value.
+///
+/// Reused from body to body without clearing: a slot holds a value only
+/// when it was set during the current body (its stamp is the current
+/// body's), so a new body costs nothing, and a value equal to the last
+/// body's reuses its string.
+package struct KeptMembers {
+    /// The JSON type of a kept value.
+    package enum Kind: UInt8, Sendable {
+        case absent, null, string, number, boolean, array, object
+    }
+
+    /// One member's slot.
+    @usableFromInline struct Slot {
+        @usableFromInline var kind = Kind.absent
+        /// The string from the last body whose value was one.
+        @usableFromInline var string: String?
+        /// The value, for a number or a boolean.
+        @usableFromInline var scalar: JSONValue?
+        /// The body it was last set in.
+        @usableFromInline var stamp: UInt32 = 0
+        /// The body it last got a new string in (not the last body's again).
+        @usableFromInline var changed: UInt32 = 0
+        @usableFromInline init() {}
+    }
+
+    @usableFromInline var slots: [Slot]
+    /// The current body.
+    @usableFromInline var body: UInt32 = 1
+    /// The line and column of each kept value (when ``locatesValues``).
+    package var locations: [TextLocation]
+    /// The offset of the body's first byte.
+    package var startOffset = 0
+    /// The line and column of the body's first byte.
+    package var start = TextLocation(line: 1, column: 1)
+    /// Whether reading records lines and columns.
+    package var locatesValues = false
+
+    /// Room for `count` slots.
+    package init(count: Int) {
+        slots = Array(repeating: Slot(), count: count)
+        locations = Array(repeating: TextLocation(line: 1, column: 1), count: count)
+    }
+
+    /// Starts a body at `offset`: every slot empty.
+    mutating func reset(at offset: Int) {
+        body &+= 1
+        if body == 0 {  // wrapped: stamps of old bodies could match again
+            for slot in slots.indices { slots[slot].stamp = 0; slots[slot].changed = 0 }
+            body = 1
+        }
+        startOffset = offset
+    }
+
+    /// The JSON type of the current body's value in `slot`.
+    @inlinable @inline(__always)
+    package func kind(at slot: Int) -> Kind {
+        slots[slot].stamp == body ? slots[slot].kind : .absent
+    }
+
+    /// The current body's string in `slot`, or `nil`.
+    @inlinable @inline(__always)
+    package func string(at slot: Int) -> String? {
+        kind(at: slot) == .string ? slots[slot].string : nil
+    }
+
+    /// Whether `slot` got a new string in the current body: `false` when it
+    /// holds the last body's string again, or no string.
+    @inlinable @inline(__always)
+    package func changed(at slot: Int) -> Bool {
+        slots[slot].changed == body
+    }
+
+    /// The value the current body holds in `slot`, or `nil`.
+    package func value(at slot: Int) -> JSONValue? {
+        switch kind(at: slot) {
+        case .absent: nil
+        case .null: .null
+        case .string: slots[slot].string.map(JSONValue.string)
+        case .number, .boolean: slots[slot].scalar
+        case .array: .array([])
+        case .object: .object([:])
+        }
+    }
+
+    /// Sets `slot`'s value for the current body.
+    mutating func set(_ value: JSONValue, at slot: Int) {
+        slots[slot].stamp = body
+        switch value {
+        case .null: slots[slot].kind = .null
+        case .string(let string):
+            slots[slot].kind = .string
+            slots[slot].string = string
+            slots[slot].changed = body
+        case .number: slots[slot].kind = .number; slots[slot].scalar = value
+        case .bool: slots[slot].kind = .boolean; slots[slot].scalar = value
+        case .array: slots[slot].kind = .array
+        case .object: slots[slot].kind = .object
+        }
+    }
+
+    /// Sets `slot` to the string whose UTF-8 is `bytes`, reusing the last
+    /// body's string when it is the same.
+    @inline(__always)
+    mutating func setString(_ bytes: UnsafeBufferPointer<UInt8>, at slot: Int) {
+        Self.setString(bytes, in: &slots[slot], body: body)
+    }
+
+    @inline(__always)
+    private static func setString(_ bytes: UnsafeBufferPointer<UInt8>, in slot: inout Slot, body: UInt32) {
+        slot.stamp = body
+        slot.kind = .string
+        if let last = slot.string, last.utf8.count == bytes.count,
+            last.utf8.withContiguousStorageIfAvailable({ equalBytes($0.baseAddress!, bytes.baseAddress, bytes.count) }) == true
+        {
+            return
+        }
+        slot.string = String(decoding: bytes, as: UTF8.self)
+        slot.changed = body
+    }
+
+    /// The kept members by name.
+    package func dictionary(names: [String]) -> [String: JSONValue] {
+        var members: [String: JSONValue] = [:]
+        for slot in names.indices { if let value = value(at: slot) { members[names[slot]] = value } }
+        return members
+    }
+}
