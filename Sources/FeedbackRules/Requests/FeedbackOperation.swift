@@ -29,6 +29,14 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
     ///
     /// - Parameter value: the value of each of ``members``.
     public func validate(_ value: (Member) -> MemberValue) -> ValidationReport {
+        ValidationReport(failures(value)) { member in
+            if case .string(let string) = value(member) { string } else { nil }
+        }
+    }
+
+    /// The constraints a request fails, given each member's value: what
+    /// ``validate(_:)`` reports.
+    package func failures(_ value: (Member) -> MemberValue) -> FailedConstraints {
         var typeFailures = FailedConstraints(), constraintFailures = FailedConstraints()
         for member in members {
             switch value(member) {
@@ -38,10 +46,26 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
             }
         }
         // Deserialization fails first: then no constraint is reported.
-        let failures = typeFailures.isEmpty ? constraintFailures : typeFailures
-        return ValidationReport(failures) { member in
-            if case .string(let string) = value(member) { string } else { nil }
+        return typeFailures.isEmpty ? constraintFailures : typeFailures
+    }
+
+    /// The constraints a request fails, given each member's value as UTF-8
+    /// (`nil`: absent or `null`) where its caller holds it, such as a JSON
+    /// reader's input: no `String` is made. The same judgement as a typed
+    /// request's ``FeedbackRequest/validate()``, member by member.
+    ///
+    /// - Parameter value: the UTF-8 of each of ``members``, which must be
+    ///   well-formed (as a JSON reader that validates strings leaves it).
+    package func failures(utf8 value: (Member) -> UnsafeBufferPointer<UInt8>?) -> FailedConstraints {
+        var failures = FailedConstraints()
+        failures.record(Member.userPoolId.failures(utf8: value(.userPoolId)), of: .userPoolId)
+        failures.record(Member.username.failures(utf8: value(.username)), of: .username)
+        failures.record(Member.eventId.failures(utf8: value(.eventId)), of: .eventId)
+        if self == .updateAuthEventFeedback {
+            failures.record(Member.feedbackToken.failures(utf8: value(.feedbackToken)), of: .feedbackToken)
         }
+        failures.record(Member.feedbackValue.failures(utf8: value(.feedbackValue)), of: .feedbackValue)
+        return failures
     }
 
     /// Judges a typed request: one pass over each value, each member's
@@ -65,11 +89,20 @@ extension Member {
     @inline(__always)
     func failures(of value: String?) -> FailedConstraints.Kinds {
         guard let value else { return .required }
+        return value.withUTF8Bytes { failures(utf8: $0) }
+    }
+
+    /// The constraints the well-formed UTF-8 `bytes` fail (`nil`: absent):
+    /// the one definition of a member's judgement, for strings and bytes
+    /// alike. Inlined where the member is known.
+    @inline(__always)
+    func failures(utf8 bytes: UnsafeBufferPointer<UInt8>?) -> FailedConstraints.Kinds {
+        guard let bytes else { return .required }
         let rules = self.rules
         var failed: FailedConstraints.Kinds = []
-        let scan = rules.pattern?.scan(value)
+        let scan = rules.pattern?.scan(utf8: bytes)
         if let length = rules.length {
-            let scalars = scan?.scalarCount ?? value.unicodeScalars.count
+            let scalars = scan?.scalarCount ?? PatternScanner.scalarCount(bytes, from: 0)
             if scalars < length.lowerBound {
                 failed.insert(.minLength)
             } else if scalars > length.upperBound {
@@ -77,7 +110,7 @@ extension Member {
             }
         }
         if let scan, !scan.matches { failed.insert(.pattern) }
-        if let allowedValues = rules.allowedValues, !allowedValues.contains(value) { failed.insert(.allowedValues) }
+        if let allowedValues = rules.allowedValues, !allowedValues.contains(utf8: bytes) { failed.insert(.allowedValues) }
         return failed
     }
 }
