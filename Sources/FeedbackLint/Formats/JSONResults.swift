@@ -47,9 +47,9 @@ struct JSONResults: ResultRenderer {
         out.append(#","valid":true,"errorType":null,"message":null,"violations":[]}\#n"#)
     }
 
-    mutating func invalid(_ violations: [Violation], at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
         start(place, into: &out)
-        verdicts.withRendering(of: violations, kept: kept, operation: operation, { violations in
+        verdicts.withRendering(of: failures, kept: kept, operation: operation, { violations in
             let parts = violations.map(\.message)
             var out: [UInt8] = []
             out.append(#","valid":false,"errorType":"#)

@@ -43,9 +43,9 @@ struct TextResults: ResultRenderer {
         out.append(": valid\n")
     }
 
-    mutating func invalid(_ violations: [Violation], at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
         let name = name
-        lines.withRendering(of: violations, kept: kept, operation: operation, { violations in
+        lines.withRendering(of: failures, kept: kept, operation: operation, { violations in
             let errorType = violations.first?.kind == .type ? ServiceError.serialization : .invalidParameter
             return violations.map { violation in
                 Array(": \(errorType.rawValue): \(violation.member.wireName) \(violation.kind.rawValue): \(TerminalText.escaped(violation.message))\n".utf8)

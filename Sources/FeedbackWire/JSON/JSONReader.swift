@@ -211,7 +211,7 @@ package struct JSONReader {
             if base[at] == UInt8(ascii: "\"") {
                 let end = Self.plainRun(bytes, from: at + 1)
                 if end < count, base[end] == UInt8(ascii: "\"") {
-                    kept.setString(UnsafeBufferPointer(start: base + at + 1, count: end - at - 1), at: slot)
+                    kept.setString(UnsafeBufferPointer(start: base + at + 1, count: end - at - 1), at: slot, borrowing: true)
                     at = end + 1
                 } else {
                     index = at
@@ -447,7 +447,7 @@ package struct JSONReader {
         let end = Self.plainRun(bytes, from: start)
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             index = end + 1
-            kept.setString(UnsafeBufferPointer(rebasing: bytes[start..<end]), at: slot)
+            kept.setString(UnsafeBufferPointer(rebasing: bytes[start..<end]), at: slot, borrowing: source == nil)
         } else {
             try escapedString(at: slot, in: &kept)
         }
@@ -483,7 +483,7 @@ package struct JSONReader {
                 let byte = base[at]
                 if byte == UInt8(ascii: "\"") {
                     index = at + 1
-                    kept.setString(UnsafeBufferPointer(rebasing: decoded[..<length]), at: slot)
+                    kept.setString(UnsafeBufferPointer(rebasing: decoded[..<length]), at: slot, borrowing: false)
                     return true
                 } else if byte == UInt8(ascii: "\\") {
                     guard at + 1 < count else { return false }
