@@ -49,22 +49,19 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
         return typeFailures.isEmpty ? constraintFailures : typeFailures
     }
 
-    /// The constraints a request fails, given each member's value as UTF-8
-    /// (`nil`: absent or `null`) where its caller holds it, such as a JSON
-    /// reader's input: no `String` is made. The same judgement as a typed
-    /// request's ``FeedbackRequest/validate()``, member by member.
-    ///
-    /// - Parameter value: the UTF-8 of each of ``members``, which must be
-    ///   well-formed (as a JSON reader that validates strings leaves it).
-    package func failures(utf8 value: (Member) -> UnsafeBufferPointer<UInt8>?) -> FailedConstraints {
+    /// The constraints a request fails, given its members as UTF-8 where
+    /// its caller holds them, such as a JSON reader's input: no `String` is
+    /// made. The same judgement as a typed request's
+    /// ``FeedbackRequest/validate()``, member by member.
+    package func failures(of request: MemberBytes) -> FailedConstraints {
         var failures = FailedConstraints()
-        failures.record(Member.userPoolId.failures(utf8: value(.userPoolId)), of: .userPoolId)
-        failures.record(Member.username.failures(utf8: value(.username)), of: .username)
-        failures.record(Member.eventId.failures(utf8: value(.eventId)), of: .eventId)
+        failures.record(Member.userPoolId.failures(utf8: request.userPoolId), of: .userPoolId)
+        failures.record(Member.username.failures(utf8: request.username), of: .username)
+        failures.record(Member.eventId.failures(utf8: request.eventId), of: .eventId)
         if self == .updateAuthEventFeedback {
-            failures.record(Member.feedbackToken.failures(utf8: value(.feedbackToken)), of: .feedbackToken)
+            failures.record(Member.feedbackToken.failures(utf8: request.feedbackToken), of: .feedbackToken)
         }
-        failures.record(Member.feedbackValue.failures(utf8: value(.feedbackValue)), of: .feedbackValue)
+        failures.record(Member.feedbackValue.failures(utf8: request.feedbackValue), of: .feedbackValue)
         return failures
     }
 

@@ -110,7 +110,16 @@ extension FeedbackOperation {
         guard kept.holdsOnlyStrings else {
             return failures { member in slot(of: member).flatMap { kept.value(at: $0) }?.memberValue ?? .absent }
         }
-        return failures { member in slot(of: member).flatMap { kept.bytes(at: $0) } }
+        @inline(__always) func bytes(_ member: Member) -> UnsafeBufferPointer<UInt8>? {
+            slot(of: member).flatMap { kept.bytes(at: $0) }
+        }
+        var request = MemberBytes()
+        request.userPoolId = bytes(.userPoolId)
+        request.username = bytes(.username)
+        request.eventId = bytes(.eventId)
+        request.feedbackToken = bytes(.feedbackToken)
+        request.feedbackValue = bytes(.feedbackValue)
+        return failures(of: request)
     }
 
     /// The wire names of the operation's members.
