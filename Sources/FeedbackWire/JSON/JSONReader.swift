@@ -188,8 +188,15 @@ package struct JSONReader {
         let count = bytes.count
         var at = index + 1  // past the brace
         @inline(__always) func skipSpace() {
+            // Most often: no white space, or one space (as `json.dumps` writes).
+            if at < count, base[at] > 0x20 { return }
+            if at + 1 < count, base[at] == 0x20, base[at + 1] > 0x20 {
+                at += 1
+                return
+            }
             while at < count, base[at] <= 0x20, base[at] == 0x20 || base[at] == 0x0A || base[at] == 0x0D || base[at] == 0x09 { at += 1 }
         }
+        var nextSlot = 0
         depth += 1
         if depth > Self.maximumDepth { return false }
         skipSpace()
@@ -200,8 +207,9 @@ package struct JSONReader {
         }
         while true {
             guard at < count, base[at] == UInt8(ascii: "\""),
-                let (slot, length) = keys.plainSlot(at: base + at + 1, available: count - at - 1)
+                let (slot, length) = keys.plainSlot(at: base + at + 1, available: count - at - 1, first: nextSlot)
             else { return false }
+            nextSlot = slot + 1
             at += length + 2
             skipSpace()
             guard at < count, base[at] == UInt8(ascii: ":") else { return false }

@@ -15,9 +15,8 @@ package struct MemberKeys: Sendable {
     private let ranges: [Range<Int>]
     /// The length of the longest name, in bytes.
     package let longest: Int
-    /// Each name's first eight bytes (fewer for a shorter name, zero-padded)
-    /// and the mask of those bytes: a key is matched in place by one load.
-    private let prefixes: [UInt64], prefixMasks: [UInt64]
+    /// Each name as words, so that a key is matched in place by a load or two.
+    private let words: [NameWords]
     /// By key length (up to 63 bytes): the first slot of that length, or -1.
     private let firstOfLength: [Int8]
     /// By slot: the next slot of the same length, or -1.
@@ -43,41 +42,57 @@ package struct MemberKeys: Sendable {
         }
         firstOfLength = first
         nextOfLength = next
-        var prefixes: [UInt64] = [], masks: [UInt64] = []
-        for name in names {
-            var prefix: UInt64 = 0, mask: UInt64 = 0
-            for (index, byte) in name.utf8.prefix(8).enumerated() {
+        words = names.map(NameWords.init)
+    }
+
+    /// A name's bytes as words: its first eight (fewer for a shorter name,
+    /// zero-padded) with the mask of those bytes, and its last eight.
+    private struct NameWords {
+        var prefix: UInt64 = 0, mask: UInt64 = 0, tail: UInt64 = 0
+        let length: Int
+
+        init(_ name: String) {
+            let bytes = Array(name.utf8)
+            length = bytes.count
+            for (index, byte) in bytes.prefix(8).enumerated() {
                 prefix |= UInt64(byte) << (8 * UInt64(index))
                 mask |= 0xFF << (8 * UInt64(index))
             }
-            prefixes.append(prefix)
-            masks.append(mask)
+            if length > 8 {
+                for (index, byte) in bytes.suffix(8).enumerated() { tail |= UInt64(byte) << (8 * UInt64(index)) }
+            }
         }
-        self.prefixes = prefixes
-        prefixMasks = masks
     }
 
     /// The slot and length of the key whose text starts at `key`, when it
     /// is one of the names written plainly and followed by its closing
     /// quote within `available` bytes; `nil` otherwise (the key may still
-    /// be one, written with escapes).
+    /// be one, written with escapes). The names are tried from slot
+    /// `first` on, round: bodies most often list their keys in one order,
+    /// so the slot after the last key's is the likeliest.
     @inline(__always)
-    package func plainSlot(at key: UnsafePointer<UInt8>, available: Int) -> (slot: Int, length: Int)? {
+    package func plainSlot(at key: UnsafePointer<UInt8>, available: Int, first: Int = 0) -> (slot: Int, length: Int)? {
         guard available >= 9 else { return nil }
-        let word = UInt64(littleEndian: UnsafeRawPointer(key).loadUnaligned(as: UInt64.self))
-        return prefixes.withUnsafeBufferPointer { prefixes in
-            prefixMasks.withUnsafeBufferPointer { masks in
-                for slot in 0..<prefixes.count where word & masks[slot] == prefixes[slot] {
-                    let range = ranges[slot]
-                    guard range.count < available, key[range.count] == UInt8(ascii: "\"") else { continue }
-                    if range.count <= 8 { return (slot, range.count) }
-                    let matches = storage.withUnsafeBufferPointer {
-                        equalBytes($0.baseAddress! + range.lowerBound + 8, key + 8, range.count - 8)
+        let raw = UnsafeRawPointer(key)
+        let word = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        return words.withUnsafeBufferPointer { words in
+            var slot = first < words.count ? first : 0
+            for _ in 0..<words.count {
+                let name = words[slot]
+                if word & name.mask == name.prefix, name.length < available, key[name.length] == UInt8(ascii: "\"") {
+                    if name.length <= 8 { return (slot, name.length) }
+                    // The last eight bytes, then (past sixteen) those between.
+                    if UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: name.length - 8, as: UInt64.self)) == name.tail,
+                        name.length <= 16 || storage.withUnsafeBufferPointer({
+                            equalBytes($0.baseAddress! + ranges[slot].lowerBound + 8, key + 8, name.length - 16)
+                        })
+                    {
+                        return (slot, name.length)
                     }
-                    if matches { return (slot, range.count) }
                 }
-                return nil
+                slot = slot + 1 == words.count ? 0 : slot + 1
             }
+            return nil
         }
     }
 
