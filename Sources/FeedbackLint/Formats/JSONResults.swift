@@ -49,7 +49,7 @@ struct JSONResults: ResultRenderer {
 
     mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
         start(place, into: &out)
-        verdicts.withRendering(of: failures, kept: kept, operation: operation, { violations in
+        out += verdicts.rendering(of: failures, kept: kept, operation: operation) { violations in
             let parts = violations.map(\.message)
             var out: [UInt8] = []
             out.append(#","valid":false,"errorType":"#)
@@ -70,7 +70,7 @@ struct JSONResults: ResultRenderer {
             }
             out.append("]}\n")
             return out
-        }, { out += $0 })
+        }
     }
 
     mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {

@@ -86,30 +86,22 @@ struct RenderCache<Rendered> {
 
     private var entries = [Entry?](repeating: nil, count: 1024)
 
-    /// Hands `use` the rendering of `failures` (the engine's on `kept`),
-    /// made by `render` from the report's violations when not known.
-    mutating func withRendering(of failures: FailedConstraints, kept: KeptMembers, operation: FeedbackOperation,
-                                _ render: ([Violation]) -> Rendered, _ use: (Rendered) -> Void) {
+    /// The rendering of `failures` (the engine's on `kept`), made by
+    /// `render` from the report's violations when not known.
+    mutating func rendering(of failures: FailedConstraints, kept: KeptMembers, operation: FeedbackOperation,
+                            _ render: ([Violation]) -> Rendered) -> Rendered {
         let index = Self.fingerprint(failures, kept: kept, operation: operation) & (entries.count - 1)
         if let entry = entries[index], Self.matches(entry, failures, kept: kept, operation: operation) {
-            return use(entry.rendered)
+            return entry.rendered
         }
         var values: [[UInt8]] = []
-        for member in Member.allCases where failures.showsValue(of: member) {
+        Self.forEachShownMember(of: failures) { member in
             values.append(Self.shownBytes(of: member, in: kept, operation: operation).map { Array($0) } ?? [])
         }
         let violations = failures.violations { member in operation.slot(of: member).flatMap { kept.string(at: $0) } }
         let entry = Entry(failures: failures, values: values, rendered: render(violations))
         entries[index] = entry
-        use(entry.rendered)
-    }
-
-    /// The rendering of `failures`, made by `render` when not known.
-    mutating func rendering(of failures: FailedConstraints, kept: KeptMembers, operation: FeedbackOperation,
-                            _ render: ([Violation]) -> Rendered) -> Rendered {
-        var rendered: Rendered?
-        withRendering(of: failures, kept: kept, operation: operation, render) { rendered = $0 }
-        return rendered!
+        return entry.rendered
     }
 
     /// The bytes of the value a message of `member` shows (`showsValue`).
@@ -120,25 +112,34 @@ struct RenderCache<Rendered> {
 
     private static func matches(_ entry: Entry, _ failures: FailedConstraints, kept: KeptMembers, operation: FeedbackOperation) -> Bool {
         guard entry.failures == failures else { return false }
-        var index = 0
-        for member in Member.allCases where failures.showsValue(of: member) {
+        var index = 0, equal = true
+        forEachShownMember(of: failures) { member in
             let value = entry.values[index]
             index += 1
             // A failure that quotes the value is always of a string.
             let bytes = shownBytes(of: member, in: kept, operation: operation) ?? UnsafeBufferPointer(start: nil, count: 0)
-            guard bytes.count == value.count else { return false }
-            if bytes.isEmpty { continue }
-            guard value.withUnsafeBufferPointer({ equalBytes($0.baseAddress!, bytes.baseAddress, bytes.count) }) else { return false }
+            guard equal, bytes.count == value.count else { equal = false; return }
+            if bytes.isEmpty { return }
+            equal = value.withUnsafeBufferPointer { equalBytes($0.baseAddress!, bytes.baseAddress, bytes.count) }
         }
-        return true
+        return equal
+    }
+
+    /// Calls `body` with each member whose value `failures`' messages show,
+    /// in member order: none, at the cost of one test, for most reports.
+    @inline(__always)
+    private static func forEachShownMember(of failures: FailedConstraints, _ body: (Member) -> Void) {
+        let shown = failures.shownMembers
+        guard shown != 0 else { return }
+        for (index, member) in Member.allCases.enumerated() where shown & 1 << UInt8(index) != 0 { body(member) }
     }
 
     private static func fingerprint(_ failures: FailedConstraints, kept: KeptMembers, operation: FeedbackOperation) -> Int {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         func mix(_ value: UInt64) { hash = (hash ^ value) &* 0x0000_0100_0000_01B3 }
         mix(failures.bits)
-        for member in Member.allCases where failures.showsValue(of: member) {
-            guard let bytes = shownBytes(of: member, in: kept, operation: operation) else { continue }
+        forEachShownMember(of: failures) { member in
+            guard let bytes = shownBytes(of: member, in: kept, operation: operation) else { return }
             mix(UInt64(truncatingIfNeeded: bytes.count))
             if bytes.count >= 8 {
                 let raw = UnsafeRawPointer(bytes.baseAddress!)

@@ -45,17 +45,16 @@ struct TextResults: ResultRenderer {
 
     mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
         let name = name
-        lines.withRendering(of: failures, kept: kept, operation: operation, { violations in
+        let lines = lines.rendering(of: failures, kept: kept, operation: operation) { violations in
             let errorType = violations.first?.kind == .type ? ServiceError.serialization : .invalidParameter
             return violations.map { violation in
                 Array(": \(errorType.rawValue): \(violation.member.wireName) \(violation.kind.rawValue): \(TerminalText.escaped(violation.message))\n".utf8)
             }
-        }, { lines in
-            for line in lines {
-                Self.place(place, name: name, into: &out)
-                out += line
-            }
-        })
+        }
+        for line in lines {
+            Self.place(place, name: name, into: &out)
+            out += line
+        }
     }
 
     mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {

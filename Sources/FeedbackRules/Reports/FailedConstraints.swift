@@ -63,6 +63,15 @@
         !member.isSensitive && !kinds(of: member).isDisjoint(with: .quotingValue)
     }
 
+    /// The members whose values the messages show (``showsValue(of:)``):
+    /// bit `i` stands for `Member.allCases[i]`; `0` for a valid request, or
+    /// one that failed only on sensitive members, `required` or types.
+    package var shownMembers: UInt8 {
+        var shown: UInt8 = 0
+        for (index, member) in Member.allCases.enumerated() where showsValue(of: member) { shown |= 1 << UInt8(index) }
+        return shown
+    }
+
     /// Calls `body` with each failing member and the constraint it failed,
     /// in report order. Allocates nothing.
     package func forEachFailure(_ body: (Member, Constraint) -> Void) {
