@@ -15,6 +15,8 @@ struct JSONResults: ResultRenderer {
     static var locatesValues: Bool { false }
     /// `{"file":"<name>"`.
     private let head: [UInt8]
+    /// `{"file":"<name>","line":`: most results have a line.
+    private let headWithLine: [UInt8]
     private let quiet: Bool
     private let operation: FeedbackOperation
     /// From `"errorType"` to the end of the line.
@@ -25,15 +27,17 @@ struct JSONResults: ResultRenderer {
         head.append(#"{"file":"#)
         Self.writeString(context.input.display, to: &head)
         self.head = head
+        headWithLine = head + Array(#","line":"#.utf8)
         quiet = context.quiet
         operation = context.operation
     }
 
     private func start(_ place: ResultPlace, into out: inout [UInt8]) {
-        out += head
         if let line = place.line {
-            out.append(#","line":"#)
+            out += headWithLine
             out.appendDecimal(line)
+        } else {
+            out += head
         }
         if let column = place.column {
             out.append(#","column":"#)

@@ -6,9 +6,11 @@
 /// that was kept: ``base`` is read only once the body is read.
 @usableFromInline final class KeptBytes {
     /// The first byte; valid until the store grows or is emptied.
-    @usableFromInline private(set) var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
+    // Unchecked: the store belongs to one reader's kept members, on one
+    // thread, and no access to it overlaps another.
+    @exclusivity(unchecked) @usableFromInline private(set) var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var count = 0
     /// The capacity kept from body to body; a larger store (a body with a
     /// long string) is given back when emptied.
     private static let retainedCapacity = 64 * 1024
