@@ -86,20 +86,33 @@ extension Member {
     @inline(__always)
     func failures(of value: String?) -> FailedConstraints.Kinds {
         guard let value else { return .required }
-        return value.withUTF8Bytes { failures(utf8: $0) }
+        return failures(scan: rules.pattern?.scan(value), scalarCount: { value.unicodeScalars.count },
+                        isAllowed: { $0.contains(value) })
     }
 
-    /// The constraints the well-formed UTF-8 `bytes` fail (`nil`: absent):
-    /// the one definition of a member's judgement, for strings and bytes
-    /// alike. Inlined where the member is known.
+    /// The constraints the well-formed UTF-8 `bytes` fail (`nil`: absent),
+    /// as ``failures(of:)`` judges a string of them. Inlined where the
+    /// member is known.
     @inline(__always)
     func failures(utf8 bytes: UnsafeBufferPointer<UInt8>?) -> FailedConstraints.Kinds {
         guard let bytes else { return .required }
+        return failures(scan: rules.pattern?.scan(utf8: bytes), scalarCount: { PatternScanner.scalarCount(bytes, from: 0) },
+                        isAllowed: { $0.contains(utf8: bytes) })
+    }
+
+    /// The one definition of a present value's judgement, whoever holds
+    /// the value: `scan` is its pattern's scan (when the member has a
+    /// pattern), `scalarCount` its length in Unicode scalars, `isAllowed`
+    /// whether an enum holds it. Each entry passes its own access to the
+    /// same matchers (``Pattern``, ``AllowedValues``), so the String entry
+    /// keeps its code, and the byte entry makes no String.
+    @inline(__always)
+    private func failures(scan: Pattern.Scan?, scalarCount: () -> Int,
+                          isAllowed: (AllowedValues) -> Bool) -> FailedConstraints.Kinds {
         let rules = self.rules
         var failed: FailedConstraints.Kinds = []
-        let scan = rules.pattern?.scan(utf8: bytes)
         if let length = rules.length {
-            let scalars = scan?.scalarCount ?? PatternScanner.scalarCount(bytes, from: 0)
+            let scalars = scan?.scalarCount ?? scalarCount()
             if scalars < length.lowerBound {
                 failed.insert(.minLength)
             } else if scalars > length.upperBound {
@@ -107,7 +120,7 @@ extension Member {
             }
         }
         if let scan, !scan.matches { failed.insert(.pattern) }
-        if let allowedValues = rules.allowedValues, !allowedValues.contains(utf8: bytes) { failed.insert(.allowedValues) }
+        if let allowedValues = rules.allowedValues, !isAllowed(allowedValues) { failed.insert(.allowedValues) }
         return failed
     }
 }
