@@ -17,11 +17,6 @@ struct BodyJudge<Renderer: ResultRenderer> {
     private var scratch: [UInt8] = []
     /// What was judged so far.
     var counts = LintCounts()
-    /// The body as the engine's typed request, its fastest path; kept from
-    /// body to body, a member whose string is the last body's is not
-    /// touched (no reference counting).
-    private var update = UpdateAuthEventFeedbackRequest()
-    private var admin = AdminUpdateAuthEventFeedbackRequest()
     /// Whether the last line was an unfinished document that is not a
     /// pretty-printed one either: the lines after it are not tried again.
     private var lookedAhead = false
@@ -31,6 +26,7 @@ struct BodyJudge<Renderer: ResultRenderer> {
         keys = context.operation.memberKeys
         kept = KeptMembers(count: keys.count)
         kept.locatesValues = Renderer.locatesValues
+        kept.borrowsInput = true  // each body is judged before its input moves on
         renderer = Renderer(context)
     }
 
@@ -43,29 +39,14 @@ struct BodyJudge<Renderer: ResultRenderer> {
         try reader.readBody(keys: keys, into: &kept)
         if whole { try reader.finishDocument() }
         let place = place ?? ResultPlace(kept.start)
-        let report = judgement()
-        if report.isValid {
+        let failures = operation.failures(of: kept)
+        if failures.isEmpty {
             counts.valid += 1
             renderer.valid(at: place, into: &out)
         } else {
             counts.invalid += 1
-            renderer.invalid(report.violations, at: place, kept: kept, into: &out)
+            renderer.invalid(failures, at: place, kept: kept, into: &out)
         }
-    }
-
-    /// The engine's report on the body just read: through the typed
-    /// request when every member is a string, `null` or absent; else (a
-    /// member of another JSON type) through the wire values.
-    private mutating func judgement() -> ValidationReport {
-        switch operation {
-        case .updateAuthEventFeedback:
-            if kept.fill(&update) { return update.validate() }
-            update = UpdateAuthEventFeedbackRequest()
-        case .adminUpdateAuthEventFeedback:
-            if kept.fill(&admin) { return admin.validate() }
-            admin = AdminUpdateAuthEventFeedbackRequest()
-        }
-        return operation.validate(kept)
     }
 
     /// Renders an input that could not be judged.

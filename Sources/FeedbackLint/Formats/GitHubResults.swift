@@ -43,17 +43,19 @@ struct GitHubResults: ResultRenderer {
 
     mutating func valid(at place: ResultPlace, into out: inout [UInt8]) {}
 
-    mutating func invalid(_ violations: [Violation], at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
-        let endings = endings.rendering(of: violations, kept: kept, operation: operation) { violations in
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+        let endings = endings.rendering(of: failures, kept: kept, operation: operation) { violations in
             violations.map { violation in
                 let errorType = violation.kind == .type ? ServiceError.serialization : .invalidParameter
                 return Array(("title=" + Self.escapedProperty(LintRule.id(of: violation)) + "::"
                     + Self.escapedData("\(errorType.rawValue): \(TerminalText.escaped(violation.message))") + "\n").utf8)
             }
         }
-        for (violation, ending) in zip(violations, endings) {
-            start(ResultPlace(Self.location(of: violation, in: kept, operation: operation)), into: &out)
-            out += ending
+        var index = 0
+        failures.forEachFailure { member, _ in
+            start(ResultPlace(Self.location(of: member, in: kept, operation: operation)), into: &out)
+            out += endings[index]
+            index += 1
         }
     }
 

@@ -15,6 +15,8 @@ struct JSONResults: ResultRenderer {
     static var locatesValues: Bool { false }
     /// `{"file":"<name>"`.
     private let head: [UInt8]
+    /// `{"file":"<name>","line":`: most results have a line.
+    private let headWithLine: [UInt8]
     private let quiet: Bool
     private let operation: FeedbackOperation
     /// From `"errorType"` to the end of the line.
@@ -25,15 +27,17 @@ struct JSONResults: ResultRenderer {
         head.append(#"{"file":"#)
         Self.writeString(context.input.display, to: &head)
         self.head = head
+        headWithLine = head + Array(#","line":"#.utf8)
         quiet = context.quiet
         operation = context.operation
     }
 
     private func start(_ place: ResultPlace, into out: inout [UInt8]) {
-        out += head
         if let line = place.line {
-            out.append(#","line":"#)
+            out += headWithLine
             out.appendDecimal(line)
+        } else {
+            out += head
         }
         if let column = place.column {
             out.append(#","column":"#)
@@ -47,9 +51,9 @@ struct JSONResults: ResultRenderer {
         out.append(#","valid":true,"errorType":null,"message":null,"violations":[]}\#n"#)
     }
 
-    mutating func invalid(_ violations: [Violation], at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
         start(place, into: &out)
-        verdicts.withRendering(of: violations, kept: kept, operation: operation, { violations in
+        out += verdicts.rendering(of: failures, kept: kept, operation: operation) { violations in
             let parts = violations.map(\.message)
             var out: [UInt8] = []
             out.append(#","valid":false,"errorType":"#)
@@ -70,7 +74,7 @@ struct JSONResults: ResultRenderer {
             }
             out.append("]}\n")
             return out
-        }, { out += $0 })
+        }
     }
 
     mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {

@@ -15,7 +15,7 @@ struct JUnitResults: ResultRenderer {
     /// `<testcase classname="<input>" name="`.
     private let head: [UInt8]
     /// Per body's violations: `"><failure …>…`, after the name.
-    private var failures = RenderCache<[[UInt8]]>()
+    private var failureParts = RenderCache<[[UInt8]]>()
 
     init(_ context: RenderContext) {
         operation = context.operation
@@ -44,8 +44,8 @@ struct JUnitResults: ResultRenderer {
         out.append("/>\n")
     }
 
-    mutating func invalid(_ violations: [Violation], at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
-        let parts = failures.rendering(of: violations, kept: kept, operation: operation) { violations in
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+        let parts = failureParts.rendering(of: failures, kept: kept, operation: operation) { violations in
             let messages = violations.map(\.message)
             let errorType = violations.first?.kind == .type ? ServiceError.serialization : .invalidParameter
             let head = #"><failure type="\#(errorType.rawValue)" message="\#(Self.escaped(ValidationReport.message(of: violations, parts: messages) ?? ""))">"#
@@ -55,8 +55,11 @@ struct JUnitResults: ResultRenderer {
         }
         start(place, into: &out)
         out += parts[0]
-        for (violation, part) in zip(violations, parts.dropFirst()) {
-            let location = Self.location(of: violation, in: kept, operation: operation)
+        var index = 1
+        failures.forEachFailure { member, _ in
+            let location = Self.location(of: member, in: kept, operation: operation)
+            let part = parts[index]
+            index += 1
             out.append("line ")
             out.appendDecimal(location.line)
             out.append(", column ")

@@ -46,38 +46,39 @@ protocol ResultRenderer: SendableMetatype {
     init(_ context: RenderContext)
     /// A body the service would accept.
     mutating func valid(at place: ResultPlace, into out: inout [UInt8])
-    /// A body the service would refuse: `violations` are the report's.
-    mutating func invalid(_ violations: [Violation], at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8])
+    /// A body the service would refuse: `failures` are the engine's on `kept`.
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8])
     /// An input that could not be judged, and why (never quoting it).
     mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8])
 }
 
 extension ResultRenderer {
-    /// Where `violation`'s member is in the body: its value, or the body
-    /// itself when the member is absent.
-    static func location(of violation: Violation, in kept: KeptMembers, operation: FeedbackOperation) -> TextLocation {
-        guard let slot = operation.slot(of: violation.member), kept.kind(at: slot) != .absent else { return kept.start }
+    /// Where `member` is in the body: its value, or the body itself when
+    /// the member is absent.
+    static func location(of member: Member, in kept: KeptMembers, operation: FeedbackOperation) -> TextLocation {
+        guard let slot = operation.slot(of: member), kept.kind(at: slot) != .absent else { return kept.start }
         return kept.locations[slot]
     }
 }
 
-/// Rendered text by the violations it is for, so that each message is
-/// built and escaped once however often it recurs.
+/// Rendered text by the failures it is for, so that each message is built
+/// and escaped once however often it recurs.
 ///
-/// A violation is its member, its constraint and the value its message
-/// shows, which is the member's value when the member is not sensitive
-/// (the engine never shows a sensitive one). So the key of a report's
-/// violations is their members and constraints with those members' values
-/// from the body: cheap to hash and compare, no message built. The cache
-/// is direct-mapped: its size is fixed, so unique values cannot grow it.
+/// A report is its failures (which member failed which constraint: one
+/// word) and the values its messages show, which are the failing members'
+/// values when not sensitive (the engine never shows a sensitive one). So
+/// the key is that word with those members' bytes from the body: cheap to
+/// hash and compare, no violation or message built, no string made. The
+/// cache is direct-mapped: its size is fixed, so unique values cannot grow
+/// it.
 struct RenderCache<Rendered> {
     private final class Entry {
-        let violations: [Violation]
-        /// The shown members' values, one per violation (`nil`: a sensitive member).
-        let values: [String?]
+        let failures: FailedConstraints
+        /// The shown members' values, in member order.
+        let values: [[UInt8]]
         let rendered: Rendered
-        init(violations: [Violation], values: [String?], rendered: Rendered) {
-            self.violations = violations
+        init(failures: FailedConstraints, values: [[UInt8]], rendered: Rendered) {
+            self.failures = failures
             self.values = values
             self.rendered = rendered
         }
@@ -85,73 +86,67 @@ struct RenderCache<Rendered> {
 
     private var entries = [Entry?](repeating: nil, count: 1024)
 
-    /// Hands `use` the rendering of `violations` (a report on `kept`), made
-    /// by `render` when not known.
-    mutating func withRendering(of violations: [Violation], kept: KeptMembers, operation: FeedbackOperation,
-                                _ render: ([Violation]) -> Rendered, _ use: (Rendered) -> Void) {
-        let index = Self.fingerprint(violations, kept: kept, operation: operation) & (entries.count - 1)
-        if let entry = entries[index], Self.matches(entry, violations, kept: kept, operation: operation) {
-            return use(entry.rendered)
-        }
-        let values = violations.map { Self.shownValue(of: $0.member, in: kept, operation: operation) }
-        let entry = Entry(violations: violations, values: values, rendered: render(violations))
-        entries[index] = entry
-        use(entry.rendered)
-    }
-
-    /// The rendering of `violations`, made by `render` when not known.
-    mutating func rendering(of violations: [Violation], kept: KeptMembers, operation: FeedbackOperation,
+    /// The rendering of `failures` (the engine's on `kept`), made by
+    /// `render` from the report's violations when not known.
+    mutating func rendering(of failures: FailedConstraints, kept: KeptMembers, operation: FeedbackOperation,
                             _ render: ([Violation]) -> Rendered) -> Rendered {
-        var rendered: Rendered?
-        withRendering(of: violations, kept: kept, operation: operation, render) { rendered = $0 }
-        return rendered!
+        let index = Self.fingerprint(failures, kept: kept, operation: operation) & (entries.count - 1)
+        if let entry = entries[index], Self.matches(entry, failures, kept: kept, operation: operation) {
+            return entry.rendered
+        }
+        var values: [[UInt8]] = []
+        Self.forEachShownMember(of: failures) { member in
+            values.append(Self.shownBytes(of: member, in: kept, operation: operation).map { Array($0) } ?? [])
+        }
+        let violations = failures.violations { member in operation.slot(of: member).flatMap { kept.string(at: $0) } }
+        let entry = Entry(failures: failures, values: values, rendered: render(violations))
+        entries[index] = entry
+        return entry.rendered
     }
 
-    /// The value a violation of `member` may show: the member's string,
-    /// unless the member is sensitive.
+    /// The bytes of the value a message of `member` shows (`showsValue`).
     @inline(__always)
-    private static func shownValue(of member: Member, in kept: KeptMembers, operation: FeedbackOperation) -> String? {
-        switch member {
-        case .username, .feedbackToken: nil
-        case .userPoolId, .eventId, .feedbackValue: operation.slot(of: member).flatMap { kept.string(at: $0) }
-        }
+    private static func shownBytes(of member: Member, in kept: KeptMembers, operation: FeedbackOperation) -> UnsafeBufferPointer<UInt8>? {
+        operation.slot(of: member).flatMap { kept.bytes(at: $0) }
     }
 
-    private static func matches(_ entry: Entry, _ violations: [Violation], kept: KeptMembers, operation: FeedbackOperation) -> Bool {
-        guard entry.violations.count == violations.count else { return false }
-        for index in violations.indices {
-            let member = violations[index].member
-            guard member == entry.violations[index].member, violations[index].constraint == entry.violations[index].constraint,
-                shownValue(of: member, in: kept, operation: operation) == entry.values[index]
-            else { return false }
+    private static func matches(_ entry: Entry, _ failures: FailedConstraints, kept: KeptMembers, operation: FeedbackOperation) -> Bool {
+        guard entry.failures == failures else { return false }
+        var index = 0, equal = true
+        forEachShownMember(of: failures) { member in
+            let value = entry.values[index]
+            index += 1
+            // A failure that quotes the value is always of a string.
+            let bytes = shownBytes(of: member, in: kept, operation: operation) ?? UnsafeBufferPointer(start: nil, count: 0)
+            guard equal, bytes.count == value.count else { equal = false; return }
+            if bytes.isEmpty { return }
+            equal = value.withUnsafeBufferPointer { equalBytes($0.baseAddress!, bytes.baseAddress, bytes.count) }
         }
-        return true
+        return equal
     }
 
-    private static func fingerprint(_ violations: [Violation], kept: KeptMembers, operation: FeedbackOperation) -> Int {
+    /// Calls `body` with each member whose value `failures`' messages show,
+    /// in member order: none, at the cost of one test, for most reports.
+    @inline(__always)
+    private static func forEachShownMember(of failures: FailedConstraints, _ body: (Member) -> Void) {
+        let shown = failures.shownMembers
+        guard shown != 0 else { return }
+        for (index, member) in Member.allCases.enumerated() where shown & 1 << UInt8(index) != 0 { body(member) }
+    }
+
+    private static func fingerprint(_ failures: FailedConstraints, kept: KeptMembers, operation: FeedbackOperation) -> Int {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         func mix(_ value: UInt64) { hash = (hash ^ value) &* 0x0000_0100_0000_01B3 }
-        for index in violations.indices {
-            let member = violations[index].member
-            mix(UInt64(truncatingIfNeeded: operation.slot(of: member) ?? 7))
-            switch violations[index].constraint {
-            case .required: mix(1)
-            case .minLength(let bound): mix(2 &+ UInt64(truncatingIfNeeded: bound) << 8)
-            case .maxLength(let bound): mix(3 &+ UInt64(truncatingIfNeeded: bound) << 8)
-            case .pattern: mix(4)
-            case .allowedValues: mix(5)
-            case .type(let found): mix(6 &+ UInt64(found.rawValue.utf8.count) << 8)
-            }
-            guard let value = shownValue(of: member, in: kept, operation: operation) else { continue }
-            value.utf8.withContiguousStorageIfAvailable { bytes in
-                mix(UInt64(truncatingIfNeeded: bytes.count))
-                if bytes.count >= 8 {
-                    let raw = UnsafeRawPointer(bytes.baseAddress!)
-                    mix(raw.loadUnaligned(as: UInt64.self))
-                    mix(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
-                } else {
-                    for byte in bytes { mix(UInt64(byte)) }
-                }
+        mix(failures.bits)
+        forEachShownMember(of: failures) { member in
+            guard let bytes = shownBytes(of: member, in: kept, operation: operation) else { return }
+            mix(UInt64(truncatingIfNeeded: bytes.count))
+            if bytes.count >= 8 {
+                let raw = UnsafeRawPointer(bytes.baseAddress!)
+                mix(raw.loadUnaligned(as: UInt64.self))
+                mix(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
+            } else {
+                for byte in bytes { mix(UInt64(byte)) }
             }
         }
         return Int(truncatingIfNeeded: hash >> 17)

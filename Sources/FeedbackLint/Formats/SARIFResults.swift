@@ -31,18 +31,20 @@ struct SARIFResults: ResultRenderer {
 
     mutating func valid(at place: ResultPlace, into out: inout [UInt8]) {}
 
-    mutating func invalid(_ violations: [Violation], at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
         let (ruleIndexes, artifact) = (ruleIndexes, artifact)
-        let starts = starts.rendering(of: violations, kept: kept, operation: operation) { violations in
+        let starts = starts.rendering(of: failures, kept: kept, operation: operation) { violations in
             violations.map { violation in
                 let errorType = violation.kind == .type ? ServiceError.serialization : .invalidParameter
                 return Self.resultStart(rule: LintRule.id(of: violation), message: "\(errorType.rawValue): \(violation.message)",
                                         ruleIndexes: ruleIndexes, artifact: artifact)
             }
         }
-        for (violation, start) in zip(violations, starts) {
-            out += start
-            finish(at: Self.location(of: violation, in: kept, operation: operation), into: &out)
+        var index = 0
+        failures.forEachFailure { member, _ in
+            out += starts[index]
+            finish(at: Self.location(of: member, in: kept, operation: operation), into: &out)
+            index += 1
         }
     }
 

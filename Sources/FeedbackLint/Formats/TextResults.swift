@@ -12,6 +12,8 @@ import FeedbackWire
 struct TextResults: ResultRenderer {
     static var locatesValues: Bool { false }
     private let name: [UInt8]
+    /// `<name>:`, before a line number.
+    private let nameColon: [UInt8]
     private let operation: FeedbackOperation
     private let quiet: Bool
     /// Each violation's line after the place: `: <error type>: <member> <kind>: <message>\n`.
@@ -19,18 +21,21 @@ struct TextResults: ResultRenderer {
 
     init(_ context: RenderContext) {
         name = Array(TerminalText.escaped(context.input.display).utf8)
+        nameColon = name + [UInt8(ascii: ":")]
         quiet = context.quiet
         operation = context.operation
     }
 
     private func place(_ place: ResultPlace, into out: inout [UInt8]) {
-        Self.place(place, name: name, into: &out)
+        Self.place(place, name: name, nameColon: nameColon, into: &out)
     }
 
-    private static func place(_ place: ResultPlace, name: [UInt8], into out: inout [UInt8]) {
-        out += name
-        guard let line = place.line else { return }
-        out.append(":")
+    private static func place(_ place: ResultPlace, name: [UInt8], nameColon: [UInt8], into out: inout [UInt8]) {
+        guard let line = place.line else {
+            out += name
+            return
+        }
+        out += nameColon
         out.appendDecimal(line)
         guard let column = place.column else { return }
         out.append(":")
@@ -43,19 +48,18 @@ struct TextResults: ResultRenderer {
         out.append(": valid\n")
     }
 
-    mutating func invalid(_ violations: [Violation], at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
-        let name = name
-        lines.withRendering(of: violations, kept: kept, operation: operation, { violations in
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+        let (name, nameColon) = (name, nameColon)
+        let lines = lines.rendering(of: failures, kept: kept, operation: operation) { violations in
             let errorType = violations.first?.kind == .type ? ServiceError.serialization : .invalidParameter
             return violations.map { violation in
                 Array(": \(errorType.rawValue): \(violation.member.wireName) \(violation.kind.rawValue): \(TerminalText.escaped(violation.message))\n".utf8)
             }
-        }, { lines in
-            for line in lines {
-                Self.place(place, name: name, into: &out)
-                out += line
-            }
-        })
+        }
+        for line in lines {
+            Self.place(place, name: name, nameColon: nameColon, into: &out)
+            out += line
+        }
     }
 
     mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {

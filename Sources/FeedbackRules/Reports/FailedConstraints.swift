@@ -1,10 +1,12 @@
 /// The constraints a request failed, as flag bits: a byte per member. A
 /// trivial value, so recording a verdict allocates and retains nothing.
 ///
-/// ``violations(showing:)`` spells them out in report order: members in the
+/// ``forEachFailure(_:)`` spells them out in report order (members in the
 /// service model's order, then per member required or type, length,
-/// pattern, enum.
-@usableFromInline struct FailedConstraints: Sendable, Hashable {
+/// pattern, enum), and ``violations(showing:)`` as violations in that
+/// order. A caller that renders reports (the linter) reads them here,
+/// without building the violations of a report it has rendered before.
+@usableFromInline package struct FailedConstraints: Sendable, Hashable {
     /// The kinds each member failed, a byte each at `8 × ordinal`.
     private var flags: UInt64 = 0
 
@@ -32,8 +34,14 @@
         }
     }
 
+    /// No failure.
+    package init() {}
+
     /// Whether nothing failed.
-    var isEmpty: Bool { flags == 0 }
+    package var isEmpty: Bool { flags == 0 }
+
+    /// The flag bits: equal exactly when the failures are.
+    package var bits: UInt64 { flags }
 
     /// Whether a member has the wrong JSON type (a `SerializationException`).
     var hasTypeFailure: Bool { flags & 0xE0E0_E0E0_E0E0_E0E0 != 0 }
@@ -49,30 +57,58 @@
         Kinds(rawValue: UInt8(truncatingIfNeeded: flags >> UInt64(8 &* member.ordinal)))
     }
 
+    /// Whether the messages of `member`'s failures show its value: it is
+    /// not sensitive, and failed a constraint whose message quotes it.
+    package func showsValue(of member: Member) -> Bool {
+        !member.isSensitive && !kinds(of: member).isDisjoint(with: .quotingValue)
+    }
+
+    /// The members whose values the messages show (``showsValue(of:)``):
+    /// bit `i` stands for `Member.allCases[i]`; `0` for a valid request, or
+    /// one that failed only on sensitive members, `required` or types.
+    package var shownMembers: UInt8 {
+        var shown: UInt8 = 0
+        for (index, member) in Member.allCases.enumerated() where showsValue(of: member) { shown |= 1 << UInt8(index) }
+        return shown
+    }
+
+    /// Calls `body` with each failing member and the constraint it failed,
+    /// in report order. Allocates nothing.
+    package func forEachFailure(_ body: (Member, Constraint) -> Void) {
+        if isEmpty { return }
+        for member in Member.allCases {
+            let kinds = kinds(of: member)
+            if kinds.isEmpty { continue }
+            let rules = member.rules
+            if kinds.contains(.required) { body(member, .required) }
+            if let type = kinds.foundType { body(member, .type(type)) }
+            if let length = rules.length {
+                if kinds.contains(.minLength) { body(member, .minLength(length.lowerBound)) }
+                if kinds.contains(.maxLength) { body(member, .maxLength(length.upperBound)) }
+            }
+            if kinds.contains(.pattern), let pattern = rules.pattern { body(member, .pattern(pattern)) }
+            if kinds.contains(.allowedValues), let allowed = rules.allowedValues { body(member, .allowedValues(allowed)) }
+        }
+    }
+
     /// The failures as violations, in report order; `shown` gives the
     /// values that messages show (a sensitive member's is never kept).
     func violations(showing shown: ShownValues) -> [Violation] {
         var violations: [Violation] = []
-        if isEmpty { return violations }
-        for member in Member.allCases {
-            let kinds = kinds(of: member)
-            if kinds.isEmpty { continue }
-            let rules = member.rules, value = shown[member]
-            func add(_ constraint: Constraint, showing value: String?) {
-                violations.append(Violation(member: member, constraint: constraint, value: value))
+        forEachFailure { member, constraint in
+            let value: String? = switch constraint {
+            case .required, .type: nil
+            case .minLength, .maxLength, .pattern, .allowedValues: shown[member]
             }
-            if kinds.contains(.required) { add(.required, showing: nil) }
-            if let type = kinds.foundType { add(.type(type), showing: nil) }
-            if let length = rules.length {
-                if kinds.contains(.minLength) { add(.minLength(length.lowerBound), showing: value) }
-                if kinds.contains(.maxLength) { add(.maxLength(length.upperBound), showing: value) }
-            }
-            if kinds.contains(.pattern), let pattern = rules.pattern { add(.pattern(pattern), showing: value) }
-            if kinds.contains(.allowedValues), let allowed = rules.allowedValues {
-                add(.allowedValues(allowed), showing: value)
-            }
+            violations.append(Violation(member: member, constraint: constraint, value: value))
         }
         return violations
+    }
+
+    /// The failures as violations, in report order, each member's value
+    /// from `value` where its messages show it.
+    package func violations(values value: (Member) -> String?) -> [Violation] {
+        violations(showing: ShownValues(self, value))
     }
 }
 
@@ -84,9 +120,7 @@
 
     /// Keeps, of `value(member)` for each member, those `failures` show.
     init(_ failures: FailedConstraints, _ value: (Member) -> String?) {
-        for member in Member.allCases where !member.isSensitive {
-            if !failures.kinds(of: member).isDisjoint(with: .quotingValue) { self[member] = value(member) }
-        }
+        for member in Member.allCases where failures.showsValue(of: member) { self[member] = value(member) }
     }
 
     /// The value shown for `member`, if any.

@@ -31,7 +31,7 @@ public struct ValidationReport: Sendable, Hashable, CustomStringConvertible, Cus
     /// The engine's report of `failures`, with each member's value from
     /// `value` where messages show it. Recording allocates nothing, valid
     /// or not; reading ``violations`` or ``message`` builds them.
-    init(_ failures: FailedConstraints, values value: (Member) -> String?) {
+    package init(_ failures: FailedConstraints, values value: (Member) -> String?) {
         storage = failures.isEmpty ? .valid : .failed(failures, ShownValues(failures, value))
     }
 

@@ -29,6 +29,14 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
     ///
     /// - Parameter value: the value of each of ``members``.
     public func validate(_ value: (Member) -> MemberValue) -> ValidationReport {
+        ValidationReport(failures(value)) { member in
+            if case .string(let string) = value(member) { string } else { nil }
+        }
+    }
+
+    /// The constraints a request fails, given each member's value: what
+    /// ``validate(_:)`` reports.
+    package func failures(_ value: (Member) -> MemberValue) -> FailedConstraints {
         var typeFailures = FailedConstraints(), constraintFailures = FailedConstraints()
         for member in members {
             switch value(member) {
@@ -38,10 +46,23 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
             }
         }
         // Deserialization fails first: then no constraint is reported.
-        let failures = typeFailures.isEmpty ? constraintFailures : typeFailures
-        return ValidationReport(failures) { member in
-            if case .string(let string) = value(member) { string } else { nil }
+        return typeFailures.isEmpty ? constraintFailures : typeFailures
+    }
+
+    /// The constraints a request fails, given its members as UTF-8 where
+    /// its caller holds them, such as a JSON reader's input: no `String` is
+    /// made. The same judgement as a typed request's
+    /// ``FeedbackRequest/validate()``, member by member.
+    package func failures(of request: MemberBytes) -> FailedConstraints {
+        var failures = FailedConstraints()
+        failures.record(Member.userPoolId.failures(utf8: request.userPoolId), of: .userPoolId)
+        failures.record(Member.username.failures(utf8: request.username), of: .username)
+        failures.record(Member.eventId.failures(utf8: request.eventId), of: .eventId)
+        if self == .updateAuthEventFeedback {
+            failures.record(Member.feedbackToken.failures(utf8: request.feedbackToken), of: .feedbackToken)
         }
+        failures.record(Member.feedbackValue.failures(utf8: request.feedbackValue), of: .feedbackValue)
+        return failures
     }
 
     /// Judges a typed request: one pass over each value, each member's
@@ -65,11 +86,33 @@ extension Member {
     @inline(__always)
     func failures(of value: String?) -> FailedConstraints.Kinds {
         guard let value else { return .required }
+        return failures(scan: rules.pattern?.scan(value), scalarCount: { value.unicodeScalars.count },
+                        isAllowed: { $0.contains(value) })
+    }
+
+    /// The constraints the well-formed UTF-8 `bytes` fail (`nil`: absent),
+    /// as ``failures(of:)`` judges a string of them. Inlined where the
+    /// member is known.
+    @inline(__always)
+    func failures(utf8 bytes: UnsafeBufferPointer<UInt8>?) -> FailedConstraints.Kinds {
+        guard let bytes else { return .required }
+        return failures(scan: rules.pattern?.scan(utf8: bytes), scalarCount: { PatternScanner.scalarCount(bytes, from: 0) },
+                        isAllowed: { $0.contains(utf8: bytes) })
+    }
+
+    /// The one definition of a present value's judgement, whoever holds
+    /// the value: `scan` is its pattern's scan (when the member has a
+    /// pattern), `scalarCount` its length in Unicode scalars, `isAllowed`
+    /// whether an enum holds it. Each entry passes its own access to the
+    /// same matchers (``Pattern``, ``AllowedValues``), so the String entry
+    /// keeps its code, and the byte entry makes no String.
+    @inline(__always)
+    private func failures(scan: Pattern.Scan?, scalarCount: () -> Int,
+                          isAllowed: (AllowedValues) -> Bool) -> FailedConstraints.Kinds {
         let rules = self.rules
         var failed: FailedConstraints.Kinds = []
-        let scan = rules.pattern?.scan(value)
         if let length = rules.length {
-            let scalars = scan?.scalarCount ?? value.unicodeScalars.count
+            let scalars = scan?.scalarCount ?? scalarCount()
             if scalars < length.lowerBound {
                 failed.insert(.minLength)
             } else if scalars > length.upperBound {
@@ -77,7 +120,7 @@ extension Member {
             }
         }
         if let scan, !scan.matches { failed.insert(.pattern) }
-        if let allowedValues = rules.allowedValues, !allowedValues.contains(value) { failed.insert(.allowedValues) }
+        if let allowedValues = rules.allowedValues, !isAllowed(allowedValues) { failed.insert(.allowedValues) }
         return failed
     }
 }

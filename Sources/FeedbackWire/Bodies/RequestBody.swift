@@ -97,19 +97,29 @@ extension FeedbackOperation {
         return validate(kept)
     }
 
-    /// Judges the members a body read kept with ``memberKeys``: as a typed
-    /// request (the engine's fastest path) when each is a string, `null` or
-    /// absent, as wire values when one has another JSON type.
+    /// Judges the members a body read kept with ``memberKeys``.
     package func validate(_ kept: KeptMembers) -> ValidationReport {
-        switch self {
-        case .updateAuthEventFeedback:
-            var request = UpdateAuthEventFeedbackRequest()
-            if kept.fill(&request) { return request.validate() }
-        case .adminUpdateAuthEventFeedback:
-            var request = AdminUpdateAuthEventFeedbackRequest()
-            if kept.fill(&request) { return request.validate() }
+        ValidationReport(failures(of: kept)) { member in slot(of: member).flatMap { kept.string(at: $0) } }
+    }
+
+    /// The constraints the members a body read kept with ``memberKeys``
+    /// fail: judged on their UTF-8 where they lie (no `String` made) when
+    /// each is a string, `null` or absent; as wire values when one has
+    /// another JSON type.
+    package func failures(of kept: KeptMembers) -> FailedConstraints {
+        guard kept.holdsOnlyStrings else {
+            return failures { member in slot(of: member).flatMap { kept.value(at: $0) }?.memberValue ?? .absent }
         }
-        return validate { member in slot(of: member).flatMap { kept.value(at: $0) }?.memberValue ?? .absent }
+        @inline(__always) func bytes(_ member: Member) -> UnsafeBufferPointer<UInt8>? {
+            slot(of: member).flatMap { kept.bytes(at: $0) }
+        }
+        var request = MemberBytes()
+        request.userPoolId = bytes(.userPoolId)
+        request.username = bytes(.username)
+        request.eventId = bytes(.eventId)
+        request.feedbackToken = bytes(.feedbackToken)
+        request.feedbackValue = bytes(.feedbackValue)
+        return failures(of: request)
     }
 
     /// The wire names of the operation's members.
@@ -146,51 +156,4 @@ extension FeedbackOperation {
     private static let adminWireNames = Set(FeedbackOperation.adminUpdateAuthEventFeedback.members.map(\.wireName))
     private static let updateKeys = MemberKeys(FeedbackOperation.updateAuthEventFeedback.members.map(\.wireName))
     private static let adminKeys = MemberKeys(FeedbackOperation.adminUpdateAuthEventFeedback.members.map(\.wireName))
-}
-
-extension KeptMembers {
-    /// Sets `request`'s members to the strings kept with the operation's
-    /// ``FeedbackRules/FeedbackOperation/memberKeys`` (`null` and absent:
-    /// `nil`): `false`, and `request` unusable, when one has another JSON
-    /// type. A member already holding its slot's string (the last body's,
-    /// read again) is left alone, so a request kept from body to body costs
-    /// no reference counting for the members that repeat.
-    package func fill(_ request: inout UpdateAuthEventFeedbackRequest) -> Bool {
-        sync(&request.userPoolId, 0) && sync(&request.username, 1) && sync(&request.eventId, 2)
-            && sync(&request.feedbackToken, 3) && sync(&request.feedbackValue, 4)
-    }
-
-    /// ``fill(_:)-…`` for the Admin operation.
-    package func fill(_ request: inout AdminUpdateAuthEventFeedbackRequest) -> Bool {
-        sync(&request.userPoolId, 0) && sync(&request.username, 1) && sync(&request.eventId, 2)
-            && sync(&request.feedbackValue, 3)
-    }
-
-    @inline(__always)
-    private func sync(_ field: inout String?, _ slot: Int) -> Bool {
-        switch kind(at: slot) {
-        case .string:
-            if field == nil || changed(at: slot) { field = string(at: slot) }
-            return true
-        case .absent, .null:
-            if field != nil { field = nil }
-            return true
-        case .number, .boolean, .array, .object:
-            return false
-        }
-    }
-
-    @inline(__always)
-    private func sync(_ field: inout FeedbackValue?, _ slot: Int) -> Bool {
-        switch kind(at: slot) {
-        case .string:
-            if field == nil || changed(at: slot) { field = string(at: slot).map(FeedbackValue.init(rawValue:)) }
-            return true
-        case .absent, .null:
-            if field != nil { field = nil }
-            return true
-        case .number, .boolean, .array, .object:
-            return false
-        }
-    }
 }

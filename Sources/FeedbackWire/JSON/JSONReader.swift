@@ -188,8 +188,15 @@ package struct JSONReader {
         let count = bytes.count
         var at = index + 1  // past the brace
         @inline(__always) func skipSpace() {
+            // Most often: no white space, or one space (as `json.dumps` writes).
+            if at < count, base[at] > 0x20 { return }
+            if at + 1 < count, base[at] == 0x20, base[at + 1] > 0x20 {
+                at += 1
+                return
+            }
             while at < count, base[at] <= 0x20, base[at] == 0x20 || base[at] == 0x0A || base[at] == 0x0D || base[at] == 0x09 { at += 1 }
         }
+        var nextSlot = 0
         depth += 1
         if depth > Self.maximumDepth { return false }
         skipSpace()
@@ -200,8 +207,9 @@ package struct JSONReader {
         }
         while true {
             guard at < count, base[at] == UInt8(ascii: "\""),
-                let (slot, length) = keys.plainSlot(at: base + at + 1, available: count - at - 1)
+                let (slot, length) = keys.plainSlot(at: base + at + 1, available: count - at - 1, first: nextSlot)
             else { return false }
+            nextSlot = slot + 1
             at += length + 2
             skipSpace()
             guard at < count, base[at] == UInt8(ascii: ":") else { return false }
@@ -211,7 +219,7 @@ package struct JSONReader {
             if base[at] == UInt8(ascii: "\"") {
                 let end = Self.plainRun(bytes, from: at + 1)
                 if end < count, base[end] == UInt8(ascii: "\"") {
-                    kept.setString(UnsafeBufferPointer(start: base + at + 1, count: end - at - 1), at: slot)
+                    kept.setString(UnsafeBufferPointer(start: base + at + 1, count: end - at - 1), at: slot, borrowing: true)
                     at = end + 1
                 } else {
                     index = at
@@ -447,7 +455,7 @@ package struct JSONReader {
         let end = Self.plainRun(bytes, from: start)
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             index = end + 1
-            kept.setString(UnsafeBufferPointer(rebasing: bytes[start..<end]), at: slot)
+            kept.setString(UnsafeBufferPointer(rebasing: bytes[start..<end]), at: slot, borrowing: source == nil)
         } else {
             try escapedString(at: slot, in: &kept)
         }
@@ -483,7 +491,7 @@ package struct JSONReader {
                 let byte = base[at]
                 if byte == UInt8(ascii: "\"") {
                     index = at + 1
-                    kept.setString(UnsafeBufferPointer(rebasing: decoded[..<length]), at: slot)
+                    kept.setString(UnsafeBufferPointer(rebasing: decoded[..<length]), at: slot, borrowing: false)
                     return true
                 } else if byte == UInt8(ascii: "\\") {
                     guard at + 1 < count else { return false }

@@ -15,9 +15,8 @@ package struct MemberKeys: Sendable {
     private let ranges: [Range<Int>]
     /// The length of the longest name, in bytes.
     package let longest: Int
-    /// Each name's first eight bytes (fewer for a shorter name, zero-padded)
-    /// and the mask of those bytes: a key is matched in place by one load.
-    private let prefixes: [UInt64], prefixMasks: [UInt64]
+    /// Each name as words, so that a key is matched in place by a load or two.
+    private let words: [NameWords]
     /// By key length (up to 63 bytes): the first slot of that length, or -1.
     private let firstOfLength: [Int8]
     /// By slot: the next slot of the same length, or -1.
@@ -43,41 +42,57 @@ package struct MemberKeys: Sendable {
         }
         firstOfLength = first
         nextOfLength = next
-        var prefixes: [UInt64] = [], masks: [UInt64] = []
-        for name in names {
-            var prefix: UInt64 = 0, mask: UInt64 = 0
-            for (index, byte) in name.utf8.prefix(8).enumerated() {
+        words = names.map(NameWords.init)
+    }
+
+    /// A name's bytes as words: its first eight (fewer for a shorter name,
+    /// zero-padded) with the mask of those bytes, and its last eight.
+    private struct NameWords {
+        var prefix: UInt64 = 0, mask: UInt64 = 0, tail: UInt64 = 0
+        let length: Int
+
+        init(_ name: String) {
+            let bytes = Array(name.utf8)
+            length = bytes.count
+            for (index, byte) in bytes.prefix(8).enumerated() {
                 prefix |= UInt64(byte) << (8 * UInt64(index))
                 mask |= 0xFF << (8 * UInt64(index))
             }
-            prefixes.append(prefix)
-            masks.append(mask)
+            if length > 8 {
+                for (index, byte) in bytes.suffix(8).enumerated() { tail |= UInt64(byte) << (8 * UInt64(index)) }
+            }
         }
-        self.prefixes = prefixes
-        prefixMasks = masks
     }
 
     /// The slot and length of the key whose text starts at `key`, when it
     /// is one of the names written plainly and followed by its closing
     /// quote within `available` bytes; `nil` otherwise (the key may still
-    /// be one, written with escapes).
+    /// be one, written with escapes). The names are tried from slot
+    /// `first` on, round: bodies most often list their keys in one order,
+    /// so the slot after the last key's is the likeliest.
     @inline(__always)
-    package func plainSlot(at key: UnsafePointer<UInt8>, available: Int) -> (slot: Int, length: Int)? {
+    package func plainSlot(at key: UnsafePointer<UInt8>, available: Int, first: Int = 0) -> (slot: Int, length: Int)? {
         guard available >= 9 else { return nil }
-        let word = UInt64(littleEndian: UnsafeRawPointer(key).loadUnaligned(as: UInt64.self))
-        return prefixes.withUnsafeBufferPointer { prefixes in
-            prefixMasks.withUnsafeBufferPointer { masks in
-                for slot in 0..<prefixes.count where word & masks[slot] == prefixes[slot] {
-                    let range = ranges[slot]
-                    guard range.count < available, key[range.count] == UInt8(ascii: "\"") else { continue }
-                    if range.count <= 8 { return (slot, range.count) }
-                    let matches = storage.withUnsafeBufferPointer {
-                        equalBytes($0.baseAddress! + range.lowerBound + 8, key + 8, range.count - 8)
+        let raw = UnsafeRawPointer(key)
+        let word = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        return words.withUnsafeBufferPointer { words in
+            var slot = first < words.count ? first : 0
+            for _ in 0..<words.count {
+                let name = words[slot]
+                if word & name.mask == name.prefix, name.length < available, key[name.length] == UInt8(ascii: "\"") {
+                    if name.length <= 8 { return (slot, name.length) }
+                    // The last eight bytes, then (past sixteen) those between.
+                    if UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: name.length - 8, as: UInt64.self)) == name.tail,
+                        name.length <= 16 || storage.withUnsafeBufferPointer({
+                            equalBytes($0.baseAddress! + ranges[slot].lowerBound + 8, key + 8, name.length - 16)
+                        })
+                    {
+                        return (slot, name.length)
                     }
-                    if matches { return (slot, range.count) }
                 }
-                return nil
+                slot = slot + 1 == words.count ? 0 : slot + 1
             }
+            return nil
         }
     }
 
@@ -129,134 +144,4 @@ package func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _
     }
     // The last eight bytes, overlapping those compared already.
     return left.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == right.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-}
-
-/// What a body read kept: each slot's value, where it starts, and, when
-/// asked for, the line and column of the body and of each value.
-///
-/// Reused from body to body without clearing: a slot holds a value only
-/// when it was set during the current body (its stamp is the current
-/// body's), so a new body costs nothing, and a value equal to the last
-/// body's reuses its string.
-package struct KeptMembers {
-    /// The JSON type of a kept value.
-    package enum Kind: UInt8, Sendable {
-        case absent, null, string, number, boolean, array, object
-    }
-
-    /// One member's slot.
-    @usableFromInline struct Slot {
-        @usableFromInline var kind = Kind.absent
-        /// The string from the last body whose value was one.
-        @usableFromInline var string: String?
-        /// The value, for a number or a boolean.
-        @usableFromInline var scalar: JSONValue?
-        /// The body it was last set in.
-        @usableFromInline var stamp: UInt32 = 0
-        /// The body it last got a new string in (not the last body's again).
-        @usableFromInline var changed: UInt32 = 0
-        @usableFromInline init() {}
-    }
-
-    @usableFromInline var slots: [Slot]
-    /// The current body.
-    @usableFromInline var body: UInt32 = 1
-    /// The line and column of each kept value (when ``locatesValues``).
-    package var locations: [TextLocation]
-    /// The offset of the body's first byte.
-    package var startOffset = 0
-    /// The line and column of the body's first byte.
-    package var start = TextLocation(line: 1, column: 1)
-    /// Whether reading records lines and columns.
-    package var locatesValues = false
-
-    /// Room for `count` slots.
-    package init(count: Int) {
-        slots = Array(repeating: Slot(), count: count)
-        locations = Array(repeating: TextLocation(line: 1, column: 1), count: count)
-    }
-
-    /// Starts a body at `offset`: every slot empty.
-    mutating func reset(at offset: Int) {
-        body &+= 1
-        if body == 0 {  // wrapped: stamps of old bodies could match again
-            for slot in slots.indices { slots[slot].stamp = 0; slots[slot].changed = 0 }
-            body = 1
-        }
-        startOffset = offset
-    }
-
-    /// The JSON type of the current body's value in `slot`.
-    @inlinable @inline(__always)
-    package func kind(at slot: Int) -> Kind {
-        slots[slot].stamp == body ? slots[slot].kind : .absent
-    }
-
-    /// The current body's string in `slot`, or `nil`.
-    @inlinable @inline(__always)
-    package func string(at slot: Int) -> String? {
-        kind(at: slot) == .string ? slots[slot].string : nil
-    }
-
-    /// Whether `slot` got a new string in the current body: `false` when it
-    /// holds the last body's string again, or no string.
-    @inlinable @inline(__always)
-    package func changed(at slot: Int) -> Bool {
-        slots[slot].changed == body
-    }
-
-    /// The value the current body holds in `slot`, or `nil`.
-    package func value(at slot: Int) -> JSONValue? {
-        switch kind(at: slot) {
-        case .absent: nil
-        case .null: .null
-        case .string: slots[slot].string.map(JSONValue.string)
-        case .number, .boolean: slots[slot].scalar
-        case .array: .array([])
-        case .object: .object([:])
-        }
-    }
-
-    /// Sets `slot`'s value for the current body.
-    mutating func set(_ value: JSONValue, at slot: Int) {
-        slots[slot].stamp = body
-        switch value {
-        case .null: slots[slot].kind = .null
-        case .string(let string):
-            slots[slot].kind = .string
-            slots[slot].string = string
-            slots[slot].changed = body
-        case .number: slots[slot].kind = .number; slots[slot].scalar = value
-        case .bool: slots[slot].kind = .boolean; slots[slot].scalar = value
-        case .array: slots[slot].kind = .array
-        case .object: slots[slot].kind = .object
-        }
-    }
-
-    /// Sets `slot` to the string whose UTF-8 is `bytes`, reusing the last
-    /// body's string when it is the same.
-    @inline(__always)
-    mutating func setString(_ bytes: UnsafeBufferPointer<UInt8>, at slot: Int) {
-        Self.setString(bytes, in: &slots[slot], body: body)
-    }
-
-    @inline(__always)
-    private static func setString(_ bytes: UnsafeBufferPointer<UInt8>, in slot: inout Slot, body: UInt32) {
-        slot.stamp = body
-        slot.kind = .string
-        if let last = slot.string, last.utf8.count == bytes.count,
-            last.utf8.withContiguousStorageIfAvailable({ equalBytes($0.baseAddress!, bytes.baseAddress, bytes.count) }) == true
-        {
-            return
-        }
-        slot.string = String(decoding: bytes, as: UTF8.self)
-        slot.changed = body
-    }
-
-    /// The kept members by name.
-    package func dictionary(names: [String]) -> [String: JSONValue] {
-        var members: [String: JSONValue] = [:]
-        for slot in names.indices { if let value = value(at: slot) { members[names[slot]] = value } }
-        return members
-    }
 }
