@@ -433,16 +433,8 @@ package struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 defer { index += 1 }
                 return text.keeps ? text.string(upTo: index, in: bytes, scratch: &scratch) : nil
-            } else if byte == UInt8(ascii: "\\") {
-                text.flush(upTo: index, from: bytes, into: &scratch)
-                if bytes.count - index < 12 { _ = refill(text: &text, ifFewerThan: 12) }
-                try escape(keeping: text.keeps)
-                text.start = index
-            } else if byte < 0x20 {
-                throw error(.syntax)
             } else {
-                if bytes.count - index < 4 { _ = refill(text: &text, ifFewerThan: 4) }
-                try skipScalar()
+                try stringByte(byte, text: &text)
             }
         }
     }
@@ -616,17 +608,27 @@ package struct JSONReader {
                 if tooLong { return false }
                 text.flush(upTo: index, from: bytes, into: &scratch)
                 return true
-            } else if byte == UInt8(ascii: "\\") {
-                text.flush(upTo: index, from: bytes, into: &scratch)
-                if bytes.count - index < 12 { _ = refill(text: &text, ifFewerThan: 12) }
-                try escape(keeping: text.keeps)
-                text.start = index
-            } else if byte < 0x20 {
-                throw error(.syntax)
             } else {
-                if bytes.count - index < 4 { _ = refill(text: &text, ifFewerThan: 4) }
-                try skipScalar()
+                try stringByte(byte, text: &text)
             }
+        }
+    }
+
+    /// The byte at `index` inside a string, neither its closing quote nor
+    /// past the window: an escape (decoded into `scratch` when `text`
+    /// keeps), a control byte (an error), or a scalar (its UTF-8 checked).
+    @inline(__always)
+    private mutating func stringByte(_ byte: UInt8, text: inout TextRun) throws(JSONError) {
+        if byte == UInt8(ascii: "\\") {
+            text.flush(upTo: index, from: bytes, into: &scratch)
+            if bytes.count - index < 12 { _ = refill(text: &text, ifFewerThan: 12) }
+            try escape(keeping: text.keeps)
+            text.start = index
+        } else if byte < 0x20 {
+            throw error(.syntax)
+        } else {
+            if bytes.count - index < 4 { _ = refill(text: &text, ifFewerThan: 4) }
+            try skipScalar()
         }
     }
 
