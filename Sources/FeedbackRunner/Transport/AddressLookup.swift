@@ -36,8 +36,8 @@ struct AddressLookup {
                 guard let found = done else { throw .unresolved }
                 return found
             }
-            if cancelled() { pending.abandon(); throw .cancelled }
-            guard let milliseconds = deadline.pollTimeout(cap: 10) else { pending.abandon(); throw failure }
+            if cancelled() { throw .cancelled }
+            guard let milliseconds = deadline.pollTimeout(cap: 10) else { throw failure }
             usleep(UInt32(milliseconds) * 1000)
         }
     }
@@ -66,13 +66,12 @@ struct AddressLookup {
 }
 
 /// A lookup running on its own thread; whoever finishes last, the thread or
-/// the waiter, is the only one left holding it.
+/// the waiter, is the only one left holding it (and frees it and its result).
 private final class Pending: @unchecked Sendable {
     let host: String
     let port: Int
     private let lock = NSLock()
     private var result: AddressLookup??  // nil: still running; .some(nil): no address
-    private var abandoned = false
 
     init(host: String, port: Int) {
         self.host = host
@@ -97,17 +96,12 @@ private final class Pending: @unchecked Sendable {
     }
 
     private func finish(_ found: AddressLookup?) {
-        lock.withLock { if !abandoned { result = .some(found) } }
+        lock.withLock { result = .some(found) }
     }
 
     /// The result once the lookup is done: `.some(nil)` for no address.
     func take() -> AddressLookup?? {
         lock.withLock { result }
-    }
-
-    /// The waiter is gone: the thread's result is dropped when it comes.
-    func abandon() {
-        lock.withLock { abandoned = true }
     }
 }
 #endif
