@@ -35,24 +35,28 @@ struct BodyJudge<Renderer: ResultRenderer> {
     /// Reads the body at `reader`'s next byte, judges it and renders its
     /// result at `place` (`nil`: where the body starts); with `whole`,
     /// nothing but white space may follow.
-    mutating func judgeBody(_ reader: inout JSONReader, at place: ResultPlace?, whole: Bool, into out: inout [UInt8]) throws(JSONError) {
+    mutating func judgeBody(_ reader: inout JSONReader, at place: ResultPlace?, whole: Bool, into out: ResultBuffer) throws(JSONError) {
         try reader.readBody(keys: keys, into: &kept)
         if whole { try reader.finishDocument() }
-        let place = place ?? ResultPlace(kept.start)
+        judgeKept(at: place ?? ResultPlace(kept.start), into: out)
+    }
+
+    /// Judges the body just read and renders its result at `place`.
+    private mutating func judgeKept(at place: ResultPlace, into out: ResultBuffer) {
         let failures = operation.failures(of: kept)
         if failures.isEmpty {
             counts.valid += 1
-            renderer.valid(at: place, into: &out)
+            renderer.valid(at: place, into: out)
         } else {
             counts.invalid += 1
-            renderer.invalid(failures, at: place, kept: kept, into: &out)
+            renderer.invalid(failures, at: place, kept: kept, into: out)
         }
     }
 
     /// Renders an input that could not be judged.
-    mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {
+    mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer) {
         counts.unusable += 1
-        renderer.unusable(reason, at: place, into: &out)
+        renderer.unusable(reason, at: place, into: out)
     }
 
     /// Whether the reader wants locations of values (array elements do).
@@ -76,16 +80,26 @@ struct BodyJudge<Renderer: ResultRenderer> {
 
     /// Judges each line of `block`, whole lines numbered from `firstLine`;
     /// blank lines are skipped.
-    mutating func judgeLines(_ block: UnsafeBufferPointer<UInt8>, firstLine: Int, into out: inout [UInt8]) -> BlockEnd {
+    mutating func judgeLines(_ block: UnsafeBufferPointer<UInt8>, firstLine: Int, into out: ResultBuffer) -> BlockEnd {
         guard let base = block.baseAddress else { return BlockEnd(lines: 0, stops: false) }
         var start = 0, line = firstLine
         lookedAhead = false  // each block alike, so that the results do not depend on who judged the one before
+        // Most lines: read where they are by one reader for the block.
+        var lines = JSONReader(block)
         while start < block.count {
+            lines.move(to: start)
+            if lines.plainLine(line, keys: keys, into: &kept) {
+                judgeKept(at: ResultPlace(line: line, column: nil), into: out)
+                lookedAhead = false
+                line += 1
+                start = lines.offset
+                continue
+            }
             let lineFeed = memchr(base + start, 0x0A, block.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? block.count
             let end = lineFeed > start && block[lineFeed - 1] == 0x0D ? lineFeed - 1 : lineFeed
             var reader = JSONReader(UnsafeBufferPointer(rebasing: block[start..<end]))
             reader.setStart(TextLocation(line: line, column: 1))
-            switch judgeLine(&reader, line: line, length: end - start, into: &out) {
+            switch judgeLine(&reader, line: line, length: end - start, into: out) {
             case .done:
                 break
             case .stops:
@@ -94,13 +108,13 @@ struct BodyJudge<Renderer: ResultRenderer> {
                 if !lookedAhead, let document = Self.document(in: block, from: start) {
                     let last = line + document.lineFeeds
                     unusable("a JSON document over lines \(line)-\(last), not one body per line: drop --jsonl to read the input as one document",
-                             at: ResultPlace(line: line, column: 1), into: &out)
+                             at: ResultPlace(line: line, column: 1), into: out)
                     line = last + 1
                     start = document.end
                     continue
                 }
                 lookedAhead = true
-                unusable(error.description, at: place(of: error, in: &reader), into: &out)
+                unusable(error.description, at: place(of: error, in: &reader), into: out)
             }
             line += 1
             start = lineFeed + 1
@@ -120,7 +134,7 @@ struct BodyJudge<Renderer: ResultRenderer> {
     }
 
     /// Judges the one line `reader` holds (`length` bytes, when known).
-    mutating func judgeLine(_ reader: inout JSONReader, line: Int, length: Int?, into out: inout [UInt8]) -> LineOutcome {
+    mutating func judgeLine(_ reader: inout JSONReader, line: Int, length: Int?, into out: ResultBuffer) -> LineOutcome {
         swap(&reader.scratch, &scratch)
         defer { swap(&reader.scratch, &scratch) }
         do {
@@ -129,13 +143,13 @@ struct BodyJudge<Renderer: ResultRenderer> {
             return .done  // blank
         }
         do {
-            try judgeBody(&reader, at: ResultPlace(line: line, column: nil), whole: true, into: &out)
+            try judgeBody(&reader, at: ResultPlace(line: line, column: nil), whole: true, into: out)
             lookedAhead = false
             return .done
         } catch {
             if error.reason == .syntax, let length, error.offset == length { return .unfinished(error) }
             let binary = reader.peekByte(at: error.offset) == 0
-            unusable(error.description + (binary ? Self.binaryNote : ""), at: place(of: error, in: &reader), into: &out)
+            unusable(error.description + (binary ? Self.binaryNote : ""), at: place(of: error, in: &reader), into: out)
             return binary ? .stops : .done
         }
     }

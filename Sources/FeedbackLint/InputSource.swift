@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// A fixed-size byte buffer, owned by one thread at a time: blocks of
-/// lines go to a worker and come back.
+/// lines go to a worker and come back with their results.
 final class ByteBlock: @unchecked Sendable {
     /// The size of every block, and of the reading window.
     static let size = 1 << 17
@@ -18,6 +18,9 @@ final class ByteBlock: @unchecked Sendable {
     let storage: UnsafeMutableBufferPointer<UInt8>
     /// How many bytes hold data.
     var count = 0
+    /// The results of its lines, once judged: written out before the
+    /// block is filled again.
+    let results = ResultBuffer(capacity: 1 << 18)
 
     init() {
         storage = .allocate(capacity: Self.size)

@@ -9,7 +9,7 @@ import Darwin
 /// stops. JUnit's test cases wait in a spool (a temporary file), since its
 /// header holds the counts.
 final class LintOutput {
-    private let write: ([UInt8]) -> Bool
+    private let write: (UnsafeRawBufferPointer) -> Bool
     private let format: LintFormat
     private var spool: Spool?
     /// SARIF results each start with a comma, which the first one drops.
@@ -17,16 +17,16 @@ final class LintOutput {
     /// Whether a write failed.
     private(set) var failed = false
 
-    init(format: LintFormat, write: @escaping ([UInt8]) -> Bool) {
+    init(format: LintFormat, write: @escaping (UnsafeRawBufferPointer) -> Bool) {
         self.format = format
         self.write = write
         if format == .junit { spool = Spool() }
     }
 
-    /// Writes a result's bytes, unless a write failed before: `false` once
-    /// one has.
+    /// Writes results, unless a write failed before: `false` once one has.
     @discardableResult
-    func emit(_ bytes: [UInt8]) -> Bool {
+    func emit(_ results: ResultBuffer) -> Bool {
+        let bytes = results.bytes
         guard !bytes.isEmpty else { return !failed }
         if let spool, !failed {
             spool.append(bytes)
@@ -34,14 +34,14 @@ final class LintOutput {
         }
         if format == .sarif && awaitsFirstResult {
             awaitsFirstResult = false
-            return raw(Array(bytes.dropFirst()))
+            return raw(UnsafeRawBufferPointer(rebasing: bytes.dropFirst()))
         }
         return raw(bytes)
     }
 
     /// Writes what comes before the results (JUnit's waits for ``finish(header:footer:)``).
     func begin(_ header: [UInt8]) {
-        if spool == nil { raw(header) }
+        if spool == nil { header.withUnsafeBytes { raw($0) } }
     }
 
     /// Writes what comes after the results; for JUnit, the header and the
@@ -49,14 +49,14 @@ final class LintOutput {
     func finish(header: [UInt8], footer: [UInt8]) {
         if let spool {
             self.spool = nil
-            raw(header)
+            header.withUnsafeBytes { raw($0) }
             spool.drain { raw($0) }
         }
-        raw(footer)
+        footer.withUnsafeBytes { raw($0) }
     }
 
     @discardableResult
-    private func raw(_ bytes: [UInt8]) -> Bool {
+    private func raw(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard !failed else { return false }
         if !bytes.isEmpty && !write(bytes) { failed = true }
         return !failed
@@ -69,19 +69,22 @@ private final class Spool {
     private let file = tmpfile()
     private var memory: [UInt8] = []
 
-    func append(_ bytes: [UInt8]) {
+    func append(_ bytes: UnsafeRawBufferPointer) {
         guard let file else { return memory += bytes }
-        _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        _ = fwrite(bytes.baseAddress, 1, bytes.count, file)
     }
 
     /// Hands back everything appended, in chunks, while `take` says so.
-    func drain(_ take: ([UInt8]) -> Bool) {
-        guard let file else { return _ = take(memory) }
+    func drain(_ take: (UnsafeRawBufferPointer) -> Bool) {
+        guard let file else { return _ = memory.withUnsafeBytes { take($0) } }
         rewind(file)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, $0.count, file) }
-            guard count > 0, take(Array(chunk[..<count])) else { break }
+            let taken = chunk.withUnsafeMutableBytes { chunk in
+                let count = fread(chunk.baseAddress, 1, chunk.count, file)
+                return count > 0 && take(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
+            }
+            guard taken else { break }
         }
     }
 

@@ -59,8 +59,9 @@ public struct Linter: Sendable {
     public static let lineSkipLimit = 256 << 20
 
     /// Lints `inputs` in order, writing results through `write` (which
-    /// says `false` once the output is gone: then the run stops).
-    public func lint(_ inputs: [LintInput], write: @escaping ([UInt8]) -> Bool) -> LintSummary {
+    /// says `false` once the output is gone: then the run stops). The bytes
+    /// `write` is given are valid during the call only.
+    public func lint(_ inputs: [LintInput], write: @escaping (UnsafeRawBufferPointer) -> Bool) -> LintSummary {
         switch format {
         case .text: LintRun<TextResults>(self, write: write).run(inputs)
         case .json: LintRun<JSONResults>(self, write: write).run(inputs)
@@ -131,7 +132,7 @@ private final class LintRun<Renderer: ResultRenderer> {
     private let output: LintOutput
     private var counts = LintCounts()
 
-    init(_ linter: Linter, write: @escaping ([UInt8]) -> Bool) {
+    init(_ linter: Linter, write: @escaping (UnsafeRawBufferPointer) -> Bool) {
         self.linter = linter
         output = LintOutput(format: linter.format, write: write)
     }
@@ -166,8 +167,8 @@ private final class LintRun<Renderer: ResultRenderer> {
     /// An input that could not be read at all.
     private func refuse(_ input: LintInput, _ reason: String) {
         var judge = BodyJudge<Renderer>(context(input))
-        var out: [UInt8] = []
-        judge.unusable(reason, at: .wholeInput, into: &out)
+        let out = ResultBuffer()
+        judge.unusable(reason, at: .wholeInput, into: out)
         counts += judge.counts
         output.emit(out)
     }
@@ -198,7 +199,7 @@ private final class LintRun<Renderer: ResultRenderer> {
     /// judged as they come.
     private func lintDocument(_ source: InputSource, _ context: RenderContext) {
         var judge = BodyJudge<Renderer>(context)
-        var out: [UInt8] = []
+        let out = ResultBuffer()
         let block = ByteBlock()
         var reader = JSONReader(source.beginDocument(block), source: source)
         do {
@@ -208,29 +209,29 @@ private final class LintRun<Renderer: ResultRenderer> {
                 if try reader.openArray() {
                     repeat {
                         do {
-                            try judge.judgeBody(&reader, at: nil, whole: false, into: &out)
+                            try judge.judgeBody(&reader, at: nil, whole: false, into: out)
                         } catch where error.reason == .notObject {
-                            judge.unusable(error.description, at: ResultPlace(judge.bodyStart), into: &out)
+                            judge.unusable(error.description, at: ResultPlace(judge.bodyStart), into: out)
                         }
                         if out.count >= 1 << 16 {
                             guard output.emit(out) else { return }
-                            out.removeAll(keepingCapacity: true)
+                            out.removeAll()
                         }
                     } while try reader.nextElement()
                 }
                 try reader.finishDocument()
             } else {
-                try judge.judgeBody(&reader, at: .wholeInput, whole: true, into: &out)
+                try judge.judgeBody(&reader, at: .wholeInput, whole: true, into: out)
             }
         } catch {
             if let failure = source.failure {
-                judge.unusable(failure.description, at: .wholeInput, into: &out)
+                judge.unusable(failure.description, at: .wholeInput, into: out)
             } else if error.reason == .empty {
-                judge.unusable(error.description, at: .wholeInput, into: &out)
+                judge.unusable(error.description, at: .wholeInput, into: out)
             } else {
                 let binary = reader.peekByte(at: error.offset) == 0
                 judge.unusable(error.description + (binary ? BodyJudge<Renderer>.binaryNote : ""),
-                               at: judge.place(of: error, in: &reader), into: &out)
+                               at: judge.place(of: error, in: &reader), into: out)
             }
         }
         counts += judge.counts
@@ -247,8 +248,8 @@ private final class LintRun<Renderer: ResultRenderer> {
 
     /// A worker's results for a block.
     private struct Done: @unchecked Sendable {
+        /// The block, its results in ``ByteBlock/results``.
         let block: ByteBlock
-        let output: [UInt8]
         let end: BodyJudge<Renderer>.BlockEnd
         let counts: LintCounts
     }
@@ -259,7 +260,6 @@ private final class LintRun<Renderer: ResultRenderer> {
     /// longer than a block is streamed, here.
     private func lintLines(_ source: InputSource, _ context: RenderContext) {
         var judge = BodyJudge<Renderer>(context)
-        var out: [UInt8] = []
         var work: OrderedWork<Job, Done>?
         var free: [ByteBlock] = []
         var submitted = 0, taken = 0
@@ -285,11 +285,10 @@ private final class LintRun<Renderer: ResultRenderer> {
                         work = OrderedWork(threads: min(linter.jobs, Linter.maximumJobs)) { [context] in
                             var judge = BodyJudge<Renderer>(context)
                             return { job in
-                                var out: [UInt8] = []
-                                out.reserveCapacity(job.block.count * 2)
                                 judge.counts = LintCounts()
-                                let end = judge.judgeLines(job.block.bytes, firstLine: job.firstLine, into: &out)
-                                return Done(block: job.block, output: out, end: end, counts: judge.counts)
+                                job.block.results.removeAll()
+                                let end = judge.judgeLines(job.block.bytes, firstLine: job.firstLine, into: job.block.results)
+                                return Done(block: job.block, end: end, counts: judge.counts)
                             }
                         }
                     }
@@ -298,10 +297,10 @@ private final class LintRun<Renderer: ResultRenderer> {
                         submitted += 1
                         line += lines
                     } else {
-                        out.removeAll(keepingCapacity: true)
-                        let end = judge.judgeLines(block.bytes, firstLine: line, into: &out)
+                        block.results.removeAll()
+                        let end = judge.judgeLines(block.bytes, firstLine: line, into: block.results)
                         line += lines
-                        if !output.emit(out) || end.stops { stopped = true }
+                        if !output.emit(block.results) || end.stops { stopped = true }
                         free.append(block)
                     }
                 }
@@ -312,7 +311,7 @@ private final class LintRun<Renderer: ResultRenderer> {
                 free.append(done.block)
                 guard !stopped else { continue }  // past a stop, results are dropped
                 counts += done.counts
-                if !output.emit(done.output) || done.end.stops { stopped = true }
+                if !output.emit(done.block.results) || done.end.stops { stopped = true }
                 continue
             }
             if let block = longLine {
@@ -327,8 +326,8 @@ private final class LintRun<Renderer: ResultRenderer> {
             break
         }
         if let failure = source.failure, !stopped {
-            out.removeAll(keepingCapacity: true)
-            judge.unusable(failure.description, at: ResultPlace(line: line, column: nil), into: &out)
+            let out = ResultBuffer()
+            judge.unusable(failure.description, at: ResultPlace(line: line, column: nil), into: out)
             output.emit(out)
         }
     }
@@ -336,15 +335,15 @@ private final class LintRun<Renderer: ResultRenderer> {
     /// Streams a line longer than a block: `false` when the input is to be
     /// read no further.
     private func judgeLongLine(_ block: ByteBlock, line: Int, source: InputSource, judge: inout BodyJudge<Renderer>) -> Bool {
-        var out: [UInt8] = []
+        let out = ResultBuffer()
         var reader = JSONReader(source.beginLongLine(block), source: source)
         reader.setStart(TextLocation(line: line, column: 1))
         var goesOn = true
-        if case .stops = judge.judgeLine(&reader, line: line, length: nil, into: &out) {
+        if case .stops = judge.judgeLine(&reader, line: line, length: nil, into: out) {
             goesOn = false
         } else if !source.skipRestOfLine(limit: Linter.lineSkipLimit) {
             judge.unusable("no end of line within \(Linter.lineSkipLimit >> 20) MiB: the rest of the input is not read",
-                           at: ResultPlace(line: line, column: nil), into: &out)
+                           at: ResultPlace(line: line, column: nil), into: out)
             goesOn = false
         }
         source.endLongLine()

@@ -26,9 +26,9 @@ struct GitHubResults: ResultRenderer {
         file = context.input.isStandardInput ? [] : Array("file=\(Self.escapedProperty(context.input.display)),".utf8)
     }
 
-    private func start(_ place: ResultPlace, into out: inout [UInt8]) {
+    private func start(_ place: ResultPlace, into out: ResultBuffer) {
         out.append("::error ")
-        out += file
+        out.append(file)
         if let line = place.line {
             out.append("line=")
             out.appendDecimal(line)
@@ -41,9 +41,9 @@ struct GitHubResults: ResultRenderer {
         }
     }
 
-    mutating func valid(at place: ResultPlace, into out: inout [UInt8]) {}
+    mutating func valid(at place: ResultPlace, into out: ResultBuffer) {}
 
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
         let endings = endings.rendering(of: failures, kept: kept, operation: operation) { violations in
             violations.map { violation in
                 let errorType = violation.kind == .type ? ServiceError.serialization : .invalidParameter
@@ -53,15 +53,15 @@ struct GitHubResults: ResultRenderer {
         }
         var index = 0
         failures.forEachFailure { member, _ in
-            start(ResultPlace(Self.location(of: member, in: kept, operation: operation)), into: &out)
-            out += endings[index]
+            start(ResultPlace(Self.location(of: member, in: kept, operation: operation)), into: out)
+            out.append(endings[index])
             index += 1
         }
     }
 
-    mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {
-        start(place, into: &out)
-        out += ("title=" + Self.escapedProperty(LintRule.unusableInput) + "::" + Self.escapedData(TerminalText.escaped(reason)) + "\n").utf8
+    mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer) {
+        start(place, into: out)
+        out.append(("title=" + Self.escapedProperty(LintRule.unusableInput) + "::" + Self.escapedData(TerminalText.escaped(reason)) + "\n"))
     }
 
     /// A message: `%`, CR and LF percent-encoded.

@@ -32,12 +32,12 @@ struct JSONResults: ResultRenderer {
         operation = context.operation
     }
 
-    private func start(_ place: ResultPlace, into out: inout [UInt8]) {
+    private func start(_ place: ResultPlace, into out: ResultBuffer) {
         if let line = place.line {
-            out += headWithLine
+            out.append(headWithLine)
             out.appendDecimal(line)
         } else {
-            out += head
+            out.append(head)
         }
         if let column = place.column {
             out.append(#","column":"#)
@@ -45,15 +45,15 @@ struct JSONResults: ResultRenderer {
         }
     }
 
-    mutating func valid(at place: ResultPlace, into out: inout [UInt8]) {
+    mutating func valid(at place: ResultPlace, into out: ResultBuffer) {
         guard !quiet else { return }
-        start(place, into: &out)
+        start(place, into: out)
         out.append(#","valid":true,"errorType":null,"message":null,"violations":[]}\#n"#)
     }
 
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
-        start(place, into: &out)
-        out += verdicts.rendering(of: failures, kept: kept, operation: operation) { violations in
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
+        start(place, into: out)
+        let verdict = verdicts.rendering(of: failures, kept: kept, operation: operation) { violations in
             let parts = violations.map(\.message)
             var out: [UInt8] = []
             out.append(#","valid":false,"errorType":"#)
@@ -75,13 +75,16 @@ struct JSONResults: ResultRenderer {
             out.append("]}\n")
             return out
         }
+        out.append(verdict)
     }
 
-    mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {
-        start(place, into: &out)
-        out.append(#","valid":null,"error":"#)
-        Self.writeString(reason, to: &out)
-        out.append("}\n")
+    mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer) {
+        start(place, into: out)
+        var error: [UInt8] = []
+        error.append(#","valid":null,"error":"#)
+        Self.writeString(reason, to: &error)
+        error.append("}\n")
+        out.append(error)
     }
 
     /// A JSON string, U+2028 and U+2029 escaped too.

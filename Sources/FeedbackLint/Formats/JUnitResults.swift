@@ -23,8 +23,8 @@ struct JUnitResults: ResultRenderer {
         head = Array(#"<testcase classname="\#(Self.escaped(context.input.display))" name=""#.utf8)
     }
 
-    private func start(_ place: ResultPlace, into out: inout [UInt8]) {
-        out += head
+    private func start(_ place: ResultPlace, into out: ResultBuffer) {
+        out.append(head)
         if let line = place.line {
             out.append("line ")
             out.appendDecimal(line)
@@ -38,13 +38,13 @@ struct JUnitResults: ResultRenderer {
         out.append("\"")
     }
 
-    mutating func valid(at place: ResultPlace, into out: inout [UInt8]) {
+    mutating func valid(at place: ResultPlace, into out: ResultBuffer) {
         guard !quiet else { return }
-        start(place, into: &out)
+        start(place, into: out)
         out.append("/>\n")
     }
 
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
         let parts = failureParts.rendering(of: failures, kept: kept, operation: operation) { violations in
             let messages = violations.map(\.message)
             let errorType = violations.first?.kind == .type ? ServiceError.serialization : .invalidParameter
@@ -53,8 +53,8 @@ struct JUnitResults: ResultRenderer {
                 Array(#": \#(violation.member.wireName) \#(violation.kind.rawValue): \#(Self.escaped(message))\#n"#.utf8)
             }
         }
-        start(place, into: &out)
-        out += parts[0]
+        start(place, into: out)
+        out.append(parts[0])
         var index = 1
         failures.forEachFailure { member, _ in
             let location = Self.location(of: member, in: kept, operation: operation)
@@ -64,14 +64,14 @@ struct JUnitResults: ResultRenderer {
             out.appendDecimal(location.line)
             out.append(", column ")
             out.appendDecimal(location.column)
-            out += part
+            out.append(part)
         }
         out.append("</failure></testcase>\n")
     }
 
-    mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {
-        start(place, into: &out)
-        out += #"><error type="unusable input" message="\#(Self.escaped(reason))"/></testcase>"#.utf8
+    mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer) {
+        start(place, into: out)
+        out.append(#"><error type="unusable input" message="\#(Self.escaped(reason))"/></testcase>"#)
         out.append("\n")
     }
 

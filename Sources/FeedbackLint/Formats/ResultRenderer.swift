@@ -45,11 +45,11 @@ protocol ResultRenderer: SendableMetatype {
     static var locatesValues: Bool { get }
     init(_ context: RenderContext)
     /// A body the service would accept.
-    mutating func valid(at place: ResultPlace, into out: inout [UInt8])
+    mutating func valid(at place: ResultPlace, into out: ResultBuffer)
     /// A body the service would refuse: `failures` are the engine's on `kept`.
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8])
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer)
     /// An input that could not be judged, and why (never quoting it).
-    mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8])
+    mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer)
 }
 
 extension ResultRenderer {
@@ -150,29 +150,6 @@ struct RenderCache<Rendered> {
             }
         }
         return Int(truncatingIfNeeded: hash >> 17)
-    }
-}
-
-extension [UInt8] {
-    /// Appends a literal's UTF-8 bytes.
-    @inline(__always)
-    mutating func append(_ literal: StaticString) {
-        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
-    /// Appends a non-negative integer in decimal.
-    mutating func appendDecimal(_ value: Int) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int
-        Swift.withUnsafeMutableBytes(of: &digits) { raw in
-            var remaining = UInt(value.magnitude)
-            var start = raw.count
-            repeat {
-                start -= 1
-                raw[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-            } while remaining > 0
-            append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]).bindMemory(to: UInt8.self))
-        }
     }
 }
 

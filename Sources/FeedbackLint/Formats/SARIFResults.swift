@@ -29,9 +29,9 @@ struct SARIFResults: ResultRenderer {
         ruleIndexes = Dictionary(uniqueKeysWithValues: LintRule.all(for: context.operation).enumerated().map { ($1.id, $0) })
     }
 
-    mutating func valid(at place: ResultPlace, into out: inout [UInt8]) {}
+    mutating func valid(at place: ResultPlace, into out: ResultBuffer) {}
 
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
         let (ruleIndexes, artifact) = (ruleIndexes, artifact)
         let starts = starts.rendering(of: failures, kept: kept, operation: operation) { violations in
             violations.map { violation in
@@ -42,17 +42,17 @@ struct SARIFResults: ResultRenderer {
         }
         var index = 0
         failures.forEachFailure { member, _ in
-            out += starts[index]
-            finish(at: Self.location(of: member, in: kept, operation: operation), into: &out)
+            out.append(starts[index])
+            finish(at: Self.location(of: member, in: kept, operation: operation), into: out)
             index += 1
         }
     }
 
-    mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {
-        out += Self.resultStart(rule: LintRule.unusableInput, message: reason, ruleIndexes: ruleIndexes, artifact: artifact,
-                                located: place.line != nil)
+    mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer) {
+        out.append(Self.resultStart(rule: LintRule.unusableInput, message: reason, ruleIndexes: ruleIndexes, artifact: artifact,
+                                located: place.line != nil))
         guard let line = place.line else { return }
-        finish(at: TextLocation(line: line, column: place.column ?? 1), into: &out)
+        finish(at: TextLocation(line: line, column: place.column ?? 1), into: out)
     }
 
     /// A result up to its region's start line (or whole, when `located` is false).
@@ -75,7 +75,7 @@ struct SARIFResults: ResultRenderer {
         return out
     }
 
-    private func finish(at location: TextLocation, into out: inout [UInt8]) {
+    private func finish(at location: TextLocation, into out: ResultBuffer) {
         out.appendDecimal(location.line)
         out.append(#","startColumn":"#)
         out.appendDecimal(location.column)

@@ -26,29 +26,29 @@ struct TextResults: ResultRenderer {
         operation = context.operation
     }
 
-    private func place(_ place: ResultPlace, into out: inout [UInt8]) {
-        Self.place(place, name: name, nameColon: nameColon, into: &out)
+    private func place(_ place: ResultPlace, into out: ResultBuffer) {
+        Self.place(place, name: name, nameColon: nameColon, into: out)
     }
 
-    private static func place(_ place: ResultPlace, name: [UInt8], nameColon: [UInt8], into out: inout [UInt8]) {
+    private static func place(_ place: ResultPlace, name: [UInt8], nameColon: [UInt8], into out: ResultBuffer) {
         guard let line = place.line else {
-            out += name
+            out.append(name)
             return
         }
-        out += nameColon
+        out.append(nameColon)
         out.appendDecimal(line)
         guard let column = place.column else { return }
         out.append(":")
         out.appendDecimal(column)
     }
 
-    mutating func valid(at place: ResultPlace, into out: inout [UInt8]) {
+    mutating func valid(at place: ResultPlace, into out: ResultBuffer) {
         guard !quiet else { return }
-        self.place(place, into: &out)
+        self.place(place, into: out)
         out.append(": valid\n")
     }
 
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: inout [UInt8]) {
+    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
         let (name, nameColon) = (name, nameColon)
         let lines = lines.rendering(of: failures, kept: kept, operation: operation) { violations in
             let errorType = violations.first?.kind == .type ? ServiceError.serialization : .invalidParameter
@@ -57,15 +57,15 @@ struct TextResults: ResultRenderer {
             }
         }
         for line in lines {
-            Self.place(place, name: name, nameColon: nameColon, into: &out)
-            out += line
+            Self.place(place, name: name, nameColon: nameColon, into: out)
+            out.append(line)
         }
     }
 
-    mutating func unusable(_ reason: String, at place: ResultPlace, into out: inout [UInt8]) {
-        self.place(place, into: &out)
+    mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer) {
+        self.place(place, into: out)
         out.append(": error: ")
-        out += TerminalText.escaped(reason).utf8
+        out.append(TerminalText.escaped(reason))
         out.append("\n")
     }
 }

@@ -112,6 +112,12 @@ package struct JSONReader {
     /// The offset of the next byte in the whole input.
     package var offset: Int { windowOffset + index }
 
+    /// Goes to the byte at `offset` of an input held whole in memory.
+    package mutating func move(to offset: Int) {
+        precondition(source == nil && offset >= 0 && offset <= bytes.count, "a reader moves only within an input held whole")
+        index = offset
+    }
+
     /// Steps into the array at the next byte: `false` when it is empty (and
     /// closed). Then, after each element, ``nextElement()``.
     package mutating func openArray() throws(JSONError) -> Bool {
@@ -142,7 +148,7 @@ package struct JSONReader {
     /// - Throws: ``JSONError``; ``JSONError/Reason/notObject`` (at the
     ///   value) when the value is well-formed but not an object.
     package mutating func readBody(keys: MemberKeys, into kept: inout KeptMembers) throws(JSONError) {
-        kept.reset(at: offset)
+        kept.reset()
         kept.start = location(of: offset)  // also where a value that is not an object is reported
         guard more(), bytes[index] == UInt8(ascii: "{") else {
             let start = offset
@@ -157,7 +163,7 @@ package struct JSONReader {
         // reads it again from its start, in the same body (same slots).
         if source == nil, !kept.locatesValues {
             let start = index, outerDepth = depth
-            if try plainMembers(keys: keys, into: &kept) { return }
+            if try plainMembers(keys: keys, into: &kept, withinLine: false) { return }
             index = start
             depth = outerDepth
         }
@@ -179,11 +185,45 @@ package struct JSONReader {
         } while try another(closing: UInt8(ascii: "}"))
     }
 
+    /// Reads the body on the JSON Lines line that starts at the next byte,
+    /// when it is written the plainest way: an object from the line's first
+    /// byte, on that line alone, its keys written plainly, no value an array
+    /// or object, nothing after it but white space. Then the reader is past
+    /// the line's LF (or at the end of the input) and the body is in `kept`,
+    /// at column 1 of `line`.
+    ///
+    /// `false` for any other line, what `kept` holds then being of no use:
+    /// the line is for ``readBody(keys:into:)`` on a reader of that line
+    /// alone, which judges it the same way when it is such a line. So each
+    /// line of a block is read where it is, with one reader for the block,
+    /// and what a line is (its end, its errors) is decided in one place.
+    package mutating func plainLine(_ line: Int, keys: MemberKeys, into kept: inout KeptMembers) -> Bool {
+        guard source == nil, !kept.locatesValues, index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return false }
+        let start = index, outerDepth = depth
+        kept.reset()
+        kept.start = TextLocation(line: line, column: 1)
+        do {
+            if try plainMembers(keys: keys, into: &kept, withinLine: true) {
+                while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+                if index == bytes.count { return true }
+                if bytes[index] == 0x0A {
+                    index += 1
+                    return true
+                }
+            }
+        } catch {}
+        index = start
+        depth = outerDepth
+        return false
+    }
+
     /// ``readBody(keys:into:)`` of an object in memory whose keys are
     /// written plainly, on local copies of the position: `false` (nothing
     /// thrown) as soon as it meets something else, such as a key with an
-    /// escape, an unknown key, or the end of the window.
-    private mutating func plainMembers(keys: MemberKeys, into kept: inout KeptMembers) throws(JSONError) -> Bool {
+    /// escape, an unknown key, or the end of the window; `withinLine`, also
+    /// at an LF between tokens or an array or object value (which may hold
+    /// one), so that what it reads never runs past its line.
+    private mutating func plainMembers(keys: MemberKeys, into kept: inout KeptMembers, withinLine: Bool) throws(JSONError) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
         var at = index + 1  // past the brace
@@ -194,7 +234,11 @@ package struct JSONReader {
                 at += 1
                 return
             }
-            while at < count, base[at] <= 0x20, base[at] == 0x20 || base[at] == 0x0A || base[at] == 0x0D || base[at] == 0x09 { at += 1 }
+            while at < count, base[at] <= 0x20,
+                base[at] == 0x20 || base[at] == 0x0D || base[at] == 0x09 || (base[at] == 0x0A && !withinLine)
+            {
+                at += 1
+            }
         }
         var nextSlot = 0
         depth += 1
@@ -227,6 +271,7 @@ package struct JSONReader {
                     at = index
                 }
             } else {
+                if withinLine, base[at] == UInt8(ascii: "[") || base[at] == UInt8(ascii: "{") { return false }
                 index = at
                 kept.set(try value(), at: slot)
                 at = index

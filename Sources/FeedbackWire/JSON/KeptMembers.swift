@@ -37,8 +37,6 @@ package struct KeptMembers {
     @usableFromInline let store = KeptBytes()
     /// The line and column of each kept value (when ``locatesValues``).
     package var locations: [TextLocation]
-    /// The offset of the body's first byte.
-    package var startOffset = 0
     /// The line and column of the body's first byte.
     package var start = TextLocation(line: 1, column: 1)
     /// Whether reading records lines and columns.
@@ -54,15 +52,14 @@ package struct KeptMembers {
         locations = Array(repeating: TextLocation(line: 1, column: 1), count: count)
     }
 
-    /// Starts a body at `offset`: every slot empty.
-    mutating func reset(at offset: Int) {
+    /// Starts a body: every slot empty.
+    mutating func reset() {
         body &+= 1
         if body == 0 {  // wrapped: stamps of old bodies could match again
             for slot in slots.indices { slots[slot].stamp = 0 }
             body = 1
         }
         store.removeAll()
-        startOffset = offset
     }
 
     /// The JSON type of the current body's value in `slot`.
