@@ -41,7 +41,7 @@ final class LintOutput {
 
     /// Writes what comes before the results (JUnit's waits for ``finish(header:footer:)``).
     func begin(_ header: [UInt8]) {
-        if spool == nil { header.withUnsafeBytes { raw($0) } }
+        if spool == nil { _ = header.withUnsafeBytes { raw($0) } }
     }
 
     /// Writes what comes after the results; for JUnit, the header and the
@@ -49,10 +49,10 @@ final class LintOutput {
     func finish(header: [UInt8], footer: [UInt8]) {
         if let spool {
             self.spool = nil
-            header.withUnsafeBytes { raw($0) }
+            _ = header.withUnsafeBytes { raw($0) }
             spool.drain { raw($0) }
         }
-        footer.withUnsafeBytes { raw($0) }
+        _ = footer.withUnsafeBytes { raw($0) }
     }
 
     @discardableResult

@@ -19,6 +19,6 @@ let sink = open("/dev/null", O_WRONLY)
 let linter = Linter(operation: .updateAuthEventFeedback, format: format, jsonLines: true,
                     jobs: arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1, toolVersion: "profile")
 let summary = linter.lint([.file(arguments[2])]) { bytes in
-    bytes.withUnsafeBytes { write(sink, $0.baseAddress, $0.count) } == bytes.count
+    write(sink, bytes.baseAddress, bytes.count) == bytes.count
 }
 print(summary)

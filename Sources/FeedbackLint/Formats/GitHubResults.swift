@@ -19,7 +19,7 @@ struct GitHubResults: ResultRenderer {
     /// `file=<path>,`, or nothing for standard input.
     private let file: [UInt8]
     /// Per violation: `,title=<rule>::<message>\n`.
-    private var endings = RenderCache<[[UInt8]]>()
+    private let endings = RenderCache<[[UInt8]]>()
 
     init(_ context: RenderContext) {
         operation = context.operation

@@ -20,7 +20,7 @@ struct JSONResults: ResultRenderer {
     private let quiet: Bool
     private let operation: FeedbackOperation
     /// From `"errorType"` to the end of the line.
-    private var verdicts = RenderCache<[UInt8]>()
+    private let verdicts = RenderCache<[UInt8]>()
 
     init(_ context: RenderContext) {
         var head: [UInt8] = []
@@ -53,7 +53,7 @@ struct JSONResults: ResultRenderer {
 
     mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
         start(place, into: out)
-        let verdict = verdicts.rendering(of: failures, kept: kept, operation: operation) { violations in
+        verdicts.withRendering(of: failures, kept: kept, operation: operation, render: { violations in
             let parts = violations.map(\.message)
             var out: [UInt8] = []
             out.append(#","valid":false,"errorType":"#)
@@ -74,8 +74,7 @@ struct JSONResults: ResultRenderer {
             }
             out.append("]}\n")
             return out
-        }
-        out.append(verdict)
+        }, { out.append($0) })
     }
 
     mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer) {

@@ -15,7 +15,7 @@ struct JUnitResults: ResultRenderer {
     /// `<testcase classname="<input>" name="`.
     private let head: [UInt8]
     /// Per body's violations: `"><failure …>…`, after the name.
-    private var failureParts = RenderCache<[[UInt8]]>()
+    private let failureParts = RenderCache<[[UInt8]]>()
 
     init(_ context: RenderContext) {
         operation = context.operation

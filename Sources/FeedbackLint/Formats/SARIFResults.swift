@@ -17,7 +17,7 @@ struct SARIFResults: ResultRenderer {
     private let artifact: [UInt8]
     private let ruleIndexes: [String: Int]
     /// Per violation: from `,{"ruleId"` to `"startLine":`.
-    private var starts = RenderCache<[[UInt8]]>()
+    private let starts = RenderCache<[[UInt8]]>()
 
     init(_ context: RenderContext) {
         operation = context.operation

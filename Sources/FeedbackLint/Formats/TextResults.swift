@@ -17,7 +17,7 @@ struct TextResults: ResultRenderer {
     private let operation: FeedbackOperation
     private let quiet: Bool
     /// Each violation's line after the place: `: <error type>: <member> <kind>: <message>\n`.
-    private var lines = RenderCache<[[UInt8]]>()
+    private let lines = RenderCache<[[UInt8]]>()
 
     init(_ context: RenderContext) {
         name = Array(TerminalText.escaped(context.input.display).utf8)
@@ -50,15 +50,16 @@ struct TextResults: ResultRenderer {
 
     mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
         let (name, nameColon) = (name, nameColon)
-        let lines = lines.rendering(of: failures, kept: kept, operation: operation) { violations in
+        lines.withRendering(of: failures, kept: kept, operation: operation, render: { violations in
             let errorType = violations.first?.kind == .type ? ServiceError.serialization : .invalidParameter
             return violations.map { violation in
                 Array(": \(errorType.rawValue): \(violation.member.wireName) \(violation.kind.rawValue): \(TerminalText.escaped(violation.message))\n".utf8)
             }
-        }
-        for line in lines {
-            Self.place(place, name: name, nameColon: nameColon, into: out)
-            out.append(line)
+        }) { lines in
+            for line in lines {
+                Self.place(place, name: name, nameColon: nameColon, into: out)
+                out.append(line)
+            }
         }
     }
 
