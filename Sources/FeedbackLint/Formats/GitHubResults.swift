@@ -61,7 +61,8 @@ struct GitHubResults: ResultRenderer {
 
     mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer) {
         start(place, into: out)
-        out.append(("title=" + Self.escapedProperty(LintRule.unusableInput) + "::" + Self.escapedData(TerminalText.escaped(reason)) + "\n"))
+        let title: String = "title=" + Self.escapedProperty(LintRule.unusableInput) + "::"
+        out.append(contentsOf: title + Self.escapedData(TerminalText.escaped(reason)) + "\n")
     }
 
     /// A message: `%`, CR and LF percent-encoded.

@@ -15,8 +15,8 @@ struct JSONResults: ResultRenderer {
     static var locatesValues: Bool { false }
     /// `{"file":"<name>"`.
     private let head: [UInt8]
-    /// `{"file":"<name>","line":`: most results have a line.
-    private let headWithLine: [UInt8]
+    /// `{"file":"<name>","line":<line>`: most results have a line.
+    private let headWithLine: LineLabel
     private let quiet: Bool
     private let operation: FeedbackOperation
     /// From `"errorType"` to the end of the line.
@@ -27,15 +27,14 @@ struct JSONResults: ResultRenderer {
         head.append(#"{"file":"#)
         Self.writeString(context.input.display, to: &head)
         self.head = head
-        headWithLine = head + Array(#","line":"#.utf8)
+        headWithLine = LineLabel(prefix: head + Array(#","line":"#.utf8))
         quiet = context.quiet
         operation = context.operation
     }
 
     private func start(_ place: ResultPlace, into out: ResultBuffer) {
         if let line = place.line {
-            out.append(headWithLine)
-            out.appendDecimal(line)
+            headWithLine.append(line, to: out)
         } else {
             out.append(head)
         }

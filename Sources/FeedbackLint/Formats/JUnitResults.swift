@@ -71,7 +71,7 @@ struct JUnitResults: ResultRenderer {
 
     mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer) {
         start(place, into: out)
-        out.append(#"><error type="unusable input" message="\#(Self.escaped(reason))"/></testcase>"#)
+        out.append(contentsOf: #"><error type="unusable input" message="\#(Self.escaped(reason))"/></testcase>"#)
         out.append("\n")
     }
 

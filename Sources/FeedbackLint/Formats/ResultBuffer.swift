@@ -59,8 +59,9 @@ final class ResultBuffer: @unchecked Sendable {
         append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
-    /// Appends a text's UTF-8 bytes.
-    func append(_ text: String) {
+    /// Appends a text's UTF-8 bytes. (Not `append(_:)`: a string literal
+    /// would pick it over the `StaticString` one.)
+    func append(contentsOf text: String) {
         var text = text
         text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }

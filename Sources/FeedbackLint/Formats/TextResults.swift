@@ -12,8 +12,8 @@ import FeedbackWire
 struct TextResults: ResultRenderer {
     static var locatesValues: Bool { false }
     private let name: [UInt8]
-    /// `<name>:`, before a line number.
-    private let nameColon: [UInt8]
+    /// `<name>:<line>`.
+    private let nameAndLine: LineLabel
     private let operation: FeedbackOperation
     private let quiet: Bool
     /// Each violation's line after the place: `: <error type>: <member> <kind>: <message>\n`.
@@ -21,22 +21,17 @@ struct TextResults: ResultRenderer {
 
     init(_ context: RenderContext) {
         name = Array(TerminalText.escaped(context.input.display).utf8)
-        nameColon = name + [UInt8(ascii: ":")]
+        nameAndLine = LineLabel(prefix: name + [UInt8(ascii: ":")])
         quiet = context.quiet
         operation = context.operation
     }
 
     private func place(_ place: ResultPlace, into out: ResultBuffer) {
-        Self.place(place, name: name, nameColon: nameColon, into: out)
-    }
-
-    private static func place(_ place: ResultPlace, name: [UInt8], nameColon: [UInt8], into out: ResultBuffer) {
         guard let line = place.line else {
             out.append(name)
             return
         }
-        out.append(nameColon)
-        out.appendDecimal(line)
+        nameAndLine.append(line, to: out)
         guard let column = place.column else { return }
         out.append(":")
         out.appendDecimal(column)
@@ -49,16 +44,17 @@ struct TextResults: ResultRenderer {
     }
 
     mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
-        let (name, nameColon) = (name, nameColon)
         lines.withRendering(of: failures, kept: kept, operation: operation, render: { violations in
             let errorType = violations.first?.kind == .type ? ServiceError.serialization : .invalidParameter
             return violations.map { violation in
                 Array(": \(errorType.rawValue): \(violation.member.wireName) \(violation.kind.rawValue): \(TerminalText.escaped(violation.message))\n".utf8)
             }
         }) { lines in
-            for line in lines {
-                Self.place(place, name: name, nameColon: nameColon, into: out)
-                out.append(line)
+            lines.withUnsafeBufferPointer { lines in
+                for index in lines.indices {
+                    self.place(place, into: out)
+                    out.append(lines[index])
+                }
             }
         }
     }
@@ -66,7 +62,7 @@ struct TextResults: ResultRenderer {
     mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer) {
         self.place(place, into: out)
         out.append(": error: ")
-        out.append(TerminalText.escaped(reason))
+        out.append(contentsOf: TerminalText.escaped(reason))
         out.append("\n")
     }
 }
