@@ -227,23 +227,10 @@ package struct JSONReader {
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
         var at = index + 1  // past the brace
-        @inline(__always) func skipSpace() {
-            // Most often: no white space, or one space (as `json.dumps` writes).
-            if at < count, base[at] > 0x20 { return }
-            if at + 1 < count, base[at] == 0x20, base[at + 1] > 0x20 {
-                at += 1
-                return
-            }
-            while at < count, base[at] <= 0x20,
-                base[at] == 0x20 || base[at] == 0x0D || base[at] == 0x09 || (base[at] == 0x0A && !withinLine)
-            {
-                at += 1
-            }
-        }
         var nextSlot = 0
         depth += 1
         if depth > Self.maximumDepth { return false }
-        skipSpace()
+        Self.skipSpace(base, count, &at, withinLine: withinLine)
         if at < count, base[at] == UInt8(ascii: "}") {
             index = at + 1
             depth -= 1
@@ -255,11 +242,7 @@ package struct JSONReader {
             else { return false }
             nextSlot = slot + 1
             at += length + 2
-            skipSpace()
-            guard at < count, base[at] == UInt8(ascii: ":") else { return false }
-            at += 1
-            skipSpace()
-            guard at < count else { return false }
+            guard Self.skipSeparator(UInt8(ascii: ":"), base, count, &at, withinLine: withinLine), at < count else { return false }
             if base[at] == UInt8(ascii: "\"") {
                 let end = Self.plainRun(bytes, from: at + 1)
                 if end < count, base[end] == UInt8(ascii: "\"") {
@@ -276,19 +259,51 @@ package struct JSONReader {
                 kept.set(try value(), at: slot)
                 at = index
             }
-            skipSpace()
-            guard at < count else { return false }
-            if base[at] == UInt8(ascii: ",") {
+            if Self.skipSeparator(UInt8(ascii: ","), base, count, &at, withinLine: withinLine) { continue }
+            guard at < count, base[at] == UInt8(ascii: "}") else { return false }
+            index = at + 1
+            depth -= 1
+            return true
+        }
+    }
+
+    /// Skips white space from `at` (not an LF when `withinLine`). Most
+    /// often there is none, or one space (as `json.dumps` writes).
+    @inline(__always)
+    private static func skipSpace(_ base: UnsafePointer<UInt8>, _ count: Int, _ at: inout Int, withinLine: Bool) {
+        if at < count, base[at] > 0x20 { return }
+        if at + 1 < count, base[at] == 0x20, base[at + 1] > 0x20 {
+            at += 1
+            return
+        }
+        while at < count, base[at] <= 0x20,
+            base[at] == 0x20 || base[at] == 0x0D || base[at] == 0x09 || (base[at] == 0x0A && !withinLine)
+        {
+            at += 1
+        }
+    }
+
+    /// Steps over `separator` (`:` or `,`) at `at` and the white space
+    /// around it: `false` when another byte comes first. Most often the
+    /// separator comes at once, with one space after it or none.
+    @inline(__always)
+    private static func skipSeparator(_ separator: UInt8, _ base: UnsafePointer<UInt8>, _ count: Int, _ at: inout Int,
+                                      withinLine: Bool) -> Bool {
+        if at + 2 < count, base[at] == separator {
+            if base[at + 1] > 0x20 {
                 at += 1
-                skipSpace()
-            } else if base[at] == UInt8(ascii: "}") {
-                index = at + 1
-                depth -= 1
                 return true
-            } else {
-                return false
+            }
+            if base[at + 1] == 0x20, base[at + 2] > 0x20 {
+                at += 2
+                return true
             }
         }
+        skipSpace(base, count, &at, withinLine: withinLine)
+        guard at < count, base[at] == separator else { return false }
+        at += 1
+        skipSpace(base, count, &at, withinLine: withinLine)
+        return true
     }
 
     // MARK: Positions
