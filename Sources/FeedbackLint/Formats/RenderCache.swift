@@ -48,15 +48,13 @@ struct RenderCache<Rendered> {
                        render: ([Violation]) -> Rendered, _ use: (borrowing Rendered) -> Void) {
         let shown = failures.shownMembers
         let index = Self.fingerprint(failures, shown: shown, kept: kept, operation: operation) & (Table.count - 1)
-        if let cached = table.slots[index] {
-            let hit = cached._withUnsafeGuaranteedRef { entry in
-                guard Self.matches(entry, failures, shown: shown, kept: kept, operation: operation) else { return false }
-                use(entry.rendered)
-                return true
-            }
-            if hit { return }
-            cached.release()
+        let cached = table.slots[index]
+        let hit = cached?._withUnsafeGuaranteedRef { entry in
+            guard Self.matches(entry, failures, shown: shown, kept: kept, operation: operation) else { return false }
+            use(entry.rendered)
+            return true
         }
+        if hit == true { return }
         var values: [[UInt8]] = []
         Self.forEachMember(in: shown) { member in
             values.append(Self.bytes(of: member, in: kept, operation: operation).map { Array($0) } ?? [])
@@ -64,6 +62,7 @@ struct RenderCache<Rendered> {
         let violations = failures.violations { member in operation.slot(of: member).flatMap { kept.string(at: $0) } }
         let entry = Entry(failures: failures, values: values, rendered: render(violations))
         table.slots[index] = Unmanaged.passRetained(entry)
+        cached?.release()
         use(entry.rendered)
     }
 

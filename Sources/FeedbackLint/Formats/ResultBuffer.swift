@@ -2,10 +2,10 @@
 /// allocation, which grows as needed and is kept from block to block.
 ///
 /// What every renderer writes into. An append is a capacity test and a
-/// copy: unlike an `[UInt8]`, nothing checks for a shared copy or counts
-/// references, which for a few short appends per body was a quarter of the
-/// time `lint --jsonl` took. The bytes are written out from where they are
-/// (``bytes``).
+/// copy. An `[UInt8]` also checks at each append whether its storage is
+/// shared, and counts references to a cached rendering copied into it:
+/// with a few appends per body, that showed (Benchmarks/README.md). The
+/// bytes are written out from where they are (``bytes``).
 final class ResultBuffer: @unchecked Sendable {
     // Unchecked: a buffer belongs to one thread at a time (a block's results
     // go to a worker and come back with the block), and no access overlaps.
@@ -13,13 +13,15 @@ final class ResultBuffer: @unchecked Sendable {
     @exclusivity(unchecked) private var capacity: Int
     /// How many bytes it holds.
     @exclusivity(unchecked) private(set) var count = 0
-    /// The capacity kept when emptied; a larger one (a block of huge
-    /// results) is given back.
-    private static let retainedCapacity = 4 << 20
+    /// The capacity it starts with, and returns to when emptied after
+    /// growing past ``retainedCapacity`` (a block of huge results).
+    private let initialCapacity: Int
+    private static let retainedCapacity = 1 << 20
 
     init(capacity: Int = 1 << 12) {
-        self.capacity = max(capacity, 64)
-        base = .allocate(byteCount: self.capacity, alignment: 1)
+        initialCapacity = max(capacity, 64)
+        self.capacity = initialCapacity
+        base = .allocate(byteCount: initialCapacity, alignment: 1)
     }
 
     deinit { base.deallocate() }
@@ -27,14 +29,12 @@ final class ResultBuffer: @unchecked Sendable {
     /// What it holds; valid until the next change.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
-    var isEmpty: Bool { count == 0 }
-
     /// Empties it, keeping its allocation unless that grew large.
     func removeAll() {
         count = 0
-        if capacity > Self.retainedCapacity {
+        if capacity > max(Self.retainedCapacity, initialCapacity) {
             base.deallocate()
-            capacity = 1 << 12
+            capacity = initialCapacity
             base = .allocate(byteCount: capacity, alignment: 1)
         }
     }
