@@ -6,7 +6,7 @@
 #   Documentation/build.sh [--html]
 #
 # Each module's catalog is Sources/<Module>/<Module>.docc: a landing page
-# and articles. The symbol graphs come from `swift package dump-symbol-graph`.
+# and articles. The symbol graphs come from `swift-symbolgraph-extract` (below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 modules=(FeedbackRules FeedbackWire FeedbackSigning FeedbackVectors FeedbackConformance
