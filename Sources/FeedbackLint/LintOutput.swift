@@ -17,10 +17,14 @@ final class LintOutput {
     /// Whether a write failed.
     private(set) var failed = false
 
-    init(format: LintFormat, write: @escaping (UnsafeRawBufferPointer) -> Bool) {
+    /// Results go through `write`; JUnit's are spooled first, to the file
+    /// `spoolFile` opens (an unlinked temporary one; in memory when it
+    /// opens none).
+    init(format: LintFormat, spoolFile: () -> UnsafeMutablePointer<FILE>? = { tmpfile() },
+         write: @escaping (UnsafeRawBufferPointer) -> Bool) {
         self.format = format
         self.write = write
-        if format == .junit { spool = Spool() }
+        if format == .junit { spool = Spool(file: spoolFile()) }
     }
 
     /// Writes results, unless a write failed before: `false` once one has.
@@ -29,8 +33,8 @@ final class LintOutput {
         let bytes = results.bytes
         guard !bytes.isEmpty else { return !failed }
         if let spool, !failed {
-            spool.append(bytes)
-            return true
+            if !spool.append(bytes) { failed = true }
+            return !failed
         }
         if format == .sarif && awaitsFirstResult {
             awaitsFirstResult = false
@@ -50,7 +54,7 @@ final class LintOutput {
         if let spool {
             self.spool = nil
             _ = header.withUnsafeBytes { raw($0) }
-            spool.drain { raw($0) }
+            if !spool.drain({ raw($0) }) { failed = true }
         }
         _ = footer.withUnsafeBytes { raw($0) }
     }
@@ -63,28 +67,39 @@ final class LintOutput {
     }
 }
 
-/// Bytes kept aside until the end of a run: in an unlinked temporary
-/// file, or in memory when none can be made.
+/// Bytes kept aside until the end of a run: in a file (an unlinked
+/// temporary one), or in memory when there is none. Every write and read
+/// of the file is checked: a spool that lost bytes fails the run's output.
 private final class Spool {
-    private let file = tmpfile()
+    private let file: UnsafeMutablePointer<FILE>?
     private var memory: [UInt8] = []
 
-    func append(_ bytes: UnsafeRawBufferPointer) {
-        guard let file else { return memory += bytes }
-        _ = fwrite(bytes.baseAddress, 1, bytes.count, file)
+    init(file: UnsafeMutablePointer<FILE>?) {
+        self.file = file
     }
 
-    /// Hands back everything appended, in chunks, while `take` says so.
-    func drain(_ take: (UnsafeRawBufferPointer) -> Bool) {
-        guard let file else { return _ = memory.withUnsafeBytes { take($0) } }
-        rewind(file)
+    /// Keeps `bytes`: `false` when the file did not take them all.
+    func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let file else {
+            memory += bytes
+            return true
+        }
+        return fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count
+    }
+
+    /// Hands back everything appended, in chunks, while `take` says so:
+    /// `false` when the spool could not give back all it was given.
+    func drain(_ take: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        guard let file else {
+            _ = memory.withUnsafeBytes { take($0) }
+            return true
+        }
+        guard fflush(file) == 0, fseek(file, 0, SEEK_SET) == 0 else { return false }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let taken = chunk.withUnsafeMutableBytes { chunk in
-                let count = fread(chunk.baseAddress, 1, chunk.count, file)
-                return count > 0 && take(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
-            }
-            guard taken else { break }
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            if count == 0 { return ferror(file) == 0 }
+            guard chunk.withUnsafeBytes({ take(UnsafeRawBufferPointer(rebasing: $0[..<count])) }) else { return true }
         }
     }
 
