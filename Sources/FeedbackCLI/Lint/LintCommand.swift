@@ -85,6 +85,12 @@ enum LintCommand {
                             quiet: !args.switches.isDisjoint(with: ["--quiet", "-q"]), jobs: jobs, toolVersion: Tool.version)
         let summary = linter.lint(inputs, write: { io.output.write($0) })
         io.error("cognito-feedback: lint: \(summary)")
+        // Standard output's own failure is told when it is flushed; the
+        // linter's only other output is JUnit's spool (a temporary file).
+        if summary.outputFailed, io.output.failure == nil {
+            io.error("cognito-feedback: error: the results could not all be written (the temporary file --format junit keeps them in failed)")
+            return Tool.outputFailed
+        }
         return summary.exitStatus
     }
 }
