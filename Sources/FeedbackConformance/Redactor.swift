@@ -118,84 +118,70 @@ public struct Redactor: Sendable {
     /// one-letter escapes, wherever they stand, also after another
     /// backslash; anything else kept as written.
     static func decodeJSONEscapes(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        var index = 0
-        func hex4(at start: Int) -> UInt32? {
-            guard start + 4 <= bytes.count else { return nil }
-            var value: UInt32 = 0
-            for byte in bytes[start..<start + 4] {
-                guard let digit = JSONEscape.hexDigit(byte) else { return nil }
-                value = value << 4 | digit
-            }
-            return value
-        }
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else {
-                out.append(bytes[index])
-                index += 1
-                continue
-            }
+        decoding(bytes) { index, out in
+            guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else { return nil }
             let code = bytes[index + 1]
             // `\\` is read as one backslash that may still start an escape:
             // a reading for finding values, lenient on purpose (a peer that
             // writes `\\u0061lice` shows `alice` to a reader all the same).
             if code == UInt8(ascii: "\\") {
                 out.append(0x5C)
-                index += 1
-                continue
+                return 1
             }
             if let simple = JSONEscape.decoded(code) {
                 out.append(simple)
-                index += 2
-            } else if code == UInt8(ascii: "u"), var value = hex4(at: index + 2) {
-                index += 6
-                if value & 0xFC00 == 0xD800, index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                    bytes[index + 1] == UInt8(ascii: "u"), let low = hex4(at: index + 2), low & 0xFC00 == 0xDC00
-                {
-                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                    index += 6
-                }
-                out.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
-            } else {
-                out.append(bytes[index])
-                index += 1
+                return 2
             }
+            guard code == UInt8(ascii: "u"), var value = JSONEscape.hexValue(bytes, at: index + 2) else { return nil }
+            var width = 6
+            if value & 0xFC00 == 0xD800, index + 12 <= bytes.count, bytes[index + 6] == UInt8(ascii: "\\"),
+                bytes[index + 7] == UInt8(ascii: "u"), let low = JSONEscape.hexValue(bytes, at: index + 8), low & 0xFC00 == 0xDC00
+            {
+                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                width = 12
+            }
+            out.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
+            return width
         }
-        return out
     }
 
     /// `\u{X…}` escapes (1 to 8 hexadecimal digits), as reports write
     /// control characters; anything else kept as written.
     static func decodeSwiftEscapes(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\\"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"),
+        decoding(bytes) { index, out in
+            guard bytes[index] == UInt8(ascii: "\\"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"),
                 bytes[index + 2] == UInt8(ascii: "{"),
                 let close = bytes[(index + 3)...].prefix(9).firstIndex(of: UInt8(ascii: "}")), close > index + 3,
                 bytes[(index + 3)..<close].allSatisfy({ JSONEscape.hexDigit($0) != nil })
-            {
-                let value = bytes[(index + 3)..<close].reduce(UInt32(0)) { $0 << 4 | JSONEscape.hexDigit($1)! }
-                out.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
-                index = close + 1
-            } else {
-                out.append(bytes[index])
-                index += 1
-            }
+            else { return nil }
+            let value = bytes[(index + 3)..<close].reduce(UInt32(0)) { $0 << 4 | JSONEscape.hexDigit($1)! }
+            out.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
+            return close + 1 - index
         }
-        return out
     }
 
     /// `%XX` escapes; anything else kept as written.
     static func decodePercentEscapes(_ bytes: [UInt8]) -> [UInt8] {
+        decoding(bytes) { index, out in
+            guard bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = JSONEscape.hexDigit(bytes[index + 1]),
+                let low = JSONEscape.hexDigit(bytes[index + 2])
+            else { return nil }
+            out.append(UInt8(high << 4 | low))
+            return 3
+        }
+    }
+
+    /// `bytes` with every escape `escape` reads decoded: at each index it
+    /// appends what the escape there stands for to `out` and says how many
+    /// bytes the escape takes, or says `nil` (appending nothing), and the
+    /// byte is kept as written.
+    private static func decoding(_ bytes: [UInt8], _ escape: (_ index: Int, _ out: inout [UInt8]) -> Int?) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = JSONEscape.hexDigit(bytes[index + 1]),
-                let low = JSONEscape.hexDigit(bytes[index + 2])
-            {
-                out.append(UInt8(high << 4 | low))
-                index += 3
+            if let width = escape(index, &out) {
+                index += width
             } else {
                 out.append(bytes[index])
                 index += 1

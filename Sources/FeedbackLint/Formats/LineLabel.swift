@@ -25,10 +25,7 @@ final class LineLabel {
     /// Appends the prefix and `line` (not negative) in decimal.
     func append(_ line: Int, to out: ResultBuffer) {
         if line != self.line, line != self.line &+ 1 || !countUp() {
-            var digits: [UInt8] = []
-            digits.appendDecimal(line)
-            for (offset, digit) in digits.enumerated() { bytes[prefixCount + offset] = digit }
-            count = prefixCount + digits.count
+            count = prefixCount + writeDecimal(line, into: UnsafeMutableRawPointer(bytes.baseAddress! + prefixCount))
         }
         self.line = line
         out.append(UnsafeRawBufferPointer(start: bytes.baseAddress, count: count))

@@ -103,7 +103,7 @@ extension [UInt8] {
 /// Writes a non-negative integer in decimal at `start` (room for 20
 /// bytes, enough for any `Int`): how many bytes it took.
 @inline(__always)
-private func writeDecimal(_ value: Int, into start: UnsafeMutableRawPointer) -> Int {
+func writeDecimal(_ value: Int, into start: UnsafeMutableRawPointer) -> Int {
     var remaining = UInt(value.magnitude)
     var width = 1
     var scale: UInt = 10

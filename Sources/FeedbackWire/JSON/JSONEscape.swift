@@ -35,4 +35,18 @@ package enum JSONEscape {
         default: nil
         }
     }
+
+    /// The value of the four hexadecimal digits of a `\uXXXX` escape at
+    /// `start` in `bytes`, or `nil` (fewer than four bytes, or not digits).
+    @inline(__always)
+    package static func hexValue<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) -> UInt32?
+    where Bytes.Index == Int {
+        guard start >= 0, bytes.endIndex - start >= 4 else { return nil }
+        var value: UInt32 = 0
+        for offset in start..<(start + 4) {
+            guard let digit = hexDigit(bytes[offset]) else { return nil }
+            value = value << 4 | digit
+        }
+        return value
+    }
 }

@@ -203,8 +203,8 @@ package struct JSONReader {
         kept.reset()
         kept.start = TextLocation(line: line, column: 1)
         do {
-            if try plainMembers(keys: keys, into: &kept, withinLine: true) {
-                while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+            if try plainMembers(keys: keys, into: &kept, withinLine: true), let base = bytes.baseAddress {
+                Self.skipSpace(base, bytes.count, &index, withinLine: true)
                 if index == bytes.count { return true }
                 if bytes[index] == 0x0A {
                     index += 1
@@ -550,11 +550,11 @@ package struct JSONReader {
                     if let simple = JSONEscape.decoded(base[at + 1]) {
                         append(simple)
                     } else if base[at + 1] == UInt8(ascii: "u") {
-                        guard var value = Self.hexValue(base, at: at + 2, count: count) else { return false }
+                        guard var value = JSONEscape.hexValue(bytes, at: at + 2) else { return false }
                         at += 6
                         if value & 0xFC00 == 0xD800 {
                             guard at + 1 < count, base[at] == UInt8(ascii: "\\"), base[at + 1] == UInt8(ascii: "u"),
-                                let low = Self.hexValue(base, at: at + 2, count: count), low & 0xFC00 == 0xDC00
+                                let low = JSONEscape.hexValue(bytes, at: at + 2), low & 0xFC00 == 0xDC00
                             else { return false }
                             value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
                             at += 6
@@ -576,19 +576,6 @@ package struct JSONReader {
                 }
             }
         }
-    }
-
-    /// The value of the four hex digits at `at`, or `nil`.
-    @inline(__always)
-    private static func hexValue(_ base: UnsafePointer<UInt8>, at: Int, count: Int) -> UInt32? {
-        guard count - at >= 4 else { return nil }
-        var value: UInt32 = 0
-        for offset in at..<(at + 4) {
-            let byte = base[offset]
-            guard let digit = JSONEscape.hexDigit(byte) else { return nil }
-            value = value << 4 | digit
-        }
-        return value
     }
 
     /// Hands the UTF-8 encoding of a scalar value to `append`, byte by byte.
