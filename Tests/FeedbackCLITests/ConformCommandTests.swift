@@ -98,6 +98,24 @@ struct ConformCommandTests {
         #expect(run.error.count == 1 && run.error[0].hasPrefix("cognito-feedback: error: "))
     }
 
+    @Test("An adapter that dies at start-up or mid-run is explained on standard error: its last lines, and the command to try by hand")
+    func adapterFailuresExplained() async throws {
+        let missing = try await ToolRun(["conform", "client", "--quiet", "--id", "baseline.*", "--",
+                                         "python3", "-c", "import no_such_module_xyz"])
+        #expect(missing.status == 2)
+        #expect(missing.error.first == "cognito-feedback: error: the adapter did not start: the adapter exited with status 1")
+        #expect(missing.error.contains("  ModuleNotFoundError: No module named 'no_such_module_xyz'"), "\(missing.error)")
+        #expect(missing.error.last == "cognito-feedback: to try the adapter by hand, run it and type a start line "
+            + "(Conformance/PROTOCOL.md): python3 -c 'import no_such_module_xyz'")
+        let id = "baseline.typical.admin"
+        let midRun = try await ToolRun(["conform", "client", "--quiet", "--id", "baseline.typical.*", "--"]
+            + Self.faulty + ["raise", "--on", id])
+        #expect(midRun.status == 1)
+        #expect(midRun.error.first == "cognito-feedback: the adapter failed at \(id): the adapter exited with status 1")
+        #expect(midRun.error.contains("  RuntimeError: the fixture gave up on \(id)"), "\(midRun.error)")
+        #expect(midRun.output.contains("the adapter's standard error ended with: RuntimeError: the fixture gave up on \(id)"))
+    }
+
     @Test("--output is checked before the run: an unwritable path exits 2 and no adapter is ever started")
     func outputCheckedFirst() async throws {
         let marker = FileManager.default.temporaryDirectory.appendingPathComponent("adapter-started-\(UUID().uuidString)").path
