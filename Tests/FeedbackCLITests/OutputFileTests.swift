@@ -15,12 +15,19 @@ struct OutputFileTests {
     static let mayMakeDevices = getuid() == 0
 
     /// A private character device like `/dev/null` (1, 3) or `/dev/full` (1, 7).
-    static func device(_ path: String, minor: UInt32) throws -> dev_t {
-        let number = dev_t(1 << 8 | minor)  // makedev(1, minor), minor < 256
-        let made = mknod(path, S_IFCHR | 0o600, number) == 0
+    static func device(_ path: String, minor: UInt32) throws {
+        let made = mknod(path, S_IFCHR | 0o600, number(minor)) == 0
         let reason = made ? "" : String(cString: strerror(errno))
         try #require(made, "mknod \(path) failed as root: \(reason)")
-        return number
+    }
+
+    /// `makedev(1, minor)`, for a minor below 256.
+    static func number(_ minor: UInt32) -> dev_t { dev_t(1 << 8 | minor) }
+
+    /// Whether `path` is still the character device (1, `minor`).
+    static func isDevice(_ path: String, minor: UInt32) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR && info.st_rdev == number(minor)
     }
 
     static func kind(_ path: String) -> mode_t? {
@@ -129,11 +136,9 @@ struct OutputFileTests {
     func nullDevice() throws {
         let folder = try TemporaryFolder()
         let null = folder.file("null")
-        let number = try Self.device(null, minor: 3)
+        try Self.device(null, minor: 3)
         try Self.write(String(repeating: "report line\n", count: 10_000), to: null)
-        var info = stat()
-        #expect(lstat(null, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR && info.st_rdev == number)
-        #expect(Self.listing(folder.path) == ["null"])
+        #expect(Self.isDevice(null, minor: 3) && Self.listing(folder.path) == ["null"])
     }
 
     @Test("A device like /dev/full fails with ENOSPC naming the path (not the contents), and stays that device",
@@ -141,7 +146,7 @@ struct OutputFileTests {
     func fullDevice() throws {
         let folder = try TemporaryFolder()
         let full = folder.file("full")
-        let number = try Self.device(full, minor: 7)
+        try Self.device(full, minor: 7)
         do {
             try Self.write("the report's text", to: full)
             Issue.record("a write to a full device succeeded")
@@ -151,9 +156,7 @@ struct OutputFileTests {
         let recording = try OutputFile(path: full, what: "the recording")
         #expect(!recording.append(Array("a line\n".utf8)), "the first append already fails")
         #expect(throws: UsageError.self) { try recording.commit() }
-        var info = stat()
-        #expect(lstat(full, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR && info.st_rdev == number)
-        #expect(Self.listing(folder.path) == ["full"])
+        #expect(Self.isDevice(full, minor: 7) && Self.listing(folder.path) == ["full"])
     }
 
     @Test("conform matrix --output to a full device exits 3 with one line naming the path; a link to a file is followed",
@@ -161,17 +164,39 @@ struct OutputFileTests {
     func matrixOutput() async throws {
         let folder = try TemporaryFolder()
         let full = folder.file("full")
-        _ = try Self.device(full, minor: 7)
+        try Self.device(full, minor: 7)
         let report = ConformCommandTests.root.appendingPathComponent("Conformance/reports/botocore.json").path
         let failed = try await ToolRun(["conform", "matrix", "--output", full, report])
         #expect(failed.status == 3)
         #expect(failed.error == ["cognito-feedback: error: cannot write the matrix to \(full) (No space left on device)"])
-        #expect(Self.kind(full) == S_IFCHR)
+        #expect(Self.isDevice(full, minor: 7))
         #expect(symlink("matrix.md", folder.file("latest.md")) == 0)
         let linked = try await ToolRun(["conform", "matrix", "--output", folder.file("latest.md"), report])
         #expect(linked.status == 0 && linked.error.isEmpty)
         #expect(Self.kind(folder.file("latest.md")) == S_IFLNK)
         #expect(Self.contents(folder.file("matrix.md"))?.contains("| **compliance** |") == true)
+    }
+
+    @Test("The tool: --record to a full device exits 3 naming the recording; --output /dev/fd/1 writes through the tool's standard output (never /dev/stdout itself: a broken writer would replace that system link)",
+          .enabled(if: mayMakeDevices, "not root: making a device node (mknod) needs CAP_MKNOD"))
+    func serverRunOutputs() throws {
+        let tool = ExecutableTests.executable.path
+        try #require(FileManager.default.isExecutableFile(atPath: tool), "build the package first (swift build)")
+        let folder = try TemporaryFolder()
+        let full = folder.file("full")
+        try Self.device(full, minor: 7)
+        let server = try ServerProcess.cognitoLike()
+        defer { server.stop() }
+        let run = ["conform", "server", "--endpoint", server.endpoint.absoluteString, "--quiet", "--id", "baseline.typical.*"]
+        let recorded = try CommandRun([tool] + run + ["--record", full], timeout: 60)
+        #expect(recorded.status == 3)
+        #expect(recorded.errorText == "cognito-feedback: error: cannot write the recording to \(full) (No space left on device)\n")
+        #expect(Self.isDevice(full, minor: 7) && Self.listing(folder.path) == ["full"])
+        let shown = try CommandRun([tool] + run + ["--format", "json", "--output", "/dev/fd/1"], timeout: 60)
+        #expect(shown.status == 0 && shown.errorText.isEmpty)
+        let lines = shown.outputText.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(shown.outputText.hasPrefix("{") && lines.dropLast().last?.hasSuffix("; report in /dev/fd/1") == true,
+                "the report, then the summary: \(shown.outputText.suffix(200))")
     }
 
     @Test("A FIFO is written in place: its reader gets every byte, and it stays a FIFO")
