@@ -54,11 +54,15 @@ struct OutputFileTests {
         try Self.write("first", to: report)
         #expect(Self.contents(report) == "first")
         #expect(chmod(report, 0o600) == 0)
+        // Root may give the file away: its owner is kept too (as another user, only the permissions).
+        let owner: uid_t = getuid() == 0 ? 4321 : getuid()
+        #expect(chown(report, owner, getgid()) == 0)
         try Self.write("second", to: report)
         #expect(Self.contents(report) == "second")
         var info = stat()
-        #expect(stat(report, &info) == 0 && info.st_mode & 0o7777 == 0o600)
+        #expect(stat(report, &info) == 0 && info.st_mode & 0o7777 == 0o600 && info.st_uid == owner)
         #expect(Self.listing(folder.path) == ["report.json"])
+        #expect(throws: UsageError.self) { try Self.write("x", to: "") }
     }
 
     @Test("A symbolic link to a file in another folder is followed: the target is written, the link stays")

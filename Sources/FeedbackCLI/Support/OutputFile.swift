@@ -7,8 +7,10 @@ import Foundation
 /// What the path names decides how it is written:
 /// - **nothing, or a regular file**: a temporary file beside it receives
 ///   the bytes and is renamed over it at ``commit(_:)`` (keeping the old
-///   file's permissions), so a failed run leaves the previous file whole
-///   and a run that dies leaves what it wrote in the temporary file;
+///   file's owner, when this process may give it, and permissions; a file
+///   `>` could not write is refused), so a failed run leaves the previous
+///   file whole and a run that dies leaves what it wrote in the temporary
+///   file;
 /// - **a symbolic link** (or a chain of them): followed to its final
 ///   target, a relative one read from the link's folder, and the target is
 ///   written by these same rules; the link stays. A dangling link gets its
@@ -56,11 +58,17 @@ final class OutputFile {
         case .node(let node):
             repeat { descriptor = open(node, O_WRONLY | O_NOCTTY | O_CLOEXEC) } while descriptor < 0 && errno == EINTR
             replacement = nil
-        case .file(let file, let mode):
+        case .file(let file, let existing):
+            // A file `>` could not write is not replaced either.
+            if existing != nil, access(file, W_OK) != 0 { throw failed(errno) }
             let name = file.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? file
             let temporary = Target.folder(of: file) + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-            if descriptor >= 0, let mode { _ = fchmod(descriptor, mode) }
+            if descriptor >= 0, let existing {
+                // The replacement keeps the file's owner (when this process may give it) and permissions.
+                _ = fchown(descriptor, existing.owner, existing.group)
+                _ = fchmod(descriptor, existing.mode)
+            }
             replacement = (temporary, file)
         }
         guard descriptor >= 0 else { throw failed(errno) }
@@ -106,9 +114,9 @@ final class OutputFile {
 
     /// What a path comes to once its links are followed.
     enum Target: Equatable {
-        /// Nothing yet, or a regular file (its permission bits): replaced
-        /// by a rename.
-        case file(String, mode: mode_t?)
+        /// Nothing yet, or a regular file (its owner and permission bits):
+        /// replaced by a rename.
+        case file(String, existing: Ownership?)
         /// A descriptor this process holds (`/dev/fd/N`).
         case descriptor(Int32)
         /// A device, a FIFO or a socket: written in place.
@@ -120,15 +128,18 @@ final class OutputFile {
         /// - Throws: the `errno` of a path that cannot be looked at, or
         ///   `ELOOP`.
         init(resolving path: String) throws(Failure) {
+            guard !path.isEmpty else { throw Failure(ENOENT) }
             var current = path
             for _ in 0..<40 {
                 var info = stat()
                 guard lstat(current, &info) == 0 else {
-                    if errno == ENOENT { self = .file(current, mode: nil); return }
+                    if errno == ENOENT { self = .file(current, existing: nil); return }
                     throw Failure(errno)
                 }
                 switch info.st_mode & S_IFMT {
-                case S_IFREG: self = .file(current, mode: info.st_mode & 0o7777); return
+                case S_IFREG:
+                    self = .file(current, existing: Ownership(owner: info.st_uid, group: info.st_gid, mode: info.st_mode & 0o7777))
+                    return
                 case S_IFDIR: self = .directory; return
                 case S_IFLNK:
                     switch Self.processDescriptor(current) {
@@ -165,6 +176,13 @@ final class OutputFile {
             let name = link.split(separator: "/").last.map(String.init) ?? ""
             if folder == "/proc/\(getpid())/fd", let number = Int32(name), number >= 0 { return .own(number) }
             return .other
+        }
+
+        /// A regular file's owner, group and permission bits.
+        struct Ownership: Equatable {
+            let owner: uid_t
+            let group: gid_t
+            let mode: mode_t
         }
 
         /// A link in a descriptor folder.
