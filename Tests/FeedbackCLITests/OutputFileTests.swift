@@ -14,11 +14,15 @@ struct OutputFileTests {
     /// `mknod` fails them.
     static let mayMakeDevices = getuid() == 0
 
-    /// A private character device like `/dev/null` (1, 3) or `/dev/full` (1, 7).
-    static func device(_ path: String, minor: UInt32) throws {
+    /// A private character device like `/dev/null` (1, 3) or `/dev/full`
+    /// (1, 7), named `name`, alone in a new temporary folder.
+    static func device(_ name: String, minor: UInt32) throws -> (folder: TemporaryFolder, path: String) {
+        let folder = try TemporaryFolder()
+        let path = folder.file(name)
         let made = mknod(path, S_IFCHR | 0o600, number(minor)) == 0
         let reason = made ? "" : String(cString: strerror(errno))
         try #require(made, "mknod \(path) failed as root: \(reason)")
+        return (folder, path)
     }
 
     /// `makedev(1, minor)`, for a minor below 256.
@@ -138,9 +142,7 @@ struct OutputFileTests {
     @Test("A character device like /dev/null is written in place and stays that device",
           .enabled(if: mayMakeDevices, "not root: making a device node (mknod) needs CAP_MKNOD"))
     func nullDevice() throws {
-        let folder = try TemporaryFolder()
-        let null = folder.file("null")
-        try Self.device(null, minor: 3)
+        let (folder, null) = try Self.device("null", minor: 3)
         try Self.write(String(repeating: "report line\n", count: 10_000), to: null)
         #expect(Self.isDevice(null, minor: 3) && Self.listing(folder.path) == ["null"])
     }
@@ -148,9 +150,7 @@ struct OutputFileTests {
     @Test("A device like /dev/full fails with ENOSPC naming the path (not the contents), and stays that device",
           .enabled(if: mayMakeDevices, "not root: making a device node (mknod) needs CAP_MKNOD"))
     func fullDevice() throws {
-        let folder = try TemporaryFolder()
-        let full = folder.file("full")
-        try Self.device(full, minor: 7)
+        let (folder, full) = try Self.device("full", minor: 7)
         do {
             try Self.write("the report's text", to: full)
             Issue.record("a write to a full device succeeded")
@@ -166,9 +166,7 @@ struct OutputFileTests {
     @Test("conform matrix --output to a full device exits 3 with one line naming the path; a link to a file is followed",
           .enabled(if: mayMakeDevices, "not root: making a device node (mknod) needs CAP_MKNOD"))
     func matrixOutput() async throws {
-        let folder = try TemporaryFolder()
-        let full = folder.file("full")
-        try Self.device(full, minor: 7)
+        let (folder, full) = try Self.device("full", minor: 7)
         let report = ConformCommandTests.root.appendingPathComponent("Conformance/reports/botocore.json").path
         let failed = try await ToolRun(["conform", "matrix", "--output", full, report])
         #expect(failed.status == 3)
@@ -186,9 +184,7 @@ struct OutputFileTests {
     func serverRunOutputs() throws {
         let tool = ExecutableTests.executable.path
         try #require(FileManager.default.isExecutableFile(atPath: tool), "build the package first (swift build)")
-        let folder = try TemporaryFolder()
-        let full = folder.file("full")
-        try Self.device(full, minor: 7)
+        let (folder, full) = try Self.device("full", minor: 7)
         let server = try ServerProcess.cognitoLike()
         defer { server.stop() }
         let run = ["conform", "server", "--endpoint", server.endpoint.absoluteString, "--quiet", "--id", "baseline.typical.*"]
