@@ -39,7 +39,7 @@ enum ClientConformance {
         guard !args.positionals.isEmpty else {
             throw UsageError("conform client needs the adapter command after '--', e.g. -- python3 adapter.py")
         }
-        let settings = try ConformSettings(args)
+        let settings = try ConformSettings(args, filter: io.filter)
         var options = ClientRunner.Options(command: args.positionals)
         options.timeout = Double(settings.timeout)
         options.deadline = Double(settings.deadline)
@@ -52,6 +52,7 @@ enum ClientConformance {
         }
         let redactor = Redactor(vectors: settings.selection.library.vectors, cases: ClientCase.answerCases,
                                 credentials: [options.credentials])
+        io.filter.use(redactor)
         let progress = ProgressLine(io: io, quiet: settings.quiet)
         let started = Date()
         let clock = ContinuousClock.now
@@ -59,8 +60,7 @@ enum ClientConformance {
         progress.finish()
         guard let implementation = run.implementation else {
             settings.output?.abandon()
-            io.error("cognito-feedback: error: the adapter did not start: "
-                + redactor.filtered(run.results.first?.got ?? "no reply to 'start'"))
+            io.error("cognito-feedback: error: the adapter did not start: " + (run.results.first?.got ?? "no reply to 'start'"))
             return 2
         }
         let report = ConformanceReport(implementation: implementation, tool: Tool.version, started: started,

@@ -88,7 +88,8 @@ struct ConformSettings {
     let quiet: Bool
     let output: ReportFile?
 
-    init(_ args: Arguments) throws(UsageError) {
+    /// The settings of `args`; `--output` is written through `filter`.
+    init(_ args: Arguments, filter: OutputFilter) throws(UsageError) {
         format = ReportFormat(rawValue: try args.choice("--format", ReportFormat.allCases.map(\.rawValue), default: "text"))!
         timeout = try args.number("--timeout", default: 10, range: 1...3600)
         deadline = try args.number("--deadline", default: 600, range: 1...86_400)
@@ -98,7 +99,7 @@ struct ConformSettings {
         }
         selection = try VectorSelection(args)
         quiet = args.switches.contains("--quiet")
-        output = try args.values["--output"].map { path throws(UsageError) in try ReportFile(path: path) }
+        output = try args.values["--output"].map { path throws(UsageError) in try ReportFile(path: path, filter: filter) }
     }
 
     /// The settings a report records.
@@ -119,13 +120,13 @@ struct ConformSettings {
         do throws(UsageError) {
             try output.commit(rendered)
         } catch {
-            io.error("cognito-feedback: error: \(redactor.filtered(error.message))")
+            io.error("cognito-feedback: error: \(error.message)")
             return 2
         }
         let summary = report.summary
-        io.output.write(redactor.filtered(
+        io.output.write(
             "\(report.passed ? "PASSED" : "FAILED"): \(summary.pass)/\(summary.total) pass (\(String(format: "%.1f", summary.compliance)) %), "
-                + "\(summary.fail) fail, \(summary.unimplemented) unimplemented, \(summary.error) error; report in \(output.path)") + "\n")
+                + "\(summary.fail) fail, \(summary.unimplemented) unimplemented, \(summary.error) error; report in \(output.path)\n")
         return report.passed ? 0 : 1
     }
 }

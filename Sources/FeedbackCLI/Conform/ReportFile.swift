@@ -8,7 +8,7 @@ import Foundation
 /// minutes of cases; a failed write leaves the previous file as it was
 /// (never a truncated one); a run that dies leaves what it recorded in the
 /// temporary file; and a symbolic link at the path is replaced, not
-/// followed.
+/// followed. Every text written passes the run's ``OutputFilter`` last.
 struct ReportFile {
     /// The path as given.
     let path: String
@@ -16,13 +16,17 @@ struct ReportFile {
     let what: String
     private let temporary: String
     private let descriptor: Int32
+    /// The run-wide secret filter, applied to each text written.
+    private let filter: OutputFilter
 
     /// Creates the temporary file beside `path` (exclusively, never
-    /// following a link), for `what` (named in messages).
+    /// following a link), for `what` (named in messages), written through
+    /// `filter`.
     /// - Throws: a usage error naming `path` and the system's reason.
-    init(path: String, what: String = "the report") throws(UsageError) {
+    init(path: String, what: String = "the report", filter: OutputFilter) throws(UsageError) {
         self.path = path
         self.what = what
+        self.filter = filter
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -36,9 +40,10 @@ struct ReportFile {
         }
     }
 
-    /// Appends `bytes` to the temporary file; the `errno` of a failed
-    /// write, or `nil`.
-    func append(_ bytes: [UInt8]) -> Int32? {
+    /// Appends `text` (a whole line, or the whole report), after the
+    /// filter, to the temporary file; the `errno` of a failed write, or `nil`.
+    func append(_ text: String) -> Int32? {
+        let bytes = Array(filter.apply(text).utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
@@ -51,7 +56,7 @@ struct ReportFile {
     /// - Throws: a message with the system's reason; the previous file at
     ///   the path is then unchanged.
     func commit(_ text: String = "") throws(UsageError) {
-        var failure = append(Array(text.utf8))
+        var failure = append(text)
         if failure == nil && fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == nil { failure = errno }
         if failure == nil && rename(temporary, path) != 0 { failure = errno }
