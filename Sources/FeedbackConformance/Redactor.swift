@@ -2,50 +2,62 @@ import FeedbackSigning
 import FeedbackVectors
 import FeedbackWire
 
-/// Every sensitive value a run has seen, and the one check that text
-/// leaving the process passes: reports, progress and error lines, `vectors
-/// show`.
+/// Every sensitive value a run has seen, and the one filter that text
+/// leaving the process passes last: reports, recordings, progress and error
+/// lines, `vectors show`.
 ///
 /// ```swift
 /// let redactor = Redactor(vectors: library.vectors, cases: cases, credentials: [credentials])
 /// redactor.holdsSecret("echo: \\u0061lice-canary")   // true: a JSON escape of a username
 /// redactor.filtered(adapterMessage)                 // the text, or "<withheld: ...>"
+/// redactor.redacted(renderedReport)                 // the text, each value in it cut out
 /// ```
 ///
-/// A value is found in any of these readings of the text: as written; with
-/// JSON escapes decoded (`\u0061`, surrogate pairs, `\/`, `\n`...); with
-/// `\u{61}` escapes decoded (how reports show control characters); with
-/// percent-encoding decoded; and with ASCII letters in any case. Values
-/// shorter than ``minimumLength`` bytes are not looked for: `a`, `x` or
-/// `-_` occur in any text, and withholding every text holding them would
-/// withhold everything (the judges still withhold a case's own values of
-/// any length from what they write about that case).
+/// A value is found in the text as written and in every reading of it
+/// (``SecretReadings``): each family of escapes decoded, alone or in layers
+/// (JSON's `\\` `\"` `\/` `\uXXXX` with surrogate pairs in any mix,
+/// Swift's `\u{…}`, C's `\xHH`, Markdown's `\|`, percent-encoding, XML
+/// entities `&amp;` `&#N;` `&#xH;`, caret notation `^J`), each also with its
+/// control characters removed; ASCII letters in any case. What is looked
+/// for, for each value:
+/// - the value;
+/// - the value without its control characters (C0, DEL, C1), so `abc.def`
+///   for `abc.def\n`;
+/// - each prefix of it that ends where the value has a control character
+///   (the value cut there), without control characters;
+/// - a prefix of it right before `…`, where a report cut a long text.
+///
+/// Each of these shorter than ``minimumLength`` bytes (a cut prefix:
+/// ``cutMinimumLength`` bytes) is not looked for: `a`, `x` or `-_` occur in
+/// any text, and withholding every text holding them would withhold
+/// everything (the judges still withhold a case's own values of any
+/// length from what they write about that case).
 public struct Redactor: Sendable {
     /// Values shorter than this many UTF-8 bytes are not looked for.
     public static let minimumLength = 4
 
+    /// A prefix of a value (cut at a control character, or by a report's
+    /// `…`) shorter than this many UTF-8 bytes is not looked for, whatever
+    /// the redactor's minimum: four bytes are as many as the shortest value
+    /// a run looks for.
+    public static let cutMinimumLength = 4
+
     /// The text that stands in for a withheld one.
     public static let placeholder = "<withheld: it holds a sensitive value>"
 
-    /// The values looked for, lowercased (ASCII), indexed by first byte.
-    private let secrets: [UInt8: [[UInt8]]]
-    /// The longest value, in bytes.
-    private let longest: Int
+    /// What stands in for a value cut out of a final text (``redacted(_:)``):
+    /// ASCII with no markup, quote or escape character, so a JSON string, an
+    /// XML attribute, a Markdown cell or a terminal line stays what it was.
+    public static let cutPlaceholder = "[withheld]"
+
+    /// What is looked for, lowercased (ASCII).
+    private let needles: SecretNeedles
 
     /// A redactor for `values`; those shorter than `minimumLength` bytes
     /// are ignored (``minimumLength`` by default; 1 for the values of one
     /// case, which a text about that case must not hold at any length).
     public init(secrets values: some Sequence<String>, minimumLength: Int = Redactor.minimumLength) {
-        var index: [UInt8: [[UInt8]]] = [:]
-        var longest = 0
-        // Deduplicated as bytes: a set of Strings would keep one of two
-        // canonically equivalent values (NFC and NFD), and miss the other.
-        for bytes in Set(values.map { $0.utf8.map(Self.lowercased) }) where bytes.count >= max(1, minimumLength) {
-            index[bytes[0], default: []].append(bytes)
-            longest = max(longest, bytes.count)
-        }
-        secrets = index
-        self.longest = longest
+        needles = SecretNeedles(values, minimumLength: max(1, minimumLength), cutMinimumLength: Self.cutMinimumLength)
     }
 
     /// A redactor for a run: every `Username` and `FeedbackToken` of the
@@ -67,10 +79,10 @@ public struct Redactor: Sendable {
 
     /// Whether any reading of `text` holds a value.
     public func holdsSecret(_ text: String) -> Bool {
-        guard longest > 0 else { return false }
-        let raw = Array(text.utf8)
-        for reading in Self.readings(of: raw) where contains(reading) { return true }
-        return false
+        guard !needles.isEmpty else { return false }
+        return !SecretReadings.forEach(of: text.utf8) { reading in
+            needles.forEachMatch(in: reading.bytes) { _ in false }
+        }
     }
 
     /// `text` when it holds no value; else ``placeholder``.
@@ -83,111 +95,43 @@ public struct Redactor: Sendable {
         holdsSecret(text) ? nil : text
     }
 
-    private func contains(_ text: [UInt8]) -> Bool {
-        var start = 0
-        while start < text.count {
-            if let candidates = secrets[text[start]] {
-                for secret in candidates where secret.count <= text.count - start {
-                    var offset = 1
-                    while offset < secret.count && text[start + offset] == secret[offset] { offset += 1 }
-                    if offset == secret.count { return true }
-                }
+    /// The final filter: `text` with each part of it that any reading finds
+    /// a value in replaced by ``cutPlaceholder`` (the whole escape sequences
+    /// that part was written with, so no half escape is left), the rest as
+    /// it was. The output sinks apply it to the very bytes they write, after
+    /// every escape, removal and cut. Should what is left still hold a value
+    /// (two cuts joining), the whole text is ``placeholder``.
+    public func redacted(_ text: String) -> String {
+        guard !needles.isEmpty else { return text }
+        var spans: [Range<Int>] = []
+        SecretReadings.forEach(of: text.utf8) { reading in
+            needles.forEachMatch(in: reading.bytes) { match in
+                spans.append(reading.written(match))
+                return true
             }
-            start += 1
+            return true
         }
-        return false
-    }
-
-    /// The text as written, with JSON escapes, `\u{…}` escapes and percent
-    /// escapes decoded: each lowercased (ASCII).
-    static func readings(of raw: [UInt8]) -> [[UInt8]] {
-        var readings = [raw.map(lowercased)]
-        if raw.contains(UInt8(ascii: "\\")) {
-            readings.append(decodeJSONEscapes(raw).map(lowercased))
-            readings.append(decodeSwiftEscapes(raw).map(lowercased))
-        }
-        if raw.contains(UInt8(ascii: "%")) { readings.append(decodePercentEscapes(raw).map(lowercased)) }
-        return readings
-    }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    /// `\uXXXX` (surrogate pairs joined; a lone one read as U+FFFD) and the
-    /// one-letter escapes, wherever they stand, also after another
-    /// backslash; anything else kept as written.
-    static func decodeJSONEscapes(_ bytes: [UInt8]) -> [UInt8] {
-        decoding(bytes) { index, out in
-            guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else { return nil }
-            let code = bytes[index + 1]
-            // `\\` is read as one backslash that may still start an escape:
-            // a reading for finding values, lenient on purpose (a peer that
-            // writes `\\u0061lice` shows `alice` to a reader all the same).
-            if code == UInt8(ascii: "\\") {
-                out.append(0x5C)
-                return 1
-            }
-            if let simple = JSONEscape.decoded(code) {
-                out.append(simple)
-                return 2
-            }
-            guard code == UInt8(ascii: "u"), var value = JSONEscape.hexValue(bytes, at: index + 2) else { return nil }
-            var width = 6
-            if value & 0xFC00 == 0xD800, index + 12 <= bytes.count, bytes[index + 6] == UInt8(ascii: "\\"),
-                bytes[index + 7] == UInt8(ascii: "u"), let low = JSONEscape.hexValue(bytes, at: index + 8), low & 0xFC00 == 0xDC00
-            {
-                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                width = 12
-            }
-            out.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
-            return width
-        }
-    }
-
-    /// `\u{X…}` escapes (1 to 8 hexadecimal digits), as reports write
-    /// control characters; anything else kept as written.
-    static func decodeSwiftEscapes(_ bytes: [UInt8]) -> [UInt8] {
-        decoding(bytes) { index, out in
-            guard bytes[index] == UInt8(ascii: "\\"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"),
-                bytes[index + 2] == UInt8(ascii: "{"),
-                let close = bytes[(index + 3)...].prefix(9).firstIndex(of: UInt8(ascii: "}")), close > index + 3,
-                bytes[(index + 3)..<close].allSatisfy({ JSONEscape.hexDigit($0) != nil })
-            else { return nil }
-            let value = bytes[(index + 3)..<close].reduce(UInt32(0)) { $0 << 4 | JSONEscape.hexDigit($1)! }
-            out.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
-            return close + 1 - index
-        }
-    }
-
-    /// `%XX` escapes; anything else kept as written.
-    static func decodePercentEscapes(_ bytes: [UInt8]) -> [UInt8] {
-        decoding(bytes) { index, out in
-            guard bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = JSONEscape.hexDigit(bytes[index + 1]),
-                let low = JSONEscape.hexDigit(bytes[index + 2])
-            else { return nil }
-            out.append(UInt8(high << 4 | low))
-            return 3
-        }
-    }
-
-    /// `bytes` with every escape `escape` reads decoded: at each index it
-    /// appends what the escape there stands for to `out` and says how many
-    /// bytes the escape takes, or says `nil` (appending nothing), and the
-    /// byte is kept as written.
-    private static func decoding(_ bytes: [UInt8], _ escape: (_ index: Int, _ out: inout [UInt8]) -> Int?) -> [UInt8] {
+        guard !spans.isEmpty else { return text }
+        spans.sort { $0.lowerBound < $1.lowerBound }
+        let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
+        var next = 0
         var index = 0
-        while index < bytes.count {
-            if let width = escape(index, &out) {
-                index += width
-            } else {
-                out.append(bytes[index])
+        while index < spans.count {
+            var span = spans[index]
+            index += 1
+            while index < spans.count, spans[index].lowerBound <= span.upperBound {
+                span = span.lowerBound..<max(span.upperBound, spans[index].upperBound)
                 index += 1
             }
+            out += bytes[next..<max(next, span.lowerBound)]
+            out += Self.cutPlaceholder.utf8
+            next = max(next, span.upperBound)
         }
-        return out
+        out += bytes[next...]
+        let result = String(decoding: out, as: UTF8.self)
+        return holdsSecret(result) ? Self.placeholder : result
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import FeedbackTestSupport
 import Testing
+import FeedbackCLI
 import FeedbackConformance
 
 /// `cognito-feedback conform` end to end, in process, against the project's
@@ -77,6 +78,31 @@ struct ConformCommandTests {
         let run = try await ToolRun(["conform", "client", "--format", format, "--"] + Self.faulty + ["leak"])
         #expect(run.status == 1)
         for secret in secrets { #expect(!run.everything.contains(secret), "a sensitive test value appears in the \(format) report") }
+    }
+
+    @Test("Every output applies the run's filter to the text it is handed: standard output, standard error, lines of any form")
+    func outputsFilterLast() {
+        var output = "", errors: [String] = []
+        let io = ToolIO(standardInput: .nullDevice, output: OutputSink(collect: { output += String(decoding: $0, as: UTF8.self) }),
+                        error: { errors.append($0) })
+        io.output.write("before abc.def\n")
+        io.filter.use(Redactor(secrets: ["abc.def\n", #"back\slash"#]))
+        io.output.write(#"{"got": "no abc\u002Edef", "x": "back\\slash"}"#)
+        io.output.write(Array("raw abc.def".utf8))
+        io.error("got: no ABC.DEF^J")
+        #expect(output == "before abc.def\n" + #"{"got": "no [withheld]", "x": "[withheld]"}"# + "raw [withheld]")
+        #expect(errors == ["got: no [withheld]"])
+    }
+
+    @Test("A reason hiding a token behind its control character reaches neither --output nor standard output",
+          arguments: ["text", "json", "junit", "markdown"])
+    func hiddenTokenNeverWritten(format: String) async throws {
+        let file = try TemporaryFile(Data(), suffix: "." + format)
+        let run = try await ToolRun(["conform", "client", "--quiet", "--id", "feedback-token.*", "--format", format, "--output", file.path, "--"]
+            + Self.faulty + ["unsupported-text", "--text", "no abc.def\n"])
+        let written = try String(contentsOfFile: file.path, encoding: .utf8)
+        #expect(run.status == 1 && written.contains("unsupported"))
+        #expect(!(written + run.everything).lowercased().contains("abc.def"))
     }
 
     @Test("Usage and set-up mistakes exit 2 with one line on standard error", arguments: [

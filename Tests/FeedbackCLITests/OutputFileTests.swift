@@ -48,7 +48,7 @@ struct OutputFileTests {
     }
 
     static func write(_ text: String, to path: String, what: String = "the report") throws(UsageError) {
-        try OutputFile(path: path, what: what).commit(text)
+        try OutputFile(path: path, what: what, filter: OutputFilter()).commit(text)
     }
 
     @Test("A missing file is created, a regular one replaced keeping its permissions, and no temporary file is left")
@@ -157,8 +157,8 @@ struct OutputFileTests {
         } catch {
             #expect(error.message == "cannot write the report to \(full) (No space left on device)")
         }
-        let recording = try OutputFile(path: full, what: "the recording")
-        #expect(!recording.append(Array("a line\n".utf8)), "the first append already fails")
+        let recording = try OutputFile(path: full, what: "the recording", filter: OutputFilter())
+        #expect(!recording.append("a line\n"), "the first append already fails")
         #expect(throws: UsageError.self) { try recording.commit() }
         #expect(Self.isDevice(full, minor: 7) && Self.listing(folder.path) == ["full"])
     }
@@ -208,7 +208,7 @@ struct OutputFileTests {
         let reader = open(fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         try #require(reader >= 0)
         defer { close(reader) }
-        let output = try OutputFile(path: fifo)
+        let output = try OutputFile(path: fifo, filter: OutputFilter())
         let received = Received()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {

@@ -40,6 +40,46 @@ struct RedactorTests {
         #expect(redactor.holdsSecret("Jos\u{E9}") && redactor.holdsSecret("Jose\u{301}"))
     }
 
+    @Test("Escapes are read in families and layers: \\\\ is one backslash; XML, \\x, caret and Markdown escapes; any mix", arguments: [
+        #"[\\]^_"#, #"&quot;[\\]^_&quot;"#, "&#91;&#x5C;&#93;^_", #"\x5B\x5c]^_"#, #"\[\\\]^\_"#, #"%5B%5C%5D%5E%5F"#,
+        #"\u005B\\\u005d^_"#, "[\\]^_".replacingOccurrences(of: "\\", with: "&amp;#92;"),
+    ])
+    func escapeFamilies(text: String) {
+        #expect(Redactor(secrets: ["[\\]^_"]).holdsSecret(text))
+    }
+
+    @Test("Astral scalars as surrogate pairs in either case of hex, and as \\u{…}")
+    func astral() {
+        let redactor = Redactor(secrets: ["x\u{1D11E}y\u{10FFFD}"])
+        #expect(redactor.holdsSecret(#"x\uD834\udd1ey\u{10FFFD}"#))
+        #expect(redactor.holdsSecret(#"x\ud834\uDD1Ey\udbff\udffd"#))
+        #expect(!redactor.holdsSecret(#"x\ud834y\u{10FFFD}"#), "a lone high surrogate is U+FFFD, not the scalar")
+    }
+
+    @Test("A value with control characters is found with them removed, escaped in any way, or cut at one", arguments: [
+        "no abc.def", #"abc.def\n"#, #"abc.def\u000A"#, "abc.def^J", #"abc.def\x0A"#, #"abc.def\u{A}"#, "abc.def%0A", "abc.def&#10;",
+        "tok-9f\u{7}fe", "tok-9ffe", #"tok-9f\u0007fe"#, "tok-9f and more",
+    ])
+    func controlCharacters(text: String) {
+        #expect(Redactor(secrets: ["abc.def\n", "tok-9f\u{7}fe"]).holdsSecret(text))
+    }
+
+    @Test("A cut prefix counts from 4 bytes; a prefix right before a report's … counts too")
+    func cuts() {
+        let redactor = Redactor(secrets: ["abc\u{0}defgh", "canary-2f7e-long"])
+        #expect(!redactor.holdsSecret("abc"), "3 bytes before the control character: too short to tell")
+        #expect(redactor.holdsSecret("got: canary-2f…") && !redactor.holdsSecret("got: can…") && !redactor.holdsSecret("canary-2f"))
+    }
+
+    @Test("redacted(_:) cuts out exactly the escape sequences a value was written with; the rest, and clean text, stay")
+    func redactedKeepsStructure() {
+        let redactor = Redactor(secrets: ["a\"b\\c/d", "abc.def\n"])
+        #expect(redactor.redacted(#"{"got": "x a\"b\\c\/d y", "n": 1}"#) == #"{"got": "x [withheld] y", "n": 1}"#)
+        #expect(redactor.redacted("<f message=\"a&quot;b\\c/d\">no abc.def\u{A}</f>") == "<f message=\"[withheld]\">no [withheld]</f>")
+        let clean = "| error | 1 | POST / UpdateAuthEventFeedback unsigned | the adapter reported an error \\u{1B} &amp; 100 % |"
+        #expect(redactor.redacted(clean) == clean)
+    }
+
     @Test("A vector's sensitive values include every value its wire text gives them, an overwritten duplicate too")
     func wireValues() throws {
         let vector = try #require(Vectors.named("wire.duplicate-value-then-null.update"))

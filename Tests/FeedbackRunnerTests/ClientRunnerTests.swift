@@ -246,6 +246,39 @@ struct ClientRunnerTests {
         #expect(leakedValues(results, cases).isEmpty)
     }
 
+    /// Every report format of `results`, rendered with the run's redactor.
+    static func reports(_ results: [CaseResult]) -> [ReportFormat: String] {
+        let redactor = Redactor(vectors: Vectors.library?.vectors ?? [], cases: ClientCase.answerCases, credentials: [.test])
+        let report = ConformanceReport(implementation: .init(kind: "client", name: "faulty-adapter", target: "t"), tool: "0",
+                                       started: Date(timeIntervalSince1970: 0), seconds: 1, results: results)
+        return Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, $0.render(report, redactor: redactor)) })
+    }
+
+    @Test("A username with a backslash, reported JSON-escaped (\\\\ and \\\"), reaches no report format",
+          .enabled(if: hasPython, "python3 is not installed"))
+    func jsonEscapedBackslashUsernameIsWithheld() async throws {
+        let vector = try #require(Vectors.named("username-pattern.ascii-printable.update"))
+        let cases = try [#require(ClientCase(vector: vector))]
+        let (_, results) = await Self.run(Self.fault("leak-json"), cases)
+        #expect(results.map(\.verdict) == [.error])
+        // Letters and digits are written as they are by every escape the adapter or a report uses.
+        for (format, text) in Self.reports(results) {
+            #expect(!text.contains("ABCDEFGHIJKLMNOPQRSTUVWXYZ") && !text.contains("0123456789"), "\(format): \(text)")
+        }
+    }
+
+    @Test("A token hidden behind its trailing line feed in another case's reason reaches no report format",
+          .enabled(if: hasPython, "python3 is not installed"))
+    func tokenBehindControlCharacterIsWithheld() async throws {
+        let cases = ClientCase.cases(for: Vectors.for(.client).filter { $0.id.hasPrefix("feedback-token.") }, answers: false)
+        try #require(cases.contains { $0.id == "feedback-token.trailing-newline.update" } && cases.count > 1)
+        let (_, results) = await Self.run(Self.fault("unsupported-text") + ["--text", "no abc.def\n"], cases)
+        #expect(results.contains { $0.verdict == .unimplemented })
+        for (format, text) in Self.reports(results) {
+            #expect(!text.lowercased().contains("abc.def"), "\(format)")
+        }
+    }
+
     @Test("Every adapter process is reaped: no child survives the run", .enabled(if: hasPython, "python3 is not installed"))
     func noZombies() async throws {
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("adapter-pids-\(UUID().uuidString)")

@@ -44,7 +44,7 @@ enum ClientConformance {
         guard !args.positionals.isEmpty else {
             throw UsageError("conform client needs the adapter command after '--', e.g. -- python3 adapter.py")
         }
-        let settings = try ConformSettings(args)
+        let settings = try ConformSettings(args, filter: io.filter)
         var options = ClientRunner.Options(command: args.positionals)
         options.timeout = Double(settings.timeout)
         options.deadline = Double(settings.deadline)
@@ -58,6 +58,7 @@ enum ClientConformance {
         let redactor = Redactor(vectors: settings.selection.library.vectors, cases: ClientCase.answerCases,
                                 credentials: [options.credentials])
         options.redactor = redactor
+        io.filter.use(redactor)
         let progress = ProgressLine(io: io, quiet: settings.quiet)
         let started = Date()
         let clock = ContinuousClock.now

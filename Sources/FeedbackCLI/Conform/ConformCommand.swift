@@ -91,7 +91,8 @@ struct ConformSettings {
     let quiet: Bool
     let output: OutputFile?
 
-    init(_ args: Arguments) throws(UsageError) {
+    /// The settings of `args`; `--output` is written through `filter`.
+    init(_ args: Arguments, filter: OutputFilter) throws(UsageError) {
         format = ReportFormat(rawValue: try args.choice("--format", ReportFormat.allCases.map(\.rawValue), default: "text"))!
         timeout = try args.number("--timeout", default: 10, range: 1...3600)
         deadline = try args.number("--deadline", default: 600, range: 1...86_400)
@@ -101,7 +102,7 @@ struct ConformSettings {
         }
         selection = try VectorSelection(args)
         quiet = args.switches.contains("--quiet")
-        output = try args.values["--output"].map { path throws(UsageError) in try OutputFile(path: path) }
+        output = try args.values["--output"].map { path throws(UsageError) in try OutputFile(path: path, filter: filter) }
     }
 
     /// The settings a report records.
@@ -126,9 +127,9 @@ struct ConformSettings {
             return Tool.outputFailed
         }
         let summary = report.summary
-        io.output.write(redactor.filtered(
+        io.output.write(
             "\(report.passed ? "PASSED" : "FAILED"): \(summary.pass)/\(summary.total) pass (\(String(format: "%.1f", summary.compliance)) %), "
-                + "\(summary.fail) fail, \(summary.unimplemented) unimplemented, \(summary.error) error; report in \(output.path)") + "\n")
+                + "\(summary.fail) fail, \(summary.unimplemented) unimplemented, \(summary.error) error; report in \(output.path)\n")
         return report.passed ? 0 : 1
     }
 }

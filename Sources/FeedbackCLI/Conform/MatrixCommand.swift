@@ -47,7 +47,10 @@ enum MatrixCommand {
             }
         }
         let selection = try VectorSelection(args)
-        let output = try args.values["--output"].map { path throws(UsageError) in try OutputFile(path: path, what: "the matrix") }
+        // The reports are the runner's own, already filtered; a report edited
+        // by hand, or written by another tool, passes the filter here.
+        io.filter.use(Redactor(vectors: selection.library.vectors, cases: ClientCase.answerCases))
+        let output = try args.values["--output"].map { path throws(UsageError) in try OutputFile(path: path, what: "the matrix", filter: io.filter) }
         let matrix = ConformanceMatrix(reports: reports, library: selection.library, vectorsVersion: selection.library.version)
         let text = format == "html" ? matrix.html : matrix.markdown
         guard let output else {

@@ -46,7 +46,7 @@ enum ReplayConformance {
                 throw UsageError("cannot replay " + TerminalText.escaped(error.description, limit: 400))
             }
         }
-        let settings = try ConformSettings(args)
+        let settings = try ConformSettings(args, filter: io.filter)
         let replay = Replay(exchanges: exchanges)
         let started = Date()
         let clock = ContinuousClock.now
@@ -57,6 +57,7 @@ enum ReplayConformance {
             throw UsageError("no selected vector has a recorded exchange")
         }
         let redactor = Redactor(vectors: settings.selection.library.vectors)
+        io.filter.use(redactor)
         let endpoints = replay.endpoints
         let report = ConformanceReport(
             implementation: .init(kind: "server", name: args.values["--name"] ?? "replay of \(endpoints.joined(separator: ", "))",

@@ -96,7 +96,7 @@ enum ServerConformance {
            !ServiceEndpoint.isLoopback(host: target.url.host ?? "") {
             throw UsageError("AWS credentials are sent only over https, or to this machine: the session token is a header")
         }
-        let settings = try ConformSettings(args)
+        let settings = try ConformSettings(args, filter: io.filter)
         var options = ServerRunner.Options(endpoint: target.url)
         options.strict = args.switches.contains("--strict")
         options.timeout = settings.timeout
@@ -116,10 +116,11 @@ enum ServerConformance {
             throw UsageError("no server vector matches the filters")
         }
         let redactor = Redactor(vectors: settings.selection.library.vectors, credentials: signer.credentials.map { [$0] } ?? [])
+        io.filter.use(redactor)
         let recording: Recording?
         do throws(UsageError) {
             recording = try args.values["--record"].map { path throws(UsageError) in
-                Recording(file: try OutputFile(path: path, what: "the recording"))
+                Recording(file: try OutputFile(path: path, what: "the recording", filter: io.filter))
             }
         } catch {
             settings.output?.abandon()
@@ -135,8 +136,8 @@ enum ServerConformance {
         if let unreachable = run.unreachable {
             recording?.file.abandon()
             settings.output?.abandon()
-            io.error("cognito-feedback: error: " + redactor.filtered(TerminalText.escaped(
-                "no usable answer from \(target.url.absoluteString): \(unreachable); no vector was sent", limit: 400)))
+            io.error("cognito-feedback: error: " + TerminalText.escaped(
+                "no usable answer from \(target.url.absoluteString): \(unreachable); no vector was sent", limit: 400))
             return 2
         }
         if let recording {
@@ -144,7 +145,7 @@ enum ServerConformance {
                 try recording.file.commit()
             } catch {
                 settings.output?.abandon()
-                io.error("cognito-feedback: error: \(redactor.filtered(TerminalText.escaped(error.message, limit: 400)))")
+                io.error("cognito-feedback: error: \(TerminalText.escaped(error.message, limit: 400))")
                 return Tool.outputFailed
             }
         }
@@ -255,7 +256,7 @@ enum ServerConformance {
 
         /// Appends `exchange` as a line; `false` once a write failed.
         func write(_ exchange: RecordedExchange) -> Bool {
-            file.append(exchange.jsonLine + [UInt8(ascii: "\n")])
+            file.append(String(decoding: exchange.jsonLine, as: UTF8.self) + "\n")
         }
     }
 }

@@ -24,6 +24,9 @@ import Foundation
 ///   waits for its reader, as `>` does;
 /// - **a directory**: an error.
 ///
+/// Every text written passes the run's ``OutputFilter`` last, as every
+/// other output of the tool does.
+///
 /// Every write is checked (``writeAll(_:_:)``): a short write is resumed,
 /// an interrupted one retried, and any other failure (`ENOSPC` on a full
 /// disk or `/dev/full`) makes ``commit(_:)`` throw, naming the path.
@@ -38,12 +41,16 @@ final class OutputFile {
     private var descriptor: Int32
     /// The `errno` of the first failed write.
     private var failure: Int32?
+    /// The run-wide secret filter, applied to each text written.
+    private let filter: OutputFilter
 
-    /// Opens `path` for `what` (named in messages), as described above.
+    /// Opens `path` for `what` (named in messages), as described above,
+    /// written through `filter`.
     /// - Throws: a usage error naming `path` and the system's reason.
-    init(path: String, what: String = "the report") throws(UsageError) {
+    init(path: String, what: String = "the report", filter: OutputFilter) throws(UsageError) {
         self.path = path
         self.what = what
+        self.filter = filter
         func failed(_ code: Int32) -> UsageError {
             UsageError("cannot write \(what) to \(path) (\(String(cString: strerror(code))))")
         }
@@ -76,12 +83,14 @@ final class OutputFile {
 
     deinit { abandon() }
 
-    /// Writes `bytes` (to the temporary file, or in place); `false` once a
-    /// write failed (``commit(_:)`` then says why).
+    /// Writes `text` (whole lines, or the whole document), after the
+    /// filter, to the temporary file or in place; `false` once a write
+    /// failed (``commit(_:)`` then says why).
     @discardableResult
-    func append(_ bytes: [UInt8]) -> Bool {
+    func append(_ text: String) -> Bool {
         guard failure == nil, descriptor >= 0 else { return false }
-        failure = bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+        var bytes = filter.apply(text)
+        failure = bytes.withUTF8 { writeAll(descriptor, UnsafeRawBufferPointer($0)) }
         return failure == nil
     }
 
@@ -89,7 +98,7 @@ final class OutputFile {
     /// - Throws: a message naming the path with the system's reason; a
     ///   replaced file is then as it was.
     func commit(_ text: String = "") throws(UsageError) {
-        append(Array(text.utf8))
+        if !text.isEmpty { append(text) }
         var failure = failure ?? (descriptor < 0 ? EBADF : nil)
         if failure == nil, replacement != nil, fsync(descriptor) != 0 { failure = errno }
         if descriptor >= 0, close(descriptor) != 0, failure == nil, errno != EINTR { failure = errno }

@@ -1,21 +1,33 @@
 import Foundation
 
-/// Where the tool reads and writes: the process's streams, or buffers in tests.
+/// Where the tool reads and writes: the process's streams, or buffers in
+/// tests. Every text written, to standard output, to standard error or to a
+/// file the tool writes, passes ``filter`` last.
 public struct ToolIO {
     /// Standard input, read when the input file is `-` or omitted.
     public var standardInput: FileHandle
     /// Receives standard output, in order. A write that fails ends the
     /// command: it stops and exits ``Tool/outputFailed``.
     public var output: OutputSink
-    /// Receives standard error, in order; each call is one line. A failed
-    /// write to standard error is ignored, never fatal.
-    public var error: (String) -> Void
+    /// Receives the lines of standard error, filtered.
+    private let errorLine: (String) -> Void
 
-    /// Creates an I/O set from its parts.
+    /// The run-wide secret filter every output applies last (standard
+    /// output's, also used for standard error and the files written).
+    public var filter: OutputFilter { output.filter }
+
+    /// Creates an I/O set from its parts: `error` receives each line of
+    /// standard error once it passed the filter.
     public init(standardInput: FileHandle, output: OutputSink, error: @escaping (String) -> Void) {
         self.standardInput = standardInput
         self.output = output
-        self.error = error
+        errorLine = error
+    }
+
+    /// Writes `line` to standard error, after the filter. A failed write to
+    /// standard error is ignored, never fatal.
+    public func error(_ line: String) {
+        errorLine(filter.apply(line))
     }
 
     /// The process's own streams: standard output buffered, every write
@@ -30,6 +42,9 @@ public struct ToolIO {
 /// buffered file descriptor (one `write(2)` per 64 KiB, each checked), or a
 /// closure in tests.
 ///
+/// Every write passes ``filter`` last (the run's secrets cut out), so
+/// write whole texts: a report, a line.
+///
 /// Once a write fails (the reader closed the pipe, the disk is full, the
 /// descriptor is closed) every later write fails at once, and ``failure``
 /// says why, so the tool can stop instead of working for nobody.
@@ -39,6 +54,8 @@ public final class OutputSink {
     private let collect: (([UInt8]) -> Void)?
     /// Why writing failed (the system's words), or `nil`.
     public private(set) var failure: String?
+    /// The run-wide secret filter, applied to each write.
+    public let filter = OutputFilter()
 
     /// Writes to `descriptor` (1 for standard output), buffered.
     public init(descriptor: Int32) {
@@ -57,6 +74,12 @@ public final class OutputSink {
     @discardableResult
     public func write(_ bytes: some Collection<UInt8>) -> Bool {
         guard failure == nil else { return false }
+        guard !filter.isActive else { return writeOut(filter.apply(String(decoding: bytes, as: UTF8.self)).utf8) }
+        return writeOut(bytes)
+    }
+
+    /// Appends `bytes` as they are (they passed the filter).
+    private func writeOut(_ bytes: some Collection<UInt8>) -> Bool {
         if let collect {
             collect(Array(bytes))
             return true
@@ -74,7 +97,8 @@ public final class OutputSink {
     /// Appends `text` in UTF-8; `false` once the destination is gone.
     @discardableResult
     public func write(_ text: String) -> Bool {
-        write(text.utf8)
+        guard failure == nil else { return false }
+        return writeOut(filter.apply(text).utf8)
     }
 
     /// Writes out what is buffered; `false` when that failed.

@@ -193,15 +193,20 @@ extension ClientJudge {
         knownErrorTypes.contains(type) ? type : "an unrecognised error type (\(type.unicodeScalars.count) characters)"
     }
 
-    /// `text` (at most 200 scalars, control characters dropped) when it
-    /// holds no sensitive parameter value of `item`, else `nil`: for the
-    /// reasons adapters give, which may quote what they were given.
+    /// `text` with its control characters dropped, cut to 200 scalars
+    /// (marked `…`), when neither it nor what it was holds a sensitive
+    /// parameter value of `item`, else `nil`: for the reasons adapters give,
+    /// which may quote what they were given. The check comes after the
+    /// change, so a value that only shows once its control characters are
+    /// gone is found; the run's filter checks the report again as written.
     public static func scrub(_ text: String, of item: ClientCase) -> String? {
-        let secrets = item.parameters.filter { $0.key.isSensitive }.map(\.value)
-        guard Redactor(secrets: secrets, minimumLength: 1).shown(text) != nil else { return nil }
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text.unicodeScalars.lazy.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(200))
-        return String(scalars)
+        let kept = text.unicodeScalars.lazy.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
+        scalars.append(contentsOf: kept.prefix(200))
+        let shown = String(scalars) + (kept.dropFirst(200).isEmpty ? "" : "…")
+        let redactor = Redactor(secrets: item.parameters.filter { $0.key.isSensitive }.map(\.value), minimumLength: 1)
+        guard !redactor.holdsSecret(text), !redactor.holdsSecret(shown) else { return nil }
+        return shown
     }
 }
 

@@ -17,15 +17,18 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     /// The report in this format; with a `redactor`, every string of the
     /// report that holds a sensitive value of the run is withheld first
-    /// (``ConformanceReport/redacted(by:)``).
+    /// (``ConformanceReport/redacted(by:)``), and the rendered text, escaped
+    /// and cut as the format writes it, passes the redactor again last
+    /// (``FeedbackConformance/Redactor/redacted(_:)``).
     public func render(_ report: ConformanceReport, redactor: Redactor? = nil) -> String {
         let report = redactor.map(report.redacted(by:)) ?? report
-        return switch self {
+        let rendered = switch self {
         case .text: Self.text(report)
         case .json: Self.json(report)
         case .junit: Self.junit(report)
         case .markdown: Self.markdown(report)
         }
+        return redactor?.redacted(rendered) ?? rendered
     }
 
     // MARK: text
