@@ -41,13 +41,13 @@ extension Vector {
     ///   `SerializationException`, `ValidationException`) fails, and so does
     ///   an HTTP 500 (including `InternalErrorException`): a server that
     ///   fails on a valid request is a conformance failure a CI job must see.
-    /// - `acceptable` with the alternative `valid`: passes when either of the
-    ///   above would pass.
-    /// - `acceptable` with the alternative `refused` (a body without a
-    ///   Unicode reading): passes when `invalid` would pass, or with HTTP 400
-    ///   and `SerializationException` (the body refused as malformed; its
-    ///   message is never compared), noted `the body refused as malformed`.
-    ///   Anything else fails, a 2xx included.
+    /// - `acceptable`: passes when the answer is one the vector allows, each
+    ///   judged as above: valid, where it allows valid; ``FeedbackVectors/Vector/expected``
+    ///   or an error alternative, as `invalid` (one met without a message
+    ///   difference is preferred); HTTP 400 `SerializationException`, where
+    ///   it allows a refusal (its message is never compared), noted `the
+    ///   body refused as malformed`. Anything else fails, a 2xx included
+    ///   where valid is not allowed.
     ///
     /// Answers that say nothing about validation are ``Verdict/error`` (no
     /// usable answer, worth a rerun or a setup fix, not a conformance
@@ -123,37 +123,46 @@ extension Vector {
         case .valid:
             (result.verdict, result.notes) = judgeValid(seen, strict: strict)
         case .invalid:
-            (result.verdict, result.got, result.notes) = judgeInvalid(seen, strict: strict, comparingMessage: comparingMessage)
-        case .acceptable where allowsValidAnswer:
-            let asValid = judgeValid(seen, strict: strict)
-            if asValid.verdict == .pass {
-                (result.verdict, result.notes) = asValid
-            } else {
-                (result.verdict, result.got, result.notes) = judgeInvalid(seen, strict: strict, comparingMessage: comparingMessage)
-            }
+            (result.verdict, result.got, result.notes) = judgeInvalid(seen, against: expected, strict: strict,
+                                                                      comparingMessage: comparingMessage)
         case .acceptable:
-            let asInvalid = judgeInvalid(seen, strict: strict, comparingMessage: comparingMessage)
-            if asInvalid.verdict != .pass, seen.isRefusal {
+            if allowsValidAnswer {
+                let asValid = judgeValid(seen, strict: strict)
+                if asValid.verdict == .pass {
+                    (result.verdict, result.notes) = asValid
+                    return
+                }
+            }
+            var judged: [(verdict: Verdict, got: String, notes: [String])] = []
+            for error in [expected].compactMap({ $0 }) + alternatives.compactMap(\.error) {
+                judged.append(judgeInvalid(seen, against: error, strict: strict, comparingMessage: comparingMessage))
+            }
+            if let met = judged.first(where: { $0.verdict == .pass && $0.notes.isEmpty }) ?? judged.first(where: { $0.verdict == .pass }) {
+                (result.verdict, result.got, result.notes) = met
+            } else if alternatives.contains(.refused), seen.isRefusal {
                 (result.verdict, result.notes) = (.pass, ["the body refused as malformed"])
-            } else {
-                (result.verdict, result.got, result.notes) = asInvalid
+            } else if let first = judged.first {
+                (result.verdict, result.got, result.notes) = first
             }
         }
     }
 
     /// What the vector expects, as a report shows it: `HTTP 400
     /// InvalidParameterException [Username pattern]`, `HTTP 200 or a
-    /// non-validation error`, both for an acceptable vector whose
-    /// alternative is valid, or the error and `HTTP 400
-    /// SerializationException (body refused)` for one whose alternative is
-    /// refused.
+    /// non-validation error`, or, for an acceptable vector, each allowed
+    /// answer joined by `, or `: success first where valid is allowed, then
+    /// the expected error, each error alternative, and `HTTP 400
+    /// SerializationException (body refused)` where a refusal is allowed.
     public var expectedAnswer: String {
         let success = "HTTP 200 or a non-validation error"
         guard let expected, result != .valid else { return success }
-        let parts = expected.violations.map { "\($0.member.wireName) \($0.constraint.rawValue)" }
-        let error = "HTTP 400 \(expected.errorType.rawValue)" + (parts.isEmpty ? "" : " [\(parts.joined(separator: ", "))]")
-        guard result == .acceptable else { return error }
-        return allowsValidAnswer ? "\(success), or \(error)" : "\(error), or \(ServerResponse.refusal) (body refused)"
+        let errors = ([expected] + alternatives.compactMap(\.error)).map { error in
+            let parts = error.violations.map { "\($0.member.wireName) \($0.constraint.rawValue)" }
+            return "HTTP 400 \(error.errorType.rawValue)" + (parts.isEmpty ? "" : " [\(parts.joined(separator: ", "))]")
+        }
+        let answers = (allowsValidAnswer ? [success] : []) + errors
+            + (alternatives.contains(.refused) ? ["\(ServerResponse.refusal) (body refused)"] : [])
+        return answers.joined(separator: ", or ")
     }
 
     private func judgeValid(_ seen: ServerResponse, strict: Bool) -> (verdict: Verdict, notes: [String]) {
@@ -173,7 +182,9 @@ extension Vector {
         return (.pass, ["got past validation: \(seen.shownType ?? "an unmodelled error type"), which the operation does not model"])
     }
 
-    private func judgeInvalid(_ seen: ServerResponse, strict: Bool, comparingMessage: Bool)
+    /// The verdict on `seen` as the error `expected` (the vector's, or an
+    /// error alternative).
+    private func judgeInvalid(_ seen: ServerResponse, against expected: Expectation?, strict: Bool, comparingMessage: Bool)
         -> (verdict: Verdict, got: String, notes: [String])
     {
         guard let expected else { return (.error, seen.shown, ["the vector has no expectation"]) }
@@ -184,7 +195,7 @@ extension Vector {
             return (.pass, seen.shown, strict ? ["message not compared: the service's wording is undocumented"] : [])
         }
         guard comparingMessage else { return (.pass, seen.shown, []) }
-        guard let difference = messageDifference(seen.answer.message) else { return (.pass, seen.shown, []) }
+        guard let difference = messageDifference(seen.answer.message, against: expected) else { return (.pass, seen.shown, []) }
         // Reported in every run; failing only a strict one.
         if strict { return (.fail, seen.shown + "; " + difference, []) }
         return (.pass, seen.shown, ["message differs: " + difference])
@@ -195,9 +206,10 @@ extension Vector {
     /// an enum's values (a set: the service's order is not stable), and,
     /// for a `SensitiveNull` vector, either documented reading of an absent
     /// sensitive member (`Value null at 'username'` or `Value at 'username'`).
-    /// Names members and constraints only, never the message.
-    func messageDifference(_ message: String?) -> String? {
-        guard let expected, let wanted = expected.message else { return nil }
+    /// Names members and constraints only, never the message. `expected` is
+    /// the vector's, unless an error alternative is given.
+    func messageDifference(_ message: String?, against expected: Expectation? = nil) -> String? {
+        guard let expected = expected ?? self.expected, let wanted = expected.message else { return nil }
         guard let message else { return "no message" }
         let options = MessageComparison(enumValuesAsSet: true, sensitiveNullEitherReading: flags.contains("SensitiveNull"))
         let parts = expected.violations.compactMap(\.message)
