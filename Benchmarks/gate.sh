@@ -37,12 +37,13 @@ swift_version=$(swift --version 2>&1 | sed -n 's/.*Swift version \([0-9]*\.[0-9]
 [ -n "$swift_version" ] || { echo "gate: cannot read the Swift version from 'swift --version'" >&2; exit 2; }
 thresholds="Thresholds/$swift_version"
 
-swift build -c release --product gate-counts >/dev/null
-swift build -c release --product lint-profile >/dev/null
-bin=.build/release
-
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+
+for product in gate-counts lint-profile; do
+  swift build -c release --product $product > "$work/build.log" 2>&1 || { tail -40 "$work/build.log" >&2; exit 1; }
+done
+bin=.build/release
 # Swift seeds its hashing per process unless told not to: the counts must repeat.
 export SWIFT_DETERMINISTIC_HASHING=1
 
