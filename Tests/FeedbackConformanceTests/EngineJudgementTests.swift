@@ -18,7 +18,7 @@ struct EngineJudgementTests {
     }
 
     @Test("A vector rejects the opposite verdict, a missing violation, a wrong message and a refusal it does not allow",
-          arguments: Vectors.for(.rules))
+          arguments: try Vectors.for(.rules))
     func mismatchCanFail(_ vector: Vector) throws {
         let wrong = FeedbackOperation.adminUpdateAuthEventFeedback.validate { _ in .absent }
         let refusal = Result<ValidationReport, JSONError>.failure(JSONError(.loneSurrogate, at: 0))
