@@ -73,20 +73,15 @@ low=100 high=1100
 for corpus in mixed valid invalid; do
   case $corpus in mixed) per_round=26 ;; *) per_round=1 ;; esac
   valid_per_round=$(case $corpus in mixed) echo 20 ;; valid) echo 1 ;; invalid) echo 0 ;; esac)
-  runs=""
-  for rounds in $low $high; do
-    runs="$runs $(mallocs $bin/gate-counts $corpus $rounds)"
-    expect "validations $((rounds * per_round)), valid $((rounds * valid_per_round))"
-  done
-  record "validate-$corpus" mallocs validation $runs $((low * per_round)) $((high * per_round))
-  if [ $corpus = mixed ]; then
+  metrics=$(case $corpus in mixed) echo "mallocs instructions" ;; *) echo mallocs ;; esac)
+  for metric in $metrics; do
     runs=""
     for rounds in $low $high; do
-      runs="$runs $(instructions $bin/gate-counts $corpus $rounds)"
+      runs="$runs $($metric $bin/gate-counts $corpus $rounds)"
       expect "validations $((rounds * per_round)), valid $((rounds * valid_per_round))"
     done
-    record "validate-$corpus" instructions validation $runs $((low * per_round)) $((high * per_round))
-  fi
+    record "validate-$corpus" $metric validation $runs $((low * per_round)) $((high * per_round))
+  done
 done
 
 # lint --jsonl: the first 2,000 and the first 22,000 lines of one generated file.
