@@ -34,6 +34,11 @@ let package = Package(
             name: "lint-profile",
             dependencies: [.product(name: "FeedbackLint", package: "cognito-feedback")]
         ),
+        // The loops Benchmarks/gate.sh counts under valgrind: validate() N times.
+        .executableTarget(
+            name: "gate-counts",
+            dependencies: ["BenchmarkSupport", .product(name: "FeedbackRules", package: "cognito-feedback")]
+        ),
         .executableTarget(
             name: "FeedbackBenchmarks",
             dependencies: [

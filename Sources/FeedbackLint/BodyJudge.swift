@@ -26,7 +26,6 @@ struct BodyJudge<Renderer: ResultRenderer> {
         keys = context.operation.memberKeys
         kept = KeptMembers(count: keys.count)
         kept.locatesValues = Renderer.locatesValues
-        kept.borrowsInput = true  // each body is judged before its input moves on
         renderer = Renderer(context)
     }
 
@@ -82,6 +81,10 @@ struct BodyJudge<Renderer: ResultRenderer> {
     /// blank lines are skipped.
     mutating func judgeLines(_ block: UnsafeBufferPointer<UInt8>, firstLine: Int, into out: ResultBuffer) -> BlockEnd {
         guard let base = block.baseAddress else { return BlockEnd(lines: 0, stops: false) }
+        // Each body is judged before the next is read, and all before the
+        // block moves on: its plain strings are read where they lie.
+        kept.lend(block)
+        defer { kept.endLoan() }
         var start = 0, line = firstLine
         lookedAhead = false  // each block alike, so that the results do not depend on who judged the one before
         // Most lines: read where they are by one reader for the block.

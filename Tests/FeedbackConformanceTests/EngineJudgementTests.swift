@@ -18,7 +18,7 @@ struct EngineJudgementTests {
     }
 
     @Test("A vector takes valid and a refusal exactly where it allows them, and rejects a missing violation, an extra one and another reading",
-          arguments: Vectors.for(.rules))
+          arguments: try Vectors.for(.rules))
     func mismatchCanFail(_ vector: Vector) throws {
         // Every member absent, as the other operation lists them: no vector's reading.
         let other: FeedbackOperation = vector.operation == .updateAuthEventFeedback ? .adminUpdateAuthEventFeedback : .updateAuthEventFeedback

@@ -12,10 +12,10 @@ struct ParallelJobsTests {
     /// Every rules vector's wire text as one line (its line feeds, white
     /// space, turned into spaces), the whole set four times over: several
     /// blocks of 1,024 lines.
-    static var vectorLines: [UInt8] {
+    static func vectorLines() throws -> [UInt8] {
         var lines: [UInt8] = []
         for _ in 0..<4 {
-            for vector in Vectors.for(.rules) {
+            for vector in try Vectors.for(.rules) {
                 lines += vector.wireBytes.map { $0 == 0x0A ? 0x20 : $0 }
                 lines.append(0x0A)
             }
@@ -50,7 +50,7 @@ struct ParallelJobsTests {
     @Test("--jobs 2 (and 3) write what --jobs 1 writes, byte for byte, in every format: the vectors and a generated file",
           arguments: LintFormat.allCases)
     func sameOutput(_ format: LintFormat) throws {
-        for input in [Self.vectorLines, Self.generatedLines] {
+        for input in [try Self.vectorLines(), Self.generatedLines] {
             #expect(input.count { $0 == 0x0A } > 2 * 1_024, "several blocks")
             let file = try TemporaryFile(Data(input), suffix: ".jsonl")
             let one = lint([file], linter(format, jobs: 1))

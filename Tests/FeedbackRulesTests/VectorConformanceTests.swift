@@ -7,14 +7,14 @@ import Testing
 @Suite("The engine against the vectors")
 struct VectorConformanceTests {
     @Test("The wire bytes of every rules vector, body-less ones included, are judged as the vector expects",
-          arguments: Vectors.for(.rules))
+          arguments: try Vectors.for(.rules))
     func wireBodyMatchesVector(_ vector: Vector) throws {
         let result = vector.judge(Result { () throws(JSONError) in try vector.operation.validate(json: vector.wireBytes) })
         #expect(result.verdict == .pass, "\(vector.id): \(result.got ?? "")")
     }
 
     @Test("The bytes sent for a vector parse back to its body; without a body, they hold a lone surrogate escape, or are refused",
-          arguments: Vectors.for(.server))
+          arguments: try Vectors.for(.server))
     func wireBytesCarryTheBody(_ vector: Vector) throws {
         if let body = vector.body {
             #expect(try RequestBody(json: vector.wireBytes) == body)
@@ -25,7 +25,7 @@ struct VectorConformanceTests {
         }
     }
 
-    @Test("A typed request built from a client vector is judged like its wire body", arguments: Vectors.for(.client))
+    @Test("A typed request built from a client vector is judged like its wire body", arguments: try Vectors.for(.client))
     func typedRequestMatchesWireBody(_ vector: Vector) throws {
         let strings = try #require(stringMembers(of: vector), "client vectors hold only strings")
         let typed: ValidationReport =
@@ -45,7 +45,7 @@ struct VectorConformanceTests {
     }
 
     @Test("Large values (1 MiB tokens) are judged as the vector expects, from the wire bytes and as a typed request",
-          arguments: Vectors.largeValues)
+          arguments: try Vectors.largeValues())
     func largeValues(_ vector: Vector) throws {
         let wire = vector.judge(Result { () throws(JSONError) in try vector.operation.validate(json: vector.wireBytes) })
         #expect(wire.verdict == .pass, "\(vector.id): \(wire.got ?? "")")
@@ -58,7 +58,7 @@ struct VectorConformanceTests {
     }
 
     @Test("Scalars newer than Unicode 13 are letters and symbols to this engine (Unicode 17 data)",
-          arguments: (Vectors.library?.vectors ?? []).filter { $0.flags.contains("UnicodeVersion") })
+          arguments: try Vectors.flagged("UnicodeVersion"))
     func newerScalarsAreAccepted(_ vector: Vector) throws {
         #expect(vector.operation.validate(try #require(vector.body)).isValid)
     }

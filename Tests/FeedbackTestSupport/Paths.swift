@@ -8,6 +8,13 @@ public enum PackagePaths {
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 
+    /// The Swift encoder's adapter, `feedback-swift-adapter`, built beside
+    /// the running test bundle.
+    public static let swiftAdapter: URL = {
+        let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        return testBinary.deletingLastPathComponent().appendingPathComponent("feedback-swift-adapter")
+    }()
+
     /// A file under the package root.
     public static func file(_ relative: String) -> String {
         root.appendingPathComponent(relative).path

@@ -1,24 +1,69 @@
 import FeedbackConformance
 import Testing
 
-/// The vectors, loaded once for every suite. A load failure surfaces in the
-/// vector library's own tests, not as a crash.
+/// The vectors, loaded once for every suite.
+///
+/// Every selection throws when the library did not load or when it selects
+/// nothing: a parameterized test whose `arguments:` are empty is reported
+/// as skipped, not failed (swiftlang/swift-testing#572), while one whose
+/// `arguments:` expression throws fails (swiftlang/swift-testing#366). So
+/// tests take their cases as `arguments: try Vectors.for(.rules)`, never
+/// from an optional library.
 public enum Vectors {
     /// The library, or why it did not load.
     public static let loaded = Result { try VectorLibrary.load() }
-    /// The library, if it loaded.
+    /// The library, if it loaded (for code that reports its absence itself).
     public static var library: VectorLibrary? { try? loaded.get() }
+
+    /// Why a selection of vectors gives a test no cases.
+    public struct EmptySelection: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The vectors of the library that `isSelected` keeps, `described` in
+    /// the error thrown when there are none.
+    public static func selected(_ described: String, _ isSelected: (Vector) -> Bool) throws -> [Vector] {
+        try loaded.get().vectors.selecting(described, isSelected)
+    }
+
     /// The vectors for `audience` but the `LargeValue` ones (1 MiB tokens: a
     /// debug build takes about a second to judge each, so the suites that
-    /// check every vector several ways take them once, in ``largeValues``);
-    /// none if the library did not load.
-    public static func `for`(_ audience: Vector.Audience) -> [Vector] {
-        (library?.vectors(for: audience) ?? []).filter { !$0.flags.contains("LargeValue") }
+    /// check every vector several ways take them once, in ``largeValues()``).
+    public static func `for`(_ audience: Vector.Audience) throws -> [Vector] {
+        let largeValue = try flag("LargeValue")
+        return try selected("for \(audience)") { $0.appliesTo.contains(audience) && !$0.flags.contains(largeValue) }
     }
+
     /// The `LargeValue` vectors (`vectors/large-values.json`).
-    public static var largeValues: [Vector] { (library?.vectors ?? []).filter { $0.flags.contains("LargeValue") } }
+    public static func largeValues() throws -> [Vector] { try flagged("LargeValue") }
+
+    /// The vectors flagged `name`, a flag `vectors/flags.json` defines: a
+    /// renamed or removed flag throws instead of selecting nothing.
+    public static func flagged(_ name: String) throws -> [Vector] {
+        let flag = try flag(name)
+        return try selected("flagged \(name)") { $0.flags.contains(flag) }
+    }
+
+    /// `name`, checked against the flags `vectors/flags.json` defines.
+    public static func flag(_ name: String) throws -> String {
+        guard try loaded.get().flags[name] != nil else {
+            throw EmptySelection(description: "no flag \(name) in vectors/flags.json")
+        }
+        return name
+    }
+
     /// The vector with `id`.
     public static func named(_ id: String) -> Vector? { library?.vector(id: id) }
+}
+
+extension Array where Element == Vector {
+    /// The vectors `isSelected` keeps, or an error naming the empty
+    /// selection `described` (see ``Vectors``).
+    public func selecting(_ described: String, _ isSelected: (Vector) -> Bool) throws -> [Vector] {
+        let vectors = filter(isSelected)
+        guard !vectors.isEmpty else { throw Vectors.EmptySelection(description: "no vectors \(described)") }
+        return vectors
+    }
 }
 
 // Test results name a vector or case by its id only: small, stable, and

@@ -48,6 +48,7 @@ struct RenderCache<Rendered> {
                        render: ([Violation]) -> Rendered, _ use: (borrowing Rendered) -> Void) {
         let shown = failures.shownMembers
         let index = Self.fingerprint(failures, shown: shown, kept: kept, operation: operation) & (Table.count - 1)
+        assert(index >= 0 && index < Table.count, "a cache slot outside the table")
         let cached = table.slots[index]
         let hit = cached?._withUnsafeGuaranteedRef { entry in
             guard Self.matches(entry, failures, shown: shown, kept: kept, operation: operation) else { return false }

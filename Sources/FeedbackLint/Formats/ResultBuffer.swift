@@ -44,6 +44,7 @@ final class ResultBuffer: @unchecked Sendable {
     func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress else { return }
         if capacity &- count < bytes.count { grow(toHold: bytes.count) }
+        assert(capacity - count >= bytes.count, "an append past the buffer's capacity")
         (base + count).copyMemory(from: source, byteCount: bytes.count)
         count &+= bytes.count
     }
@@ -71,6 +72,7 @@ final class ResultBuffer: @unchecked Sendable {
     func appendDecimal(_ value: Int) {
         if capacity &- count < 20 { grow(toHold: 20) }
         count &+= writeDecimal(value, into: base + count)
+        assert(count <= capacity, "a decimal written past the buffer's capacity")
     }
 
     @inline(never)

@@ -205,8 +205,8 @@ package struct JSONReader {
         kept.reset()
         kept.start = TextLocation(line: line, column: 1)
         do {
-            if try plainMembers(keys: keys, into: &kept, withinLine: true), let base = bytes.baseAddress {
-                Self.skipSpace(base, bytes.count, &index, withinLine: true)
+            if try plainMembers(keys: keys, into: &kept, withinLine: true) {
+                Self.skipSpace(bytes, &index, withinLine: true)
                 if index == bytes.count { return true }
                 if bytes[index] == 0x0A {
                     index += 1
@@ -226,28 +226,32 @@ package struct JSONReader {
     /// at an LF between tokens or an array or object value (which may hold
     /// one), so that what it reads never runs past its line.
     private mutating func plainMembers(keys: MemberKeys, into kept: inout KeptMembers, withinLine: Bool) throws(JSONError) -> Bool {
+        // Read through the buffer, not its base address: bounds-checked in
+        // debug builds (the tests), unchecked in release ones, the same code.
+        let bytes = bytes
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
+        assert(index < count && bytes[index] == UInt8(ascii: "{"), "plain members start at a brace in the window")
         var at = index + 1  // past the brace
         var nextSlot = 0
         depth += 1
         if depth > Self.maximumDepth { return false }
-        Self.skipSpace(base, count, &at, withinLine: withinLine)
-        if at < count, base[at] == UInt8(ascii: "}") {
+        Self.skipSpace(bytes, &at, withinLine: withinLine)
+        if at < count, bytes[at] == UInt8(ascii: "}") {
             index = at + 1
             depth -= 1
             return true
         }
         while true {
-            guard at < count, base[at] == UInt8(ascii: "\""),
+            guard at < count, bytes[at] == UInt8(ascii: "\""),
                 let (slot, length) = keys.plainSlot(at: base + at + 1, available: count - at - 1, first: nextSlot)
             else { return false }
             nextSlot = slot + 1
             at += length + 2
-            guard Self.skipSeparator(UInt8(ascii: ":"), base, count, &at, withinLine: withinLine), at < count else { return false }
-            if base[at] == UInt8(ascii: "\"") {
+            guard Self.skipSeparator(UInt8(ascii: ":"), bytes, &at, withinLine: withinLine), at < count else { return false }
+            if bytes[at] == UInt8(ascii: "\"") {
                 let end = Self.plainRun(bytes, from: at + 1)
-                if end < count, base[end] == UInt8(ascii: "\"") {
+                if end < count, bytes[end] == UInt8(ascii: "\"") {
                     kept.setString(UnsafeBufferPointer(start: base + at + 1, count: end - at - 1), at: slot, borrowing: true)
                     at = end + 1
                 } else {
@@ -256,13 +260,13 @@ package struct JSONReader {
                     at = index
                 }
             } else {
-                if withinLine, base[at] == UInt8(ascii: "[") || base[at] == UInt8(ascii: "{") { return false }
+                if withinLine, bytes[at] == UInt8(ascii: "[") || bytes[at] == UInt8(ascii: "{") { return false }
                 index = at
                 kept.set(try value(), at: slot)
                 at = index
             }
-            if Self.skipSeparator(UInt8(ascii: ","), base, count, &at, withinLine: withinLine) { continue }
-            guard at < count, base[at] == UInt8(ascii: "}") else { return false }
+            if Self.skipSeparator(UInt8(ascii: ","), bytes, &at, withinLine: withinLine) { continue }
+            guard at < count, bytes[at] == UInt8(ascii: "}") else { return false }
             index = at + 1
             depth -= 1
             return true
@@ -272,14 +276,16 @@ package struct JSONReader {
     /// Skips white space from `at` (not an LF when `withinLine`). Most
     /// often there is none, or one space (as `json.dumps` writes).
     @inline(__always)
-    private static func skipSpace(_ base: UnsafePointer<UInt8>, _ count: Int, _ at: inout Int, withinLine: Bool) {
-        if at < count, base[at] > 0x20 { return }
-        if at + 1 < count, base[at] == 0x20, base[at + 1] > 0x20 {
+    private static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int, withinLine: Bool) {
+        let count = bytes.count
+        assert(at >= 0, "a position before the window")
+        if at < count, bytes[at] > 0x20 { return }
+        if at + 1 < count, bytes[at] == 0x20, bytes[at + 1] > 0x20 {
             at += 1
             return
         }
-        while at < count, base[at] <= 0x20,
-            base[at] == 0x20 || base[at] == 0x0D || base[at] == 0x09 || (base[at] == 0x0A && !withinLine)
+        while at < count, bytes[at] <= 0x20,
+            bytes[at] == 0x20 || bytes[at] == 0x0D || bytes[at] == 0x09 || (bytes[at] == 0x0A && !withinLine)
         {
             at += 1
         }
@@ -289,22 +295,24 @@ package struct JSONReader {
     /// around it: `false` when another byte comes first. Most often the
     /// separator comes at once, with one space after it or none.
     @inline(__always)
-    private static func skipSeparator(_ separator: UInt8, _ base: UnsafePointer<UInt8>, _ count: Int, _ at: inout Int,
+    private static func skipSeparator(_ separator: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int,
                                       withinLine: Bool) -> Bool {
-        if at + 2 < count, base[at] == separator {
-            if base[at + 1] > 0x20 {
+        let count = bytes.count
+        assert(at >= 0, "a position before the window")
+        if at + 2 < count, bytes[at] == separator {
+            if bytes[at + 1] > 0x20 {
                 at += 1
                 return true
             }
-            if base[at + 1] == 0x20, base[at + 2] > 0x20 {
+            if bytes[at + 1] == 0x20, bytes[at + 2] > 0x20 {
                 at += 2
                 return true
             }
         }
-        skipSpace(base, count, &at, withinLine: withinLine)
-        guard at < count, base[at] == separator else { return false }
+        skipSpace(bytes, &at, withinLine: withinLine)
+        guard at < count, bytes[at] == separator else { return false }
         at += 1
-        skipSpace(base, count, &at, withinLine: withinLine)
+        skipSpace(bytes, &at, withinLine: withinLine)
         return true
     }
 
@@ -830,7 +838,9 @@ package struct JSONReader {
     private mutating func refill() -> Bool {
         guard let source else { return false }
         _ = location(of: windowOffset + index)  // the bytes let go of still count for lines
+        assert(index >= 0 && index <= bytes.count, "the position outside the window")
         guard let window = source.refill(keepingFrom: index) else { return false }
+        assert(window.count >= bytes.count - index, "a refill that drops unread bytes")
         windowOffset += index
         bytes = window
         index = 0

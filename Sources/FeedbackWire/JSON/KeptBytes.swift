@@ -10,7 +10,7 @@
     // thread, and no access to it overlaps another.
     @exclusivity(unchecked) @usableFromInline private(set) var base: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
-    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) @usableFromInline private(set) var count = 0
     /// The capacity kept from body to body; a larger store (a body with a
     /// long string) is given back when emptied.
     private static let retainedCapacity = 64 * 1024

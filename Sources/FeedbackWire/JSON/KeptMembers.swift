@@ -3,8 +3,8 @@
 ///
 /// A kept string is held as its UTF-8 bytes, never as a `String` unless one
 /// is asked for (``string(at:)``): in the input itself when the reader may
-/// borrow it (``borrowsInput``: a string written plainly, the input alive
-/// until the body is judged), else copied into the members' own byte store.
+/// borrow it (a string written plainly, inside the input ``lend(_:)``
+/// lent until ``endLoan()``), else copied into the members' own byte store.
 ///
 /// Reused from body to body without clearing: a slot holds a value only
 /// when it was set during the current body (its stamp is the current
@@ -41,15 +41,36 @@ package struct KeptMembers {
     package var start = TextLocation(line: 1, column: 1)
     /// Whether reading records lines and columns.
     package var locatesValues = false
-    /// Whether a string written plainly in an input held whole in memory
-    /// is kept where it is, not copied: only for a caller that judges the
-    /// body before that input goes away.
-    package var borrowsInput = false
+    /// The input a string written plainly may be kept in, not copied:
+    /// lent by a caller that judges each body before that input goes away
+    /// (``lend(_:)``, ``endLoan()``). A borrowed slot read outside the loan
+    /// that holds it fails an assertion (debug builds).
+    @usableFromInline private(set) var loan: UnsafeBufferPointer<UInt8>?
 
     /// Room for `count` slots.
     package init(count: Int) {
         slots = Array(repeating: Slot(), count: count)
         locations = Array(repeating: TextLocation(line: 1, column: 1), count: count)
+    }
+
+    /// Lets the slots borrow strings from `input` until ``endLoan()``,
+    /// which must come before `input` goes away.
+    package mutating func lend(_ input: UnsafeBufferPointer<UInt8>) {
+        assert(loan == nil, "an input lent while another is")
+        loan = input
+    }
+
+    /// Ends the loan of ``lend(_:)``: the strings borrowed from the input
+    /// may no longer be read (a new body overwrites them).
+    package mutating func endLoan() {
+        loan = nil
+    }
+
+    /// Whether the loan holds the `count` bytes at `start`.
+    @usableFromInline
+    func loanHolds(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard let loan, let base = loan.baseAddress else { return false }
+        return start >= base && count <= base.distance(to: start).distance(to: loan.count)
     }
 
     /// Starts a body: every slot empty.
@@ -87,7 +108,12 @@ package struct KeptMembers {
     package func bytes(at slot: Int) -> UnsafeBufferPointer<UInt8>? {
         guard kind(at: slot) == .string else { return nil }
         let kept = slots[slot]
-        return UnsafeBufferPointer(start: kept.borrowed ?? UnsafePointer(store.base + kept.start), count: kept.count)
+        if let borrowed = kept.borrowed {
+            assert(loanHolds(borrowed, count: kept.count), "a borrowed string read outside its input's loan")
+            return UnsafeBufferPointer(start: borrowed, count: kept.count)
+        }
+        assert(kept.start >= 0 && kept.count <= store.count - kept.start, "a kept string outside the byte store")
+        return UnsafeBufferPointer(start: UnsafePointer(store.base + kept.start), count: kept.count)
     }
 
     /// The current body's string in `slot`, or `nil`.
@@ -122,11 +148,12 @@ package struct KeptMembers {
     }
 
     /// Sets `slot` to the string whose UTF-8 (well-formed) is `bytes`:
-    /// kept where it is when `borrowing` (and ``borrowsInput``), else
+    /// kept where it is when `borrowing` (and lent: ``lend(_:)``), else
     /// copied into the byte store.
     @inline(__always)
     mutating func setString(_ bytes: UnsafeBufferPointer<UInt8>, at slot: Int, borrowing: Bool) {
-        let borrowed = borrowing && borrowsInput ? bytes.baseAddress : nil
+        let borrowed = borrowing && loan != nil ? bytes.baseAddress : nil
+        assert(borrowed == nil || loanHolds(borrowed!, count: bytes.count), "a string borrowed from outside the lent input")
         let start = borrowed == nil ? store.append(bytes) : 0
         slots.withUnsafeMutableBufferPointer { slots in
             slots[slot].stamp = body
