@@ -3,7 +3,8 @@ import FeedbackConformance
 /// When and how a request is sent again: on throttling and on a server
 /// error, after a jittered exponential backoff (the AWS SDKs' retry modes,
 /// "full jitter"), and, by default, under an adaptive client-side rate
-/// limiter (botocore's `adaptive` mode; ``AdaptiveRateLimiter``).
+/// limiter (botocore's `adaptive` mode: a token bucket whose rate is cut by CUBIC
+/// on each throttling answer and grows back on success).
 ///
 /// ```swift
 /// let policy = RetryPolicy()                 // 3 attempts, 40 throttled ones, adaptive
@@ -34,7 +35,7 @@ public struct RetryPolicy: Sendable, Hashable {
     public var maxDelay: Double
     /// The longest wait a `Retry-After` gets, in seconds (a longer one is cut to it).
     public var maxRetryAfter: Double
-    /// Whether an ``AdaptiveRateLimiter`` slows the run down once it is throttled.
+    /// Whether an adaptive client-side rate limiter slows the run down once it is throttled.
     public var adaptive: Bool
 
     /// A policy; the defaults are the AWS SDKs' standard mode (3 attempts)
