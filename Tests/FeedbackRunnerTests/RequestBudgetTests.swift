@@ -6,6 +6,16 @@ import Testing
 /// and what it refuses, deterministically and at once.
 @Suite("Request budget: spacing, cap, deadline, adaptive limit, Retry-After, throttled out")
 struct RequestBudgetTests {
+    /// `count` requests granted, each answered 1 ms later, throttling or not.
+    static func exchange(_ count: Int, _ budget: RequestBudget, _ clock: ManualClock, throttled: Bool,
+                         before deadline: ContinuousClock.Instant) async {
+        for _ in 0..<count {
+            #expect(await budget.take(before: deadline) == nil)
+            clock.advance(by: .milliseconds(1))
+            await budget.answered(throttled: throttled)
+        }
+    }
+
     @Test("Grants are spaced 1/rate apart, refused past the cap, and never given a turn after the deadline")
     func spacingCapDeadline() async {
         let clock = ManualClock()
@@ -26,11 +36,7 @@ struct RequestBudgetTests {
         let clock = ManualClock()
         let budget = RequestBudget(rate: nil, cap: 100, clock: clock.runClock)
         let far = clock.runClock.now() + .seconds(60)
-        for _ in 0..<10 {
-            #expect(await budget.take(before: far) == nil)
-            clock.advance(by: .milliseconds(1))
-            await budget.answered(throttled: true)
-        }
+        await Self.exchange(10, budget, clock, throttled: true, before: far)
         #expect(clock.slept.isEmpty)
         #expect(await budget.limitedRate == nil)
     }
@@ -40,11 +46,7 @@ struct RequestBudgetTests {
         let clock = ManualClock()
         let budget = RequestBudget(rate: nil, cap: 1000, adaptive: true, clock: clock.runClock)
         let far = clock.runClock.now() + .seconds(600)
-        for _ in 0..<9 {
-            #expect(await budget.take(before: far) == nil)
-            clock.advance(by: .milliseconds(1))
-            await budget.answered(throttled: false)
-        }
+        await Self.exchange(9, budget, clock, throttled: false, before: far)
         #expect(clock.slept.isEmpty)
         #expect(await budget.limitedRate == nil)
         clock.advance(by: .milliseconds(1))

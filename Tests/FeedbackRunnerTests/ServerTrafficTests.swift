@@ -229,6 +229,15 @@ struct ServerTrafficTests {
         #expect(policy.isRetried(answer(429, nil)))
         #expect(policy.isRetried(answer(503, nil)) && policy.isRetried(answer(500, "InternalErrorException")))
         #expect(!policy.isRetried(answer(400, "InvalidParameterException")) && !policy.isRetried(answer(200, nil)))
+        // Throttling is counted apart: 3 attempts answered 5xx, and up to maxThrottled throttled ones besides.
+        let throttled = answer(400, "TooManyRequestsException"), failed = answer(503, nil)
+        #expect(policy.allowsAnother(after: failed, attempts: 2, throttled: 0))
+        #expect(!policy.allowsAnother(after: failed, attempts: 3, throttled: 0))
+        #expect(policy.allowsAnother(after: failed, attempts: 12, throttled: 10))
+        #expect(policy.allowsAnother(after: throttled, attempts: 39, throttled: 39))
+        #expect(!policy.allowsAnother(after: throttled, attempts: 40, throttled: 40))
+        #expect(!RetryPolicy.never.allowsAnother(after: throttled, attempts: 1, throttled: 1))
+        #expect(RetryPolicy.never.runThrottleLimit == .max && policy.runThrottleLimit == 40)
         for attempt in 1...6 {
             let wait = policy.delay(after: attempt)
             #expect(wait >= .zero && wait <= .milliseconds(attempt == 1 ? 250 : 400))
