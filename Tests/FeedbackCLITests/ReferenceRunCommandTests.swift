@@ -194,9 +194,25 @@ struct ReferenceRunCommandTests {
         #expect(run.status == 0)
         let report = try Self.json(run.outputText)
         #expect((report["summary"] as? [String: Any])?["error"] as? Int == 0)
-        let traffic = try #require(report["traffic"] as? [String: Int])
-        #expect(traffic["throttled"]! + traffic["serverErrors"]! == 6)
-        #expect(traffic["retries"]! == 4)
+        let traffic = try #require(report["traffic"] as? [String: Any])
+        #expect((traffic["throttled"] as? Int ?? 0) + (traffic["serverErrors"] as? Int ?? 0) == 6)
+        #expect(traffic["retries"] as? Int == 4)
+    }
+
+    @Test("Throttled in a burst of 20, then every 7th request: no error at default options; the report gives the throttled count and the rate the run settled at")
+    func throttledBurst() throws {
+        let home = try Home()
+        let server = try ServerProcess.cognitoLike(["--burst", "20", "--throttle-every", "7"])
+        defer { server.stop() }
+        let run = try Self.run(["conform", "server", "--endpoint", server.endpoint.absoluteString, "--quiet", "--format", "json",
+                                "--id", "multiple-violations.*"], home: home)
+        #expect(run.status == 0, "\(run.errorText)")
+        let report = try Self.json(run.outputText)
+        #expect((report["summary"] as? [String: Any])?["error"] as? Int == 0)
+        let traffic = try #require(report["traffic"] as? [String: Any])
+        #expect((traffic["throttled"] as? Int ?? 0) >= 20)
+        #expect((traffic["settledRate"] as? Double ?? 0) >= 0.5)
+        #expect((report["settings"] as? [String: String])?["maxThrottled"] == "40")
     }
 
     @Test("A recording replays to the live run's verdicts and disputes, in the same formats")

@@ -82,6 +82,84 @@ struct ServerTrafficTests {
         #expect(run.results.contains { $0.notes.contains { $0.hasPrefix("answered after ") } })
     }
 
+    @Test("A burst of 20 throttled requests, then every 7th: at default options no case is an error, and the run says how throttled it was")
+    func throttledBurst() async throws {
+        // The fixture counts requests, whatever their rate: the 2 probes and 8 cases take 10 answers that are not
+        // throttling, so 31 requests in all, of which the first 20 and every 7th after them (1) are throttled,
+        // each retried once more. With a fixed 3 attempts, the burst alone exhausts the probes and some cases.
+        let server = try ServerProcess.cognitoLike(["--burst", "20", "--throttle-every", "7"])
+        defer { server.stop() }
+        let vectors = try Self.sample(8)
+        let run = await ServerRunner(options: .init(endpoint: server.endpoint)).perform(vectors)
+        #expect(run.results.count == vectors.count)
+        #expect(run.results.allSatisfy { $0.verdict == .pass },
+                "\(run.results.filter { $0.verdict != .pass }.map { "\($0.id): \($0.verdict) \($0.got ?? "")" })")
+        #expect(run.traffic.requests == 31 && run.traffic.throttled == 21 && run.traffic.retries == 21)
+        #expect(run.notes.isEmpty)
+        let rate = try #require(run.traffic.settledRate)
+        #expect(rate >= TokenBucket.minimumRate)
+        let report = ConformanceReport(implementation: .init(kind: "server", name: "fixture", target: server.endpoint.absoluteString),
+                                       tool: "test", started: Date(), seconds: 1, results: run.results, traffic: run.traffic)
+        let line = "  31 requests (21 retries; 21 throttled, 0 server errors); the rate settled at \(String(format: "%.2f", rate)) requests/s\n"
+        #expect(ReportFormat.text.render(report).contains("\nRUN\n" + line))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(ReportFormat.json.render(report).utf8)) as? [String: Any])
+        let traffic = try #require(json["traffic"] as? [String: Any])
+        #expect(traffic["throttled"] as? Int == 21)
+        #expect(abs((traffic["settledRate"] as? Double ?? 0) - rate) <= 0.0005)
+    }
+
+    @Test("A Retry-After holds the run back as long as it asks, on the run's clock, and at most maxRetryAfter")
+    func retryAfter() async throws {
+        for (header, expected) in [("3", 3.0), ("Mon, 30 Nov 2026 10:00:07 GMT", 7.0), ("86400", 60.0)] {
+            let server = try ServerProcess.cognitoLike(["--burst", "1", "--retry-after", header])
+            defer { server.stop() }
+            // The clock's calendar stands at 2026-11-30 10:00:00 UTC until something sleeps on it.
+            let clock = ManualClock(date: Date(timeIntervalSince1970: 1_796_032_800))
+            var options = Self.options(server.endpoint) { $0.concurrency = 1 }
+            options.clock = clock.runClock
+            let run = await ServerRunner(options: options).perform(try Self.sample(2))
+            #expect(run.results.allSatisfy { $0.verdict == .pass })
+            #expect(run.traffic.throttled == 1 && run.traffic.requests == 5)
+            // The throttled probe's retry waited the longer of its backoff (at most 50 ms here) and the Retry-After.
+            // No other wait is as long (the limiter's are short).
+            #expect(clock.slept.max().map { abs($0.seconds - expected) < 1e-6 } == true, "\(header): \(clock.slept)")
+        }
+    }
+
+    @Test("A Retry-After past the deadline is not waited for: the throttled answer stands")
+    func retryAfterPastDeadline() async throws {
+        let server = try ServerProcess.cognitoLike(["--burst", "3", "--retry-after", "30"])
+        defer { server.stop() }
+        let clock = ManualClock()
+        var options = Self.options(server.endpoint) {
+            $0.concurrency = 1
+            $0.deadline = 10
+        }
+        options.clock = clock.runClock
+        let vectors = try Self.sample(2)
+        let run = await ServerRunner(options: options).perform(vectors)
+        // The first probe is throttled and asked to come back in 30 s, after the deadline: nothing more is sent.
+        #expect(clock.now < .seconds(10))
+        #expect(run.traffic.requests == 1 && run.traffic.throttled == 1 && run.traffic.retries == 0)
+        #expect(run.results.allSatisfy { $0.verdict == .error && $0.got == TransportFailure.runDeadline.description },
+                "\(run.results.map { "\($0.verdict) \($0.got ?? "")" })")
+    }
+
+    @Test("A server that throttles everything is not waited on for ever: the run stops after maxThrottled in a row")
+    func throttledOut() async throws {
+        let server = try ServerProcess.cognitoLike(["--burst", "1000"])
+        defer { server.stop() }
+        let clock = ManualClock()
+        var options = Self.options(server.endpoint) { $0.retry = RetryPolicy(maxThrottled: 6, baseDelay: 0.01, maxDelay: 0.05) }
+        options.clock = clock.runClock
+        let vectors = try Self.sample(8)
+        let run = await ServerRunner(options: options).perform(vectors)
+        // The two probes go together: one more may be on its way when the sixth throttling answer comes.
+        #expect((6...7).contains(run.traffic.requests) && run.traffic.throttled == run.traffic.requests)
+        #expect(run.notes == ["the run stopped sending: 6 answers in a row were throttling (--max-throttled)"])
+        #expect(run.results.allSatisfy { $0.verdict == .error && $0.got == "not sent: the last 6 answers were throttling" })
+    }
+
     @Test("Throttled to the last attempt: the case says so (an error, or a pass for a valid vector), it is not unimplemented")
     func throttledToTheEnd() async throws {
         let server = try ServerProcess.cognitoLike(["--throttle", "1000"])
@@ -140,20 +218,6 @@ struct ServerTrafficTests {
         #expect(run.results.dropFirst(2).allSatisfy { $0.verdict == .error && $0.got == "not sent: the run stopped" })
     }
 
-    @Test("The budget spaces grants 1/rate apart, refuses past its cap, and never grants a turn after the deadline")
-    func budget() async {
-        let budget = RequestBudget(rate: 40, cap: 6)
-        let far = ContinuousClock.now + .seconds(60)
-        let start = ContinuousClock.now
-        for _ in 0..<6 { #expect(await budget.take(before: far) == nil) }
-        // Six grants hold five intervals of 25 ms: a lower bound, which a slow machine only lengthens.
-        #expect(ContinuousClock.now - start >= .milliseconds(125))
-        #expect(await budget.take(before: far) == .requestCap(6))
-        let slow = RequestBudget(rate: 1, cap: 10)
-        #expect(await slow.take(before: far) == nil)
-        #expect(await slow.take(before: ContinuousClock.now + .milliseconds(100)) == .runDeadline)
-    }
-
     @Test("The retry policy: throttling and 5xx are retried, validation errors are not; waits stay within their bounds")
     func retryPolicy() {
         let policy = RetryPolicy(maxAttempts: 3, baseDelay: 0.25, maxDelay: 0.4)
@@ -165,6 +229,15 @@ struct ServerTrafficTests {
         #expect(policy.isRetried(answer(429, nil)))
         #expect(policy.isRetried(answer(503, nil)) && policy.isRetried(answer(500, "InternalErrorException")))
         #expect(!policy.isRetried(answer(400, "InvalidParameterException")) && !policy.isRetried(answer(200, nil)))
+        // Throttling is counted apart: 3 attempts answered 5xx, and up to maxThrottled throttled ones besides.
+        let throttled = answer(400, "TooManyRequestsException"), failed = answer(503, nil)
+        #expect(policy.allowsAnother(after: failed, attempts: 2, throttled: 0))
+        #expect(!policy.allowsAnother(after: failed, attempts: 3, throttled: 0))
+        #expect(policy.allowsAnother(after: failed, attempts: 12, throttled: 10))
+        #expect(policy.allowsAnother(after: throttled, attempts: 39, throttled: 39))
+        #expect(!policy.allowsAnother(after: throttled, attempts: 40, throttled: 40))
+        #expect(!RetryPolicy.never.allowsAnother(after: throttled, attempts: 1, throttled: 1))
+        #expect(RetryPolicy.never.runThrottleLimit == .max && policy.runThrottleLimit == 40)
         for attempt in 1...6 {
             let wait = policy.delay(after: attempt)
             #expect(wait >= .zero && wait <= .milliseconds(attempt == 1 ? 250 : 400))

@@ -48,14 +48,31 @@ enum ServerConformance {
                                    for loopback ones; 0: none).
           --max-requests <n>       Requests in all at most (default 1000); the cases left
                                    are errors.
-          --max-attempts <n>       Attempts per request when throttled (TooManyRequests-
-                                   Exception, ThrottlingException, HTTP 429) or answered
-                                   HTTP 5xx, with jittered exponential backoff (default 3).
+          --max-attempts <n>       Attempts per request answered HTTP 5xx, with jittered
+                                   exponential backoff (default 3). Throttling answers
+                                   (TooManyRequestsException, ThrottlingException, HTTP
+                                   429) are counted apart: see THROTTLING.
+          --max-throttled <n>      Throttling answers a request is sent again after, and
+                                   throttling answers in a row after which the run sends
+                                   nothing more, the cases left being errors (default 40;
+                                   1: a throttled request is not sent again).
           --ca-file <file>         Trust only the CAs in this PEM file for https (needs curl).
           --strict                 Also compare the validation message, part by part.
           --concurrency <n>        Requests in flight at once (default 4).
           --name <name>            The name to give the implementation in the report.
         \(ConformCommand.commonHelp)
+
+        THROTTLING: as botocore's "adaptive" retry mode does, the first throttling answer
+        turns on a client-side rate limiter: a token bucket whose rate is cut to 0.7
+        times the rate measured (at most once per half second) on each throttling answer
+        and grows back along a CUBIC curve as other answers come, never below 0.5
+        requests/s; it applies to every request of the run, under --rate. A throttled
+        request is sent again after a short random wait (0 to 0.25 s) that does not
+        grow, and does not use up one of its --max-attempts. A Retry-After in seconds or
+        as an HTTP date holds back every request of the run that long (at most 60 s).
+        No wait goes past --deadline: a request whose turn would come later is not sent,
+        and its case is an error. The report counts the throttled answers and gives the
+        rate the limiter settled at (JSON: traffic.throttled, traffic.settledRate).
 
         HTTPS: https:// endpoints go through curl (found on PATH) with the certificate
         always verified, against the system's CAs or only --ca-file's. Without curl they
@@ -80,7 +97,7 @@ enum ServerConformance {
 
     static func run(_ arguments: ArraySlice<String>, io: ToolIO) async throws(UsageError) -> Int32 {
         let own: Set<String> = ["--endpoint", "--concurrency", "--name", "--profile", "--record", "--rate", "--max-requests",
-                                "--max-attempts", "--ca-file"]
+                                "--max-attempts", "--max-throttled", "--ca-file"]
         let args = try Arguments(arguments, options: ConformCommand.commonOptions.union(own),
                                  switches: ConformCommand.commonSwitches.union(["--strict", "--reference"]))
         if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output.write(help + "\n"); return 0 }
@@ -89,6 +106,7 @@ enum ServerConformance {
         let concurrency = try args.number("--concurrency", default: 4, range: 1...256)
         let maxRequests = try args.number("--max-requests", default: ServerRunner.defaultMaxRequests, range: 1...1_000_000)
         let maxAttempts = try args.number("--max-attempts", default: RetryPolicy().maxAttempts, range: 1...10)
+        let maxThrottled = try args.number("--max-throttled", default: RetryPolicy.defaultMaxThrottled, range: 1...1000)
         let rate = try Self.rate(args, target: target)
         let caFile = try Self.caFile(args, target: target)
         let signer = try Signer(args, reference: target.reference)
@@ -106,7 +124,7 @@ enum ServerConformance {
         options.credentials = signer.credentials
         options.rate = rate
         options.maxRequests = maxRequests
-        options.retry = RetryPolicy(maxAttempts: maxAttempts)
+        options.retry = RetryPolicy(maxAttempts: maxAttempts, maxThrottled: maxThrottled)
         options.caFile = caFile
         options.reference = target.reference
         options.tool = "cognito-feedback \(Tool.version)"
@@ -156,6 +174,7 @@ enum ServerConformance {
         recorded["rate"] = rate.map { "\($0)" } ?? "none"
         recorded["maxRequests"] = "\(maxRequests)"
         recorded["maxAttempts"] = "\(maxAttempts)"
+        recorded["maxThrottled"] = "\(maxThrottled)"
         recorded["credentials"] = signer.source
         recorded["reference"] = "\(target.reference)"
         let report = ConformanceReport(

@@ -1,3 +1,4 @@
+import Foundation
 import FeedbackConformance
 
 extension ConformanceReport {
@@ -12,26 +13,35 @@ extension ConformanceReport {
         public var throttled: Int
         /// Answers that were a server error (HTTP 5xx).
         public var serverErrors: Int
+        /// The rate the run's adaptive limiter settled at, in requests a
+        /// second, when the run ended; `nil` when it never came on (no
+        /// throttling answer, or no limiter).
+        public var settledRate: Double?
 
         /// Counts.
-        public init(requests: Int = 0, retries: Int = 0, throttled: Int = 0, serverErrors: Int = 0) {
+        public init(requests: Int = 0, retries: Int = 0, throttled: Int = 0, serverErrors: Int = 0,
+                    settledRate: Double? = nil) {
             self.requests = requests
             self.retries = retries
             self.throttled = throttled
             self.serverErrors = serverErrors
+            self.settledRate = settledRate
         }
 
-        /// The counts as JSON.
+        /// The counts as JSON; `settledRate` rounded to 3 decimals, `null` when none.
         public var jsonValue: JSONValue {
             .object(["requests": .integer(requests), "retries": .integer(retries), "throttled": .integer(throttled),
-                     "serverErrors": .integer(serverErrors)])
+                     "serverErrors": .integer(serverErrors),
+                     "settledRate": settledRate.map { .number(($0 * 1000).rounded() / 1000) } ?? .null])
         }
 
-        /// `583 requests (5 retries; 4 throttled, 1 server error)`.
+        /// `583 requests (5 retries; 4 throttled, 1 server error)`, and when
+        /// the limiter came on, `; the rate settled at 3.71 requests/s`.
         public var summary: String {
             func count(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
             return count(requests, "request", "requests") + " (" + count(retries, "retry", "retries") + "; "
                 + "\(throttled) throttled, " + count(serverErrors, "server error", "server errors") + ")"
+                + (settledRate.map { "; the rate settled at " + String(format: "%.2f", $0) + " requests/s" } ?? "")
         }
     }
 }

@@ -41,6 +41,7 @@ extension ServerRunner {
         let runner: ServerRunner
         let transport: HTTPTransport
         let budget: RequestBudget
+        let clock: RunClock
         let runEnd: ContinuousClock.Instant
         let redactor: Redactor
         let record: ((RecordedExchange) -> Bool)?
@@ -56,8 +57,10 @@ extension ServerRunner {
             self.runner = runner
             transport = HTTPTransport(timeout: max(1, options.timeout), maxAnswerBytes: options.maxAnswerBytes,
                                       connections: max(1, options.concurrency), curl: options.curl, caFile: options.caFile)
-            budget = RequestBudget(rate: options.rate, cap: options.maxRequests)
-            runEnd = ContinuousClock.now.advanced(by: .milliseconds(Int64(max(0, options.deadline) * 1000)))
+            clock = options.clock
+            budget = RequestBudget(rate: options.rate, cap: options.maxRequests, adaptive: options.retry.adaptive,
+                                   throttleLimit: options.retry.runThrottleLimit, clock: options.clock)
+            runEnd = clock.now().advanced(by: .milliseconds(Int64(max(0, options.deadline) * 1000)))
             self.redactor = redactor
             self.record = record
         }
@@ -126,6 +129,11 @@ extension ServerRunner {
                     stop = .requestCap(cap)
                     notes.append("the run stopped sending: its cap of \(cap) requests (--max-requests) was reached")
                 }
+            case .failure(.throttled(let count)):
+                if stop == nil {
+                    stop = .throttled(count)
+                    notes.append("the run stopped sending: \(count) answers in a row were throttling (--max-throttled)")
+                }
             case .success:
                 silentInARow = 0
             default:
@@ -136,43 +144,56 @@ extension ServerRunner {
         }
 
         /// The attempts at `item`: each waits for its turn in the budget, is
-        /// sent within the per-request timeout and the run's end, and is
-        /// made again after a backoff while the answer is worth it (and the
-        /// budget and the run's end allow). With no attempt, why not.
+        /// sent within the per-request timeout and the run's end, its answer
+        /// reported to the budget (which slows the run when throttled), and
+        /// it is made again while the answer is worth it and the retry
+        /// policy allows (throttling counted apart), after a backoff or the
+        /// answer's `Retry-After`, whichever is longer (and the budget and
+        /// the run's end allow). With no attempt, why not.
         private func attempts(_ item: Item) async -> ([Attempt], TransportFailure?) {
             let options = runner.options
             let timeout = max(1, options.timeout)
             var attempts: [Attempt] = []
+            var throttled = 0
             while true {
                 if let refusal = await budget.take(before: runEnd) {
                     // A retry the budget refuses leaves the last answer standing.
                     return (attempts, attempts.isEmpty ? refusal : nil)
                 }
                 let request = item.request()
-                let time = Date()
-                let started = ContinuousClock.now
+                let time = clock.date()
+                let started = clock.now()
                 let left = runEnd - started
                 let seconds = min(Double(timeout), left.seconds)
                 let failure: TransportFailure = seconds < Double(timeout) ? .runDeadline : .timedOut(timeout)
                 let result = await transport.send(request, to: runner.endpointURL, within: seconds, else: failure)
-                attempts.append(Attempt(request: request, result: result, time: time, milliseconds: (ContinuousClock.now - started).milliseconds))
-                guard case .success(let answer) = result, attempts.count < options.retry.maxAttempts,
+                attempts.append(Attempt(request: request, result: result, time: time, milliseconds: (clock.now() - started).milliseconds))
+                guard case .success(let answer) = result else { return (attempts, nil) }
+                let isThrottling = RetryPolicy.isThrottling(answer)
+                await budget.answered(throttled: isThrottling)
+                if isThrottling { throttled += 1 }
+                guard options.retry.allowsAnother(after: answer, attempts: attempts.count, throttled: throttled),
                       worthRetrying(answer, item)
                 else { return (attempts, nil) }
-                let wait = options.retry.delay(after: attempts.count)
-                guard ContinuousClock.now + wait < runEnd else { return (attempts, nil) }
-                do { try await Task.sleep(for: wait) } catch { return (attempts, nil) }
+                // Throttled attempts do not lengthen the backoff: the limiter slows the run instead.
+                var wait = options.retry.delay(after: max(1, attempts.count - throttled))
+                if let asked = RetryAfter.seconds(answer, now: clock.date()) {
+                    let honoured = Duration.seconds(min(asked, options.retry.maxRetryAfter))
+                    await budget.pause(for: honoured.seconds)
+                    wait = max(wait, honoured)
+                }
+                let turn = clock.now() + wait
+                guard turn < runEnd, await clock.sleep(until: turn) else { return (attempts, nil) }
             }
         }
 
-        /// Whether another attempt may change what `answer` comes to: the
-        /// retry policy says so, and the answer is not one a retry only
+        /// Whether another attempt may change what `answer` (one the retry
+        /// policy retries) comes to: the answer is not one a retry only
         /// repeats: a vector's answer that is the server's answer to a
         /// missing operation; a probe's server error (a probe's answer is
         /// worth the wait only when throttled: a 5xx one stands for a
         /// missing operation, moto's page, or is set aside).
         private func worthRetrying(_ answer: WireResponse, _ item: Item) -> Bool {
-            guard runner.options.retry.isRetried(answer) else { return false }
             guard let vector = item.vector else { return RetryPolicy.isThrottling(answer) }
             return vector.judge(answer, unknownOperation: item.probe).verdict != .unimplemented
         }

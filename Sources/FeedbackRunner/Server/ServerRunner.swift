@@ -33,8 +33,12 @@ import Foundation
 /// ``Options/silentLimit`` requests in a row with no answer, no more are
 /// sent. A run is a good citizen of a shared service: at most
 /// ``Options/rate`` requests a second and ``Options/maxRequests`` in all,
-/// and throttled or failed (5xx) requests are retried with jittered
-/// exponential backoff (``Options/retry``; a probe only when throttled).
+/// throttled or failed (5xx) requests are retried with jittered
+/// exponential backoff (``Options/retry``; a probe only when throttled),
+/// and once the server throttles, an adaptive limiter (botocore's
+/// `adaptive` retry mode) slows the whole run down and lets it speed up
+/// again as answers come, honouring `Retry-After`; the report gives the
+/// rate it settled at (``ConformanceReport/Traffic/settledRate``).
 public struct ServerRunner: Sendable {
     /// How to reach the server, and the limits of a run.
     public struct Options: Sendable {
@@ -79,6 +83,8 @@ public struct ServerRunner: Sendable {
         public var reference: Bool
         /// The tool and version written into recordings.
         public var tool: String
+        /// The clocks the run reads and waits on (a test's manual clock).
+        var clock: RunClock = .system
 
         /// Creates options; only the endpoint is required.
         public init(endpoint: URL, strict: Bool = false, timeout: Int = 10, concurrency: Int = 4, deadline: Double = 600,
@@ -179,6 +185,7 @@ public struct ServerRunner: Sendable {
             }
         }
         if probeFailures.count == probeSubjects.count, let failure = probeFailures.first {
+            session.traffic.settledRate = await session.budget.limitedRate
             let results = cases.map { vector in
                 CaseResult(id: vector.id, verdict: .error, expected: vector.expectedAnswer, got: failure.description)
             }
@@ -196,6 +203,7 @@ public struct ServerRunner: Sendable {
             progress(done, cases.count)
         }
 
+        session.traffic.settledRate = await session.budget.limitedRate
         var requestIds: [String: String] = [:]
         let results = cases.indices.map { index in
             let vector = cases[index]

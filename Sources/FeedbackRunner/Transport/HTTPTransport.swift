@@ -37,6 +37,9 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
     /// Not sent: this many requests in a row got no answer, so the run
     /// stopped sending.
     case silent(Int)
+    /// Not sent: this many answers in a row were throttling, so the run
+    /// stopped sending (``RetryPolicy/maxThrottled``).
+    case throttled(Int)
     /// Not sent: the run stopped (its recording could not be written).
     case stopped
     /// Any other failure, by its `URLError` code or `errno` (`curl`'s exit
@@ -58,6 +61,7 @@ public enum TransportFailure: Error, Sendable, Hashable, CustomStringConvertible
         case .untrusted: "the server's TLS certificate is not trusted for its name (see --ca-file)"
         case .requestCap(let cap): "not sent: the run's cap of \(cap) requests was reached"
         case .silent(let count): "not sent: the last \(count) requests got no answer"
+        case .throttled(let count): "not sent: the last \(count) answers were throttling"
         case .stopped: "not sent: the run stopped"
         case .other(let code): "transport error (code \(code))"
         }
