@@ -268,7 +268,7 @@ struct ClientRunnerTests {
     @Test("A token hidden behind its trailing line feed in another case's reason reaches no report format",
           .enabled(if: hasPython, "python3 is not installed"))
     func tokenBehindControlCharacterIsWithheld() async throws {
-        let cases = ClientCase.cases(for: Vectors.for(.client).filter { $0.id.hasPrefix("feedback-token.") }, answers: false)
+        let cases = ClientCase.cases(for: try Vectors.for(.client).filter { $0.id.hasPrefix("feedback-token.") }, answers: false)
         try #require(cases.contains { $0.id == "feedback-token.trailing-newline.update" } && cases.count > 1)
         let (_, results) = await Self.run(Self.fault("unsupported-text") + ["--text", "no abc.def\n"], cases)
         #expect(results.contains { $0.verdict == .unimplemented })

@@ -179,8 +179,8 @@ struct FinalFilterPropertyTests {
         var random = SplitMix64(seed: 0x5EC2E7)
         let secrets = (0..<24).map { _ in Self.secret(&random) }
         let redactor = Redactor(secrets: secrets)
-        let cases = ClientCase.cases(for: Vectors.for(.client).filter { $0.id.hasPrefix("baseline.") }, answers: false)
-        let vectors = Vectors.for(.server).filter { $0.id.hasPrefix("baseline.") }
+        let cases = ClientCase.cases(for: try Vectors.for(.client).filter { $0.id.hasPrefix("baseline.") }, answers: false)
+        let vectors = try Vectors.for(.server).filter { $0.id.hasPrefix("baseline.") }
         try #require(!cases.isEmpty && !vectors.isEmpty)
         let judge = ClientJudge()
         var planted: Set<String> = Set(secrets)
@@ -222,9 +222,9 @@ struct FinalFilterPropertyTests {
     }
 
     @Test("A clean report is left as it was: the filter cuts no ordinary word")
-    func cleanReportUnchanged() {
-        let redactor = Redactor(vectors: Vectors.library?.vectors ?? [], cases: ClientCase.answerCases, credentials: [.test])
-        let cases = ClientCase.cases(for: Vectors.for(.client), answers: true)
+    func cleanReportUnchanged() throws {
+        let redactor = Redactor(vectors: try Vectors.loaded.get().vectors, cases: ClientCase.answerCases, credentials: [.test])
+        let cases = ClientCase.cases(for: try Vectors.for(.client), answers: true)
         let judge = ClientJudge()
         let results = cases.map { judge.judge($0, .rejected) }
             + cases.prefix(50).map { judge.judge($0, .unsupported("the SDK has no such operation; see the README")) }
