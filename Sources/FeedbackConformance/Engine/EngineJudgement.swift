@@ -27,13 +27,17 @@ extension Vector {
         case .success(let report):
             result.got = Self.summary(report)
             if let mismatch = mismatch(report) {
-                result.verdict = .fail
                 result.got = mismatch
+                result.deviations = [Deviation(finding: "disagrees-with-vector", severity: expectationSeverity, detail: mismatch)]
             }
         case .failure(let error):
             result.got = "the body refused as unusable (\(error.reason.phrase))"
-            if !(self.result == .acceptable && alternative == .refused) && !expectsRefusal { result.verdict = .fail }
+            if !(self.result == .acceptable && alternative == .refused) && !expectsRefusal {
+                result.deviations = [Deviation(finding: "disagrees-with-vector", severity: expectationSeverity, detail: result.got ?? "")]
+            }
         }
+        // An engine has no protocol: only what the vector's evidence makes it.
+        if result.deviations.contains(where: { $0.severity.failsRun(strict: false) }) { result.verdict = .fail }
         return result
     }
 
