@@ -7,6 +7,7 @@ extension Vector {
         var object: [String: JSONValue] = [
             "id": .string(id), "description": .string(summary), "operation": .string(operation.rawValue),
             "result": .string(result.rawValue), "flags": .array(flags.map(JSONValue.string)),
+            "evidence": .string(evidence.rawValue),
             "appliesTo": .array(Audience.allCases.filter(appliesTo.contains).map { .string($0.rawValue) }),
             "expected": expected?.jsonValue ?? .null,
         ]

@@ -32,6 +32,9 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     public let alternative: Alternative?
     /// The pitfalls the vector guards; defined in `vectors/flags.json`.
     public let flags: [String]
+    /// How sure the expectation is: the least certain evidence among the
+    /// claims the vector makes (its flags' levels, and the case's own).
+    public let evidence: Evidence
     /// The kinds of implementation the vector is for.
     public let appliesTo: Set<Audience>
     /// The expected error; `nil` for valid vectors. For `acceptable`
@@ -85,7 +88,7 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, summary = "description", operation, body, wire, result, alternative, flags, appliesTo, expected
+        case id, summary = "description", operation, body, wire, result, alternative, flags, evidence, appliesTo, expected
     }
 
     /// Why the vector breaks the format (`vectors/README.md`), or `nil`:

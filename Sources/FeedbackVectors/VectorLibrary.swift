@@ -24,6 +24,8 @@ public struct VectorLibrary: Sendable {
         public let description: String
         /// Where the expectation comes from.
         public let source: String
+        /// How sure the flag's claim is.
+        public let evidence: Evidence
     }
 
     /// The vectors for one kind of implementation.

@@ -51,14 +51,15 @@ struct BodylessVectorLoadingTests {
     }
 
     /// Loads a vectors folder holding one topic file with one vector made of
-    /// `fields` and the usual rest.
-    static func load(_ fields: String) throws -> VectorLibrary {
+    /// `fields`, the evidence level `evidence` (none when `nil`) and the usual rest.
+    static func load(_ fields: String, evidence: String? = "inferred") throws -> VectorLibrary {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vectors-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(#"{"flags":{}}"#.utf8).write(to: folder.appendingPathComponent("flags.json"))
         let vector = #"{"id":"t.x.update","description":"d","operation":"UpdateAuthEventFeedback","#
-            + fields + #","flags":[],"appliesTo":["rules"],"expected":null}"#
+            + fields + #","flags":[],"# + (evidence.map { #""evidence":"\#($0)","# } ?? "")
+            + #""appliesTo":["rules"],"expected":null}"#
         try Data((#"{"tests":["# + vector + "]}").utf8).write(to: folder.appendingPathComponent("t.json"))
         return try VectorLibrary.load(from: folder)
     }

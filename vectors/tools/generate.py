@@ -194,6 +194,49 @@ FLAGS = {
                           "Project decision (README, 'Semantic decisions': several wrong-typed members); awsJson1.1 protocol (SerializationException)."),
 }
 
+# --- Evidence: how sure each flag's claim is ------------------------------------
+
+# From the most to the least certain (vectors/README.md, "Evidence levels"):
+# documented: the API reference, the service model, or the protocol it names
+#   (awsJson1.1, Smithy constraint traits, RFC 8259);
+# observed: a public capture of the real service, cited in SOURCES.md;
+# indirect: another awsJson1.1 service behaves so (Kinesis, in kinesalite's
+#   tests run against the live service), cited;
+# inferred: the project's reasoning, stated in the flag and the README.
+EVIDENCE = ("documented", "observed", "indirect", "inferred")
+FLAG_EVIDENCE = {
+    # The message format: wording seen in public captures of Cognito errors.
+    "EmptyString": "observed", "NullIsAbsent": "observed", "MultipleViolations": "observed", "SensitiveValue": "observed",
+    # Wrong types: a boolean and an object for a string are captured from Cognito; a number or an array
+    # only from Kinesis (case_evidence lowers those vectors).
+    "TypeMismatch": "observed",
+    # Kinesis answers a body that is not JSON with SerializationException; the body-less readings of
+    # Coral's JSON layer beyond that are unknown (case_evidence lowers those vectors).
+    "MalformedBody": "indirect", "EmptyBody": "indirect",
+    # No evidence about Coral's JSON layer: every plausible reading is allowed.
+    "DuplicateKey": "inferred", "LoneSurrogate": "inferred",
+    # Details every server judge compares leniently (either reading conforms), so they lower no vector's
+    # level: the enum list's order, an absent sensitive member's marker, the members of several wrong types.
+    "EnumMessageOrder": "inferred", "SensitiveNull": "inferred", "EveryTypeMismatch": "inferred",
+}
+LENIENT = {"EnumMessageOrder", "SensitiveNull", "EveryTypeMismatch"}
+
+
+def weakest(levels):
+    """The least certain of `levels` (documented when there is none)."""
+    return max(levels, key=EVIDENCE.index, default="documented")
+
+
+def case_evidence(flags, wrong_types=(), stated=None):
+    """A vector's evidence level: the least certain claim it makes, from its flags, from the JSON types of its
+    wrong-typed members (a boolean or an object for a string is captured from Cognito; a number or an array
+    only from Kinesis, kinesalite test/helpers.js assertType), and from the level its author states for the
+    case (`stated`), which may only lower it. Never from an engine's answer."""
+    levels = [FLAG_EVIDENCE.get(f, "documented") for f in flags if f not in LENIENT]
+    levels += ["indirect" for v in wrong_types if isinstance(v, (int, float, list)) and not isinstance(v, bool)]
+    return weakest(levels + ([stated] if stated else []))
+
+
 # --- Case lists --------------------------------------------------------------
 
 TOPICS = {}  # topic -> (description, [vector])
@@ -206,7 +249,7 @@ def topic(name, description):
 
 
 def add(topic_name, slug, description, *, member=None, value=None, body=None, ops=BOTH, expect=(),
-        flags=(), applies=ALL, result=None, otherwise=(), wire=None, alternative=None, reading=None):
+        flags=(), applies=ALL, result=None, otherwise=(), wire=None, alternative=None, reading=None, evidence=None):
     """One case, expanded per operation.
 
     `expect` is the author's expectation: (member, constraint) pairs, or bare
@@ -240,7 +283,7 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
     """
     if reading is not None:
         return add_unreadable(topic_name, slug, description, ops=ops, expect=expect, flags=flags, applies=applies,
-                              wire=wire, reading=reading, result=result, alternative=alternative)
+                              wire=wire, reading=reading, result=result, alternative=alternative, evidence=evidence)
     for op in ops:
         opname, members = OPERATIONS[op]
         text = wire(op) if wire else None
@@ -297,6 +340,7 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
             "result": res,
             **({"alternative": alternative} if alternative else {}),
             "flags": list(flags),
+            "evidence": case_evidence(flags, [b[m] for m, c in intent if c == "type"], evidence),
             "appliesTo": list(applies),
             "expected": None,
         }
@@ -325,7 +369,8 @@ def auto_flags(flags, intent):
     ] if hit and f not in flags]
 
 
-def add_unreadable(topic_name, slug, description, *, ops, expect, flags, applies, wire, reading, result, alternative):
+def add_unreadable(topic_name, slug, description, *, ops, expect, flags, applies, wire, reading, result, alternative,
+                   evidence):
     """Cases whose wire text is no JSON object (see `add`'s `reading`)."""
     for op in ops:
         opname, members = OPERATIONS[op]
@@ -370,6 +415,7 @@ def add_unreadable(topic_name, slug, description, *, ops, expect, flags, applies
             "result": result,
             **({"alternative": alternative} if alternative else {}),
             "flags": auto_flags(flags, intent),
+            "evidence": case_evidence(auto_flags(flags, intent), stated=evidence),
             "appliesTo": list(applies),
             "expected": expected,
         })
@@ -438,7 +484,7 @@ for m in RULES:
             expect=["type"], flags=["TypeMismatch"], applies=WIRE)
 add(t, "type-beats-constraints", "A number EventId and an invalid UserPoolId: only the type error is answered",
     body={**BASE, "EventId": 7, "UserPoolId": "bad pool"}, ops=("update",), expect=[("EventId", "type")],
-    flags=["TypeMismatch"], applies=WIRE)
+    flags=["TypeMismatch"], applies=WIRE, evidence="indirect")
 add(t, "two-type-errors", "Two members of the wrong type: both are type violations",
     body={**BASE, "Username": 1, "FeedbackValue": True}, ops=("update",), expect=[("Username", "type"), ("FeedbackValue", "type")],
     flags=["TypeMismatch", "MultipleViolations"], applies=WIRE)
@@ -453,7 +499,7 @@ add(t, "every-member-wrong-type-admin", "Every member of the wrong type: one typ
     expect=[(m, "type") for m in RULES if m != "FeedbackToken"], flags=["TypeMismatch", "MultipleViolations"], applies=WIRE)
 add(t, "type-and-absent", "A boolean FeedbackValue with Username absent: only the type error is answered",
     body={k: (False if k == "FeedbackValue" else v) for k, v in BASE.items() if k != "Username"}, ops=("update",),
-    expect=[("FeedbackValue", "type")], flags=["TypeMismatch"], applies=WIRE)
+    expect=[("FeedbackValue", "type")], flags=["TypeMismatch"], applies=WIRE, evidence="indirect")
 
 # lengths ---------------------------------------------------------------------
 t = topic("user-pool-id-length", "UserPoolId length 1..55, counted in Unicode scalars.")
@@ -1055,7 +1101,11 @@ for slug, note, make in [
     ("top-level-number", "A number instead of an object", lambda op: "10"),
     ("null-body", "A body that is only null", lambda op: "null"),
 ]:
-    add(t, slug, note, wire=make, reading="malformed", result="invalid", applies=WIRE, flags=["MalformedBody"])
+    # JSON that is no object: nothing public shows Coral's answer (Smithy's restJson1 malformed-request tests
+    # and RFC 8259 are the reasoning). Text after the object: no evidence either.
+    stated = "inferred" if slug.startswith("top-level-") or slug in ("null-body", "trailing-data", "two-documents") else None
+    add(t, slug, note, wire=make, reading="malformed", result="invalid", applies=WIRE, flags=["MalformedBody"],
+        evidence=stated)
 for slug, note, raw in [("empty-body", "An empty body", ""), ("whitespace-body", "A body of white space only", " \r\n\t")]:
     for op in BOTH:
         add(t, slug, note + ": read as {}, every member fails as required; refusing it conforms too", wire=lambda op, raw=raw: raw,
@@ -1089,7 +1139,8 @@ def render(obj):
 def outputs():
     files = {}
     files["flags.json"] = render({"$schema": "schema.json#/$defs/flagsFile", "flags": {
-        name: {"description": d, "source": s} for name, (d, s) in sorted(FLAGS.items())}})
+        name: {"description": d, "source": s, "evidence": FLAG_EVIDENCE.get(name, "documented")}
+        for name, (d, s) in sorted(FLAGS.items())}})
     for name, (description, tests) in TOPICS.items():
         files[f"{name}.json"] = render({"$schema": "schema.json", "topic": name, "description": description, "tests": tests})
     return files
