@@ -28,7 +28,8 @@ public struct Finding: Sendable, Hashable, Decodable {
     /// Where the implementation does it (a source file and function), as
     /// the expectation file says; `nil` when unknown.
     public var source: String?
-    /// Whether the expectation file lists it.
+    /// Whether the expectation file lists it, by finding or by the ids of
+    /// every case it explains.
     public var known: Bool
 
     /// Creates a finding.
@@ -64,6 +65,7 @@ public struct Finding: Sendable, Hashable, Decodable {
     {
         var order: [String] = []
         var found: [String: Finding] = [:]
+        var knownCases: [String: Int] = [:]
         for result in results {
             var counted = Set<String>()
             for deviation in deviations(of: result) {
@@ -76,8 +78,10 @@ public struct Finding: Sendable, Hashable, Decodable {
                                          source: sources[deviation.finding], known: listed.contains(deviation.finding))
                 }
                 found[key]!.cases += 1
+                if result.known == .expected { knownCases[key, default: 0] += 1 }
             }
         }
+        for key in order where knownCases[key] == found[key]?.cases { found[key]?.known = true }
         return order.compactMap { found[$0] }.enumerated().sorted { a, b in
             (a.element.severity, -a.element.cases, a.offset) < (b.element.severity, -b.element.cases, b.offset)
         }.map(\.element)

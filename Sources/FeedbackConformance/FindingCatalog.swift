@@ -91,7 +91,14 @@ public enum FindingCatalog {
 }
 
 extension Vector {
-    /// The severity of a deviation from this vector's expectation: `service`
-    /// while the vectors carry no evidence level below `observed`.
-    public var expectationSeverity: Severity { .service }
+    /// The severity of a deviation from this vector's expectation:
+    /// `service` when the expectation is `documented` or `observed`,
+    /// `inferred` when it rests on `indirect` evidence or the project's
+    /// reasoning only (reported, never failed).
+    public var expectationSeverity: Severity {
+        switch evidence {
+        case .documented, .observed: .service
+        case .indirect, .inferred: .inferred
+        }
+    }
 }

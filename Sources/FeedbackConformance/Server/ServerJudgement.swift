@@ -230,7 +230,9 @@ extension Vector {
             }
             return judged
         }
-        judged.deviations.append(Deviation(finding: "validation-message-differs", severity: .protocol, detail: difference))
+        // The wording is a protocol matter, and no more than the vector's evidence.
+        judged.deviations.append(Deviation(finding: "validation-message-differs", severity: max(.protocol, expectationSeverity),
+                                           detail: difference))
         // Reported in every run; failing only a strict one.
         if strict { judged.got = seen.shown + "; " + difference } else { judged.notes.append("message differs: " + difference) }
         return judged
