@@ -2,7 +2,8 @@
 /// recording) that could not be used: unreadable, or not its format.
 ///
 /// Its description names the file and what is wrong: `vectors/x.json:
-/// vector y: alternative is required for acceptable vectors`. It never
+/// vector y: alternatives is required for acceptable vectors and forbidden
+/// otherwise`. It never
 /// quotes a value from the file.
 public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file or folder.

@@ -13,8 +13,19 @@ extension Vector {
         ]
         if let body { object["body"] = .object(body.members) }
         if let wire { object["wire"] = .string(wire) }
-        if let alternative { object["alternative"] = .string(alternative.rawValue) }
+        if !alternatives.isEmpty { object["alternatives"] = .array(alternatives.map(\.jsonValue)) }
         return .object(object)
+    }
+}
+
+extension Vector.Alternative {
+    /// The alternative as JSON, as in the topic files: `"valid"`, `"refused"` or an error object.
+    public var jsonValue: JSONValue {
+        switch self {
+        case .valid: .string("valid")
+        case .refused: .string("refused")
+        case .error(let expectation): expectation.jsonValue
+        }
     }
 }
 

@@ -14,11 +14,13 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     /// parameters a client is given, and what a server must see.
     ///
     /// `nil` only when ``wire`` has no JSON object reading: it decodes to no
-    /// Unicode string (an escaped lone UTF-16 surrogate, flag `LoneSurrogate`),
-    /// or is empty (flag `EmptyBody`); such a vector is `acceptable` with the
-    /// alternative ``Alternative/refused``. Or the text is no JSON object at
-    /// all (flag `MalformedBody`): such a vector is `invalid`, expecting
-    /// `SerializationException` with no violation, which a refusal meets.
+    /// Unicode string (an escaped lone UTF-16 surrogate, flag `LoneSurrogate`:
+    /// `acceptable`, allowing ``Alternative/refused``), is empty (flag
+    /// `EmptyBody`), or is no JSON object at all (flag `MalformedBody`); the
+    /// last two expect a refusal (``expectsRefusal``).
+    ///
+    /// For a wire text with a duplicate key (flag `DuplicateKey`), the body
+    /// is the last-value reading: judges read ``wire``.
     public var body: RequestBody?
     /// The body's exact text on the wire, when the vector is about the
     /// encoding itself (escapes, member order, duplicate keys); `nil` when
@@ -27,9 +29,9 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     public var wire: String?
     /// `valid`, `invalid`, or `acceptable` (the documents allow either).
     public let result: Result
-    /// For an `acceptable` vector, the answer allowed besides ``expected``;
-    /// `nil` for every other vector.
-    public let alternative: Alternative?
+    /// For an `acceptable` vector, every answer allowed besides ``expected``
+    /// (each once, none equal to it); empty for every other vector.
+    public let alternatives: [Alternative]
     /// The pitfalls the vector guards; defined in `vectors/flags.json`.
     public let flags: [String]
     /// How sure the expectation is: the least certain evidence among the
@@ -38,9 +40,10 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     /// The kinds of implementation the vector is for.
     public let appliesTo: Set<Audience>
     /// The expected error; `nil` for valid vectors. For `acceptable`
-    /// vectors, the answer of an implementation that rejects the value
-    /// (the older Unicode reading, or the service's reading of a lone
-    /// surrogate); ``alternative`` says what else conforms.
+    /// vectors, the first of the answers allowed (the older Unicode reading,
+    /// a lone surrogate kept as a code point, a refusal of an empty body);
+    /// ``alternatives`` lists the others. `SerializationException` with no
+    /// violation is a refusal of the body (``Expectation/isRefusal``).
     public let expected: Expectation?
 
     /// The bytes to send: ``wire`` when given (as written, escapes and all),
@@ -50,13 +53,22 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     }
 
     /// Whether answering valid conforms: for `valid` vectors, and for
-    /// `acceptable` ones whose alternative is ``Alternative/valid``.
+    /// `acceptable` ones that allow ``Alternative/valid``.
     public var allowsValidAnswer: Bool {
-        switch result {
-        case .valid: true
-        case .invalid: false
-        case .acceptable: alternative != .refused
-        }
+        result == .valid || alternatives.contains(.valid)
+    }
+
+    /// Whether refusing the body conforms (HTTP 400 `SerializationException`
+    /// from a server, an unusable-input error from an engine or linter): when
+    /// the vector expects a refusal, or allows ``Alternative/refused``.
+    public var allowsRefusal: Bool {
+        expected?.isRefusal == true || alternatives.contains(.refused)
+    }
+
+    /// The errors other than a refusal that conform: ``expected`` (unless it
+    /// is a refusal), then each ``Alternative/error(_:)``.
+    public var allowedErrors: [Expectation] {
+        ([expected].compactMap { $0 } + alternatives.compactMap(\.error)).filter { !$0.isRefusal }
     }
 
     /// The vector's id, so that no body value appears in test output.
@@ -67,14 +79,37 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
         case valid, invalid, acceptable
     }
 
-    /// What an `acceptable` vector allows besides its ``Vector/expected`` error.
-    public enum Alternative: String, Sendable, Hashable, Decodable {
-        /// The documents allow two readings: answering valid conforms too.
+    /// An answer an `acceptable` vector allows besides its ``Vector/expected``
+    /// error: written `"valid"`, `"refused"` or an error object in the files.
+    public enum Alternative: Sendable, Hashable, Decodable {
+        /// Answering valid conforms too.
         case valid
-        /// The body may be refused as malformed instead: by a server with
-        /// HTTP 400 `SerializationException`, by an engine or linter by
-        /// refusing the input as unusable. Answering valid does not conform.
+        /// Refusing the body as malformed conforms too: a server with HTTP 400
+        /// `SerializationException` (whatever its message), an engine or
+        /// linter by refusing the input as unusable.
         case refused
+        /// This error conforms too, judged as ``Vector/expected`` is. Never a
+        /// refusal (that is ``refused``).
+        case error(Expectation)
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let word = try? container.decode(String.self) {
+                switch word {
+                case "valid": self = .valid
+                case "refused": self = .refused
+                default:
+                    throw DecodingError.dataCorruptedError(in: container, debugDescription: "an alternative is valid, refused or an error object")
+                }
+            } else {
+                self = .error(try container.decode(Expectation.self))
+            }
+        }
+
+        /// The error of an ``error(_:)`` alternative.
+        public var error: Expectation? {
+            if case .error(let expectation) = self { expectation } else { nil }
+        }
     }
 
     /// A kind of implementation a vector is for.
@@ -88,32 +123,55 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, summary = "description", operation, body, wire, result, alternative, flags, evidence, appliesTo, expected
+        case id, summary = "description", operation, body, wire, result, alternatives, flags, evidence, appliesTo, expected
+    }
+
+    /// Reads a vector in the format of the topic files; `alternatives` may
+    /// be left out (none).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        summary = try container.decode(String.self, forKey: .summary)
+        operation = try container.decode(FeedbackOperation.self, forKey: .operation)
+        body = try container.decodeIfPresent(RequestBody.self, forKey: .body)
+        wire = try container.decodeIfPresent(String.self, forKey: .wire)
+        result = try container.decode(Result.self, forKey: .result)
+        alternatives = try container.decodeIfPresent([Alternative].self, forKey: .alternatives) ?? []
+        flags = try container.decode([String].self, forKey: .flags)
+        evidence = try container.decode(Evidence.self, forKey: .evidence)
+        appliesTo = try container.decode(Set<Audience>.self, forKey: .appliesTo)
+        expected = try container.decodeIfPresent(Expectation.self, forKey: .expected)
     }
 
     /// Why the vector breaks the format (`vectors/README.md`), or `nil`:
-    /// an alternative on a vector that is not acceptable or none on one that
-    /// is, no body and no wire text, a body-less vector that is neither
-    /// acceptable with the alternative `refused` nor a malformed body's
-    /// (``expectsRefusal``). Names keys, never values.
+    /// alternatives on a vector that is not acceptable or none on one that
+    /// is, an alternative that repeats ``expected`` or another one, an error
+    /// alternative that is a refusal, a result that contradicts
+    /// ``expected``, a refusal without a wire text, no body and no wire text,
+    /// a body-less vector that allows no refusal. Names keys, never values.
     var formatProblem: String? {
-        if (result == .acceptable) != (alternative != nil) {
-            return "alternative is required for acceptable vectors and forbidden otherwise"
+        if (result == .acceptable) == alternatives.isEmpty {
+            return "alternatives is required for acceptable vectors and forbidden otherwise"
         }
+        if (result == .valid) != (expected == nil) { return "expected is null exactly when the result is valid" }
+        if alternatives.contains(where: { $0.error?.isRefusal == true }) { return "a refusal alternative is written refused" }
+        let answers = alternatives + [expected.map(Alternative.error) ?? .valid]
+        if Set(answers).count != answers.count { return "alternatives repeat expected or one another" }
+        if allowsRefusal, wire == nil { return "a refusal needs a wire text (a refusal is of the bytes sent)" }
         if body == nil, wire == nil { return "a vector without a body needs a wire text" }
-        if body == nil, alternative != .refused, !expectsRefusal {
-            return "a vector without a body must be acceptable with the alternative refused, "
-                + "or invalid expecting SerializationException with no violation"
+        if body == nil, !allowsRefusal {
+            return "a vector without a body must allow a refusal (expected, or an alternative refused)"
         }
         return nil
     }
 
-    /// Whether the vector is a malformed body's (flag `MalformedBody`):
-    /// `invalid`, expecting `SerializationException` with no violation, which
-    /// only a refusal of the body gives (HTTP 400 `SerializationException`
-    /// from a server; `EngineAnswer.refused(_:)` from an engine).
+    /// Whether the vector expects a refusal of the body (flags
+    /// `MalformedBody`, `EmptyBody`): ``expected`` is `SerializationException`
+    /// with no violation, which only a refusal gives (HTTP 400
+    /// `SerializationException` from a server; `EngineAnswer.refused(_:)`
+    /// from an engine). ``alternatives`` may allow more.
     public var expectsRefusal: Bool {
-        result == .invalid && expected?.errorType == .serialization && expected?.violations.isEmpty == true
+        expected?.isRefusal == true
     }
 }
 
@@ -131,6 +189,12 @@ public struct Expectation: Sendable, Hashable, Decodable {
     public let message: String?
     /// Each expected violation, in any order.
     public let violations: [ExpectedViolation]
+
+    /// Whether this is a refusal of the body: `SerializationException` with
+    /// no violation, met by refusing the body before any member is read.
+    public var isRefusal: Bool {
+        errorType == .serialization && violations.isEmpty
+    }
 }
 
 /// One violation a vector expects.

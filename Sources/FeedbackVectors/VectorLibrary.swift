@@ -86,9 +86,9 @@ public struct VectorLibrary: Sendable {
     /// Loads `flags.json` and every topic file (`*.json` but `schema.json`)
     /// of `directory`.
     /// - Throws: ``LoadError`` naming the file at fault: unreadable, not
-    ///   the format, or holding a vector that breaks its rules (an
-    ///   `alternative` exactly on `acceptable` vectors; no `body` only with
-    ///   a `wire` text, on an acceptable vector whose alternative is `refused`).
+    ///   the format, or holding a vector that breaks its rules
+    ///   (`alternatives` exactly on `acceptable` vectors, each answer once;
+    ///   no `body` only with a `wire` text, on a vector that allows a refusal).
     public static func load(from directory: URL) throws -> VectorLibrary {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory.path) }

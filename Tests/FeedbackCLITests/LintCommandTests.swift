@@ -197,13 +197,38 @@ struct VectorsCommandTests {
         #expect(revealed.output.contains("canary user 7f3a91"))
     }
 
-    @Test("show redacts the whole wire text of a vector without a body unless asked, and shows its alternative")
+    @Test("list --evidence keeps one level, the four levels partition the set, and show prints the level")
+    func evidenceLevels() async throws {
+        /// The ids of a text list, each with its evidence column.
+        func rows(_ output: String) -> [(id: Substring, evidence: Substring)] {
+            output.split(separator: "\n").map { line in
+                let columns = line.split(separator: "  ", omittingEmptySubsequences: false)
+                return (columns[0], columns.count > 2 ? columns[2] : "")
+            }
+        }
+        let all = rows(try await ToolRun(["vectors", "list"]).output).map(\.id)
+        var seen: [Substring] = []
+        for level in ["documented", "observed", "indirect", "inferred"] {
+            let run = try await ToolRun(["vectors", "list", "--evidence", level])
+            #expect(run.status == 0)
+            let listed = rows(run.output)
+            #expect(!listed.isEmpty && listed.allSatisfy { $0.evidence == level }, "\(level)")
+            seen += listed.map(\.id)
+        }
+        #expect(all.count > 700 && seen.sorted() == all.sorted())
+        #expect(try await ToolRun(["vectors", "list", "--evidence", "certain"]).status == 2)
+        let shown = try await ToolRun(["vectors", "show", "wire.duplicate-username-last-valid.update"])
+        #expect(shown.output.contains(#""evidence": "inferred""#))
+        #expect(shown.output.contains(#""alternatives": ["#))
+    }
+
+    @Test("show redacts the whole wire text of a vector without a body unless asked, and shows its alternatives")
     func showBodylessVector() async throws {
         let shown = try await ToolRun(["vectors", "show", "lone-surrogates.cut-emoji.update"])
         #expect(shown.status == 0)
         #expect(shown.output.contains(#""wire": "<redacted: "#) && !shown.output.contains("alice") && !shown.output.contains("ud83d"))
         #expect(!shown.output.contains(#""body""#))
-        #expect(shown.output.contains(#""alternative": "refused""#))
+        #expect(shown.output.contains(#""refused""#) && shown.output.contains(#""alternatives": ["#))
         let revealed = try await ToolRun(["vectors", "show", "lone-surrogates.cut-emoji.update", "--reveal"])
         #expect(revealed.output.contains(#"alice\\ud83d"#))
     }

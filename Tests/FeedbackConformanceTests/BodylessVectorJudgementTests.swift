@@ -13,8 +13,9 @@ func refusal(_ vector: Vector) -> JSONError.Reason? {
 }
 
 /// Vectors whose wire text has no Unicode reading (flag `LoneSurrogate`) are
-/// judged from their bytes: refusing the body conforms, answering valid
-/// does not.
+/// judged from their bytes: the surrogate kept (Cs: the pattern fails), a
+/// refusal of the body, and the U+FFFD reading (valid for a username, the
+/// pattern error for a token) conform.
 @Suite("Judging an engine on vectors without a body")
 struct BodylessVectorJudgementTests {
     static let bodyless = (Vectors.library?.vectors ?? []).filter { $0.body == nil && $0.flags.contains("LoneSurrogate") }
@@ -24,7 +25,7 @@ struct BodylessVectorJudgementTests {
         #expect(refusal(vector) == .loneSurrogate, "\(vector.id)")
     }
 
-    @Test("A body-less vector accepts a refusal or the expected report, and rejects a valid report and a wrong error",
+    @Test("A body-less vector accepts a refusal, the expected report and the U+FFFD reading, and rejects a wrong error",
           arguments: bodyless)
     func rulesJudgement(_ vector: Vector) throws {
         let member = try #require(vector.expected?.violations.first?.member, "\(vector.id) names its member")
@@ -39,13 +40,18 @@ struct BodylessVectorJudgementTests {
         #expect(vector.judge(report(.string(" "))).verdict == .pass, "\(vector.id): the expected report")
         #expect(vector.judge(refused(.loneSurrogate)).verdict == .pass, "\(vector.id): a refusal")
         #expect(vector.judge(refused(.syntax)).verdict == .pass, "\(vector.id): a refusal, whatever its reason")
-        #expect(vector.judge(report(.string("a"))).got == "expected InvalidParameterException, got valid", "\(vector.id)")
+        // The U+FFFD reading: So, which the username's \p{S} holds and the token charset does not.
+        if member == .username {
+            #expect(vector.judge(report(.string("\u{FFFD}"))).verdict == .pass, "\(vector.id): U+FFFD read as a symbol")
+        } else {
+            #expect(vector.judge(report(.string("a"))).got == "expected InvalidParameterException, got valid", "\(vector.id)")
+        }
         #expect(vector.judge(report(.absent)).verdict == .fail, "\(vector.id): required instead of pattern")
         #expect(vector.judge(report(.string(" "), of: .eventId)).verdict == .fail, "\(vector.id): another member's pattern")
         #expect(vector.judge(report(.nonString(.number))).verdict == .fail, "\(vector.id): SerializationException")
     }
 
-    @Test("A refusal conforms to no vector whose alternative is not refused")
+    @Test("A refusal conforms to no vector that neither expects nor allows one")
     func refusalIsNoAnswerElsewhere() throws {
         let library = try Vectors.loaded.get()
         for id in ["baseline.typical.update", "event-id-length.empty.update", "unicode-version.shaking-face.update"] {

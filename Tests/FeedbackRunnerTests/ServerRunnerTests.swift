@@ -11,16 +11,16 @@ import Testing
 struct ServerRunnerTests {
     static let library = Result { try VectorLibrary.load() }
 
-    /// A few server vectors of each result (and alternative) and operation.
+    /// A few server vectors of each result (and alternatives) and operation.
     static func sample() throws -> [Vector] {
         let server = try library.get().vectors(for: .server)
         func pick(_ result: Vector.Result, _ operation: FeedbackOperation, _ count: Int,
-                  _ alternative: Vector.Alternative? = nil) -> [Vector] {
-            Array(server.filter { $0.result == result && $0.operation == operation && $0.alternative == alternative }.prefix(count))
+                  _ alternatives: [Vector.Alternative] = []) -> [Vector] {
+            Array(server.filter { $0.result == result && $0.operation == operation && $0.alternatives == alternatives }.prefix(count))
         }
         return pick(.valid, .updateAuthEventFeedback, 2) + pick(.valid, .adminUpdateAuthEventFeedback, 1)
             + pick(.invalid, .updateAuthEventFeedback, 2) + pick(.invalid, .adminUpdateAuthEventFeedback, 1)
-            + pick(.acceptable, .updateAuthEventFeedback, 1, .valid) + pick(.acceptable, .adminUpdateAuthEventFeedback, 1, .refused)
+            + pick(.acceptable, .updateAuthEventFeedback, 1, [.valid]) + pick(.acceptable, .adminUpdateAuthEventFeedback, 1, [.valid, .refused])
     }
 
     /// Starts `mode`, runs `vectors` against it, stops it; returns the results and the wall time.

@@ -30,18 +30,21 @@ Checks:
   - no body holds a lone UTF-16 surrogate; a vector without a body has a
     wire text of one of three kinds, each with its flag (and the flag on
     such vectors only): one that holds a lone surrogate (a \\uXXXX escape
-    of an unpaired surrogate; acceptable, alternative "refused",
+    of an unpaired surrogate; acceptable, allowing "refused",
     LoneSurrogate); an empty or white-space-only one (acceptable,
-    alternative "refused", EmptyBody, expecting every member of the
-    operation required, the reading {}); one that is no JSON object
-    (invalid, MalformedBody, expecting SerializationException with a null
-    message and no violation);
+    EmptyBody, expecting a refusal and allowing the reading {}: every member
+    of the operation required); one that is no JSON object (MalformedBody,
+    expecting a refusal: SerializationException with a null message and no
+    violation; invalid, or acceptable allowing the reading of the object it
+    starts with when it is an object followed by more text, TrailingData);
   - SensitiveValue is on the vectors whose expected message redacts a
     sensitive value ("Value at 'username' ..."), and only on them;
     EveryTypeMismatch is on the vectors with several type violations, and
     only on them;
-  - "alternative" is present exactly when result is "acceptable";
-    "refused" needs a wire text.
+  - "alternatives" is present exactly when result is "acceptable": each
+    "valid", "refused" or an error object checked as "expected" is, none
+    equal to "expected", none twice; a refusal (alternative or expected)
+    needs a wire text.
 
 Output: one line per problem, then one summary line; exit status 1 on any
 problem, 0 otherwise (2 for usage errors). Request bodies hold secrets
@@ -69,6 +72,8 @@ except ImportError:  # pragma: no cover
 
 MIN_FLAG_USES = 3
 NON_TOPIC_FILES = {"schema.json", "flags.json"}
+# A refusal of the body, as an expected error.
+REFUSAL = {"errorType": "SerializationException", "message": None, "violations": []}
 ID_RE = re.compile(r"[a-z0-9][a-z0-9.-]*")
 
 OPERATION_MEMBERS = {
@@ -165,6 +170,15 @@ def same_json(a, b) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return a == b
     return type(a) is type(b) and a == b
+
+
+def starts_with_object(text) -> bool:
+    """Whether a text starts with a whole JSON object (after white space), whatever follows it."""
+    try:
+        value, _ = json.JSONDecoder().raw_decode(text, len(text) - len(text.lstrip(" \t\r\n")))
+    except ValueError:
+        return False
+    return isinstance(value, dict)
 
 
 def holds_lone_surrogate(value) -> bool:
@@ -397,8 +411,11 @@ class Checker:
         # surrogate escape), an empty or white-space-only one, and one that is no JSON object.
         wire = vec.get("wire")
         result = vec.get("result")
-        alternative = vec.get("alternative")
+        alternatives = vec.get("alternatives", [])
+        alternatives = alternatives if isinstance(alternatives, list) else []
         expected = vec.get("expected", "<absent>")
+        errors = ([expected] if isinstance(expected, dict) else []) + [a for a in alternatives if isinstance(a, dict)]
+        allows_refusal = expected == REFUSAL or "refused" in alternatives
         has_body = "body" in vec
         decoded = None
         kind = None  # for a body-less vector: "lone", "empty" or "malformed"
@@ -422,41 +439,50 @@ class Checker:
                 self.problem(f"{label}: a vector with wire text is for rules and server only, not client")
         if has_body and holds_lone_surrogate(body):
             self.problem(f"{label}: body holds a lone surrogate (no Unicode reading): omit body, give wire")
+        trailing = isinstance(flags, list) and "TrailingData" in flags
         if not has_body:
             if not isinstance(wire, str):
                 self.problem(f"{label}: a vector without a body needs a wire text")
             elif kind is None:
                 self.problem(f"{label}: body is omitted but the wire text is a JSON object with a Unicode reading")
-            elif kind in ("lone", "empty") and (result, alternative) != ("acceptable", "refused"):
-                self.problem(f"{label}: a vector whose wire text has no Unicode reading or is empty must be acceptable "
-                             "with alternative refused")
-            elif kind == "malformed" and (result != "invalid" or expected != {
-                    "errorType": "SerializationException", "message": None, "violations": []}):
-                self.problem(f"{label}: a malformed body is invalid, expecting SerializationException, message null, no violations")
+            elif kind == "lone" and (result != "acceptable" or "refused" not in alternatives):
+                self.problem(f"{label}: a vector whose wire text has no Unicode reading is acceptable, allowing a refusal")
+            elif kind == "empty" and (result != "acceptable" or expected != REFUSAL):
+                self.problem(f"{label}: an empty body is acceptable, expecting a refusal (and allowing the reading {{}})")
+            elif kind == "malformed" and (expected != REFUSAL or result != ("acceptable" if trailing else "invalid")):
+                self.problem(f"{label}: a malformed body expects SerializationException, message null, no violations; "
+                             "it is invalid, or acceptable when flagged TrailingData")
         bodyless_kind = None if has_body else kind
         if isinstance(flags, list):
             for flag, want in (("LoneSurrogate", "lone"), ("EmptyBody", "empty"), ("MalformedBody", "malformed")):
                 if (flag in flags) != (bodyless_kind == want):
                     self.problem(f"{label}: flag {flag} goes with, and only with, a body-less wire text of its kind")
-        if bodyless_kind == "empty" and isinstance(expected, dict):
+            if trailing and (bodyless_kind != "malformed" or not starts_with_object(wire)):
+                self.problem(f"{label}: flag TrailingData goes with a malformed wire text that starts with a whole object")
+        if bodyless_kind == "empty":
             members_required = sorted((m, "required") for m in (members_of_op or ()))
-            got = sorted((v.get("member"), v.get("constraint")) for v in expected.get("violations") or [] if isinstance(v, dict))
-            if expected.get("errorType") != "InvalidParameterException" or got != members_required:
-                self.problem(f"{label}: an empty body expects its reading {{}}: every member of the operation required")
-        if (result == "acceptable") != ("alternative" in vec):
-            self.problem(f"{label}: alternative is required for acceptable vectors and forbidden otherwise")
-        if alternative == "refused" and not isinstance(wire, str):
-            self.problem(f"{label}: alternative refused needs a wire text (a refusal is of the bytes sent)")
+            readings = [sorted((v.get("member"), v.get("constraint")) for v in a.get("violations") or [] if isinstance(v, dict))
+                        for a in alternatives if isinstance(a, dict) and a.get("errorType") == "InvalidParameterException"]
+            if members_required not in readings:
+                self.problem(f"{label}: an empty body allows its reading {{}}: every member of the operation required")
+        if (result == "acceptable") != ("alternatives" in vec):
+            self.problem(f"{label}: alternatives is required for acceptable vectors and forbidden otherwise")
+        for j, a in enumerate(alternatives):
+            if a == expected or alternatives.index(a) != j:
+                self.problem(f"{label}: alternatives[{j}] repeats expected or another alternative")
+        if allows_refusal and not isinstance(wire, str):
+            self.problem(f"{label}: a refusal needs a wire text (a refusal is of the bytes sent)")
 
-        # Flags an expectation implies: a redacted value, several wrong-typed members.
-        if isinstance(expected, dict) and isinstance(flags, list):
-            viols = [v for v in expected.get("violations") or [] if isinstance(v, dict)]
+        # Flags an expectation implies: a redacted value, several wrong-typed members (in any allowed error).
+        if errors and isinstance(flags, list):
+            viols = [v for e in errors for v in e.get("violations") or [] if isinstance(v, dict)]
             redacted = any(v.get("member") in SENSITIVE and isinstance(v.get("message"), str)
                            and v["message"].startswith("Value at '") for v in viols)
             if redacted != ("SensitiveValue" in flags):
                 self.problem(f"{label}: flag SensitiveValue goes with, and only with, an expected message that redacts "
                              "a sensitive value ('Value at ...')")
-            types = sum(1 for v in viols if v.get("constraint") == "type")
+            types = max(sum(1 for v in e.get("violations") or [] if isinstance(v, dict) and v.get("constraint") == "type")
+                        for e in errors)
             if (types > 1) != ("EveryTypeMismatch" in flags):
                 self.problem(f"{label}: flag EveryTypeMismatch goes with, and only with, several type violations")
 
@@ -464,10 +490,12 @@ class Checker:
             self.problem(f"{label}: result valid but expected is not null")
         if result in ("invalid", "acceptable") and not isinstance(expected, dict):
             self.problem(f"{label}: result {result} but expected is not an object")
-        if not isinstance(expected, dict):
-            return
+        for where, error in [("", expected)] + [(f" alternatives[{j}]", a) for j, a in enumerate(alternatives)]:
+            if isinstance(error, dict):
+                self.check_error(label + where, vec.get("operation"), error)
 
-        op = vec.get("operation")
+    def check_error(self, label: str, op, expected: dict):
+        """An expected error (the vector's, or an alternative's): its type, aggregate message and violations."""
         op_members = OPERATION_MEMBERS.get(op)
         etype = expected.get("errorType")
         agg = expected.get("message")

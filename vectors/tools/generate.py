@@ -156,11 +156,11 @@ FLAGS = {
                        "Service model 'sensitive' trait; public report \"Value at 'username' failed to satisfy constraint\"."),
     "NoLengthLimit": ("FeedbackToken has no length constraint: long tokens are valid and an empty one fails only the pattern.",
                       "botocore service model cognito-idp 2016-04-18: TokenModelType has a pattern and no length constraint."),
-    "EnumMessageOrder": ("The enum message lists the values as [Valid, Invalid]. The service's order is not the model's in general (it reports [SUPPRESS, RESEND] for a model [RESEND, SUPPRESS]); a Java HashSet gives exactly that order there and [Valid, Invalid] here whatever the insertion order, as does the model order. Compare enum lists as sets if in doubt.",
-                         "Public Cognito error message 'Member must satisfy enum value set: [SUPPRESS, RESEND]' (model order [RESEND, SUPPRESS]), quoted in public GitHub issues; java.util.HashSet iteration order measured with JDK 17 (README, 'Semantic decisions')."),
+    "EnumMessageOrder": ("The enum message lists the values as [Valid, Invalid]: a best guess. The service's order is not always the model's (it reports [SUPPRESS, RESEND] for a model [RESEND, SUPPRESS]); a JDK HashSet's iteration order explains that list and [OPTIONAL, OFF, ON], but not Cognito's explicitAuthFlows list, so no ordering is known to explain them all. For [Valid, Invalid] the model order and the HashSet order agree. Every server judge compares enum lists as sets.",
+                         "Public Cognito error messages 'Member must satisfy enum value set: [SUPPRESS, RESEND]' (model order [RESEND, SUPPRESS]) and the explicitAuthFlows list (aws-solutions/media-insights-on-aws#199); java.util.HashSet iteration order measured with JDK 17 (README, 'Semantic decisions')."),
     "SensitiveNull": ("An absent or null sensitive member reads 'Value null at ...' like any other: null carries no secret, and the service's redaction removes values, not the null marker. No public report shows this case for Username or FeedbackToken.",
                       "Project decision (README, 'Semantic decisions'), from the null format of public reports and the sensitive format."),
-    "EscapedUnicode": ("The wire text writes characters as \\uXXXX escapes (as botocore and Jackson write non-ASCII): the value judged is the decoded text, so escaped ASCII is plain ASCII and an escaped control character is a control character.",
+    "EscapedUnicode": ("The wire text writes characters as \\uXXXX escapes (as botocore and most JSON writers write non-ASCII): the value judged is the decoded text, so escaped ASCII is plain ASCII and an escaped control character is a control character.",
                        "RFC 8259 section 7; botocore's JSON serializer (json.dumps with ASCII output: non-ASCII written as \\uXXXX escapes)."),
     "SurrogatePairEscape": ("A scalar above U+FFFF is written as a UTF-16 surrogate-pair escape (\\ud83d\\ude00): the pair decodes to one scalar, which is judged (and counted) as one.",
                             "RFC 8259 section 7; botocore's JSON serializer writes emoji as surrogate-pair escapes."),
@@ -170,10 +170,10 @@ FLAGS = {
                        "RFC 8259 section 2."),
     "SolidusEscape": ("A value written with the \\/ escape holds a plain '/': judged as '/' (valid in a username, outside the token charset).",
                       "RFC 8259 section 7."),
-    "DuplicateKey": ("A member appears twice in the body: the last value counts, as in Jackson's default (the service's front end) and Foundation's JSONSerialization; Swift's JSONDecoder keeps the first and some parsers reject the body. Vectors pair an invalid value with a valid one in both orders, so keeping the first value gives the opposite verdict.",
-                     "Jackson ObjectMapper defaults (STRICT_DUPLICATE_DETECTION off: a later value overwrites); Swift 6.3 on Linux, measured: Foundation's JSONSerialization keeps the last value, JSONDecoder the first; project README 'Semantic decisions'."),
-    "LoneSurrogate": ("The wire text escapes a UTF-16 surrogate that has no partner (\\ud800, a low surrogate first, a pair in the wrong order, an emoji's high half cut off). The text has no Unicode reading, so the vector has no body. The service's Jackson decodes the escape into a Java String holding the surrogate; java.util.regex sees the code point (U+D800..U+DFFF, category Cs), which no documented class holds, so the member fails its pattern, and its length in code points stays in bounds. A parser that cannot hold such a string (Swift's JSONDecoder and this project's body parser, Rust's serde_json) may refuse the body instead: the vector is acceptable with the alternative refused. Answering valid fails it (a parser that substitutes U+FFFD, as Go's encoding/json does, reads a valid username).",
-                      "RFC 8259 section 8.2 (software receiving such texts behaves unpredictably); RFC 7493 (I-JSON) section 2.1 (forbids them, escaped or not); jackson-core issue 1683 (Jackson decodes a lone surrogate escape in a string value into a String holding it); README 'Semantic decisions'."),
+    "DuplicateKey": ("A member appears twice in the body. Nothing public shows what the service's JSON layer (Coral's own, not Jackson databind) does: keep the last value (Foundation's JSONSerialization, Python's json), keep the first (Swift's JSONDecoder), or refuse the body (a strict reader). Every reading conforms: the vector is acceptable, expects the error of the reading that gives one, and allows valid (the other value) and a refusal (HTTP 400 SerializationException). Its body is the last-value reading; judge the wire text.",
+                     "RFC 8259 section 4 (names SHOULD be unique; receivers behave differently when they are not); Swift 6.3 on Linux, measured: Foundation's JSONSerialization keeps the last value, JSONDecoder the first; no public capture of Cognito (README 'Semantic decisions')."),
+    "LoneSurrogate": ("The wire text escapes a UTF-16 surrogate that has no partner (\\ud800, a low surrogate first, a pair in the wrong order, an emoji's high half cut off). The text has no Unicode reading, so the vector has no body. Nothing public shows what the service's JSON layer does, so every plausible reading conforms: the surrogate kept as a code point of category Cs (java.util.regex then fails the member's pattern; its length stays in bounds), the body refused (HTTP 400 SerializationException; Swift's JSONDecoder, Rust's serde_json, this project's parser), or the surrogate read as U+FFFD (Go's encoding/json), which is category So: a valid username character (\\p{S}), outside the token charset.",
+                      "RFC 8259 section 8.2 (software receiving such texts behaves unpredictably); RFC 7493 (I-JSON) section 2.1 (forbids them, escaped or not); Unicode general category of U+FFFD (So); no public capture of Cognito (README 'Semantic decisions')."),
     "TokenCharset": ("The token class [A-Za-z0-9-_=.] is ASCII letters, digits, '-', '_', '=', '.' (the '-' after a range is literal): base64 '+' and '/' are not in it.",
                      "botocore service model cognito-idp 2016-04-18: TokenModelType pattern [A-Za-z0-9-_=.]+ (no length constraint); ECMA-262 and java.util.regex read a '-' after a range as literal."),
     "GeneralCategory": ("One username per Unicode general category: a scalar of each of the 22 categories of L, M, S, N and P (Lu Ll Lt Lm Lo, Mn Mc Me, Sm Sc Sk So, Nd Nl No, Pc Pd Ps Pe Pi Pf Po) is valid; one of each other category (Zs Zl Zp, Cc Cf Co Cn) is not. Cs cannot sit in a Unicode string: the lone-surrogates topic covers it. An engine that leaves a category out of its class (\\p{P} read as ASCII punctuation, \\p{N} as \\d, a hand-made table) fails the vector of that category.",
@@ -188,8 +188,10 @@ FLAGS = {
                    "RFC 8259 section 7 (object names are strings); awsJson1.1 protocol (members matched by name)."),
     "MalformedBody": ("The body is no JSON object: not JSON at all, a trailing comma, a comment, single quotes, a document cut short, data after the object, a form feed between tokens, or a JSON text that is an array, a string, a number or null. A server answers HTTP 400 SerializationException (its message is not compared); an engine or linter refuses the input as unusable (cognito-feedback lint exits 2). These vectors have a wire text and no body, and expect SerializationException with no violation.",
                       "Smithy protocol tests for servers, restJson1 malformed request bodies (RestJsonInvalidJsonBody: comments, single quotes, trailing commas, trailing data, a form feed; RestJsonTechnicallyValidJsonBody: an array, a number, null): HTTP 400 SerializationException; RFC 8259."),
-    "EmptyBody": ("The body is empty or white space only. awsJson servers read it as {} (every member then fails as required: InvalidParameterException), as the Smithy protocol tests state for operations without input; a parser may refuse it instead. The vector expects the {} reading and allows a refusal (acceptable, alternative refused); answering valid fails it.",
-                  "Smithy awsJson1.0/1.1 protocol tests (AwsJson10MustAlwaysSendEmptyJsonPayload: 'AWS service implementations support requests with no payload or requests that send {}'; AwsJson10ServiceSupportsNoPayloadForNoInput); smithy issue 2327 (empty input unsettled); README 'Semantic decisions'."),
+    "EmptyBody": ("The body is empty or white space only. Kinesis (awsJson1.1, in kinesalite's tests run against the live service) refuses an empty body with SerializationException even for an operation whose input is all optional, so the vector expects that first; Smithy's awsJson protocol tests say AWS services support requests with no payload, which reads as {} (every member then fails as required: InvalidParameterException), and that answer is allowed too. Answering valid fails it.",
+                  "kinesalite test/connection.js (an empty body and a body that is not JSON give 400 SerializationException against the live service); Smithy awsJson1.0/1.1 protocol tests (AwsJson10MustAlwaysSendEmptyJsonPayload: 'AWS service implementations support requests with no payload or requests that send {}'); smithy issue 2327 (empty input unsettled); README 'Semantic decisions'."),
+    "TrailingData": ("The body is a whole JSON object followed by more text: garbage, or a second object. RFC 8259 makes it no JSON text, and a strict reader refuses it (HTTP 400 SerializationException: expected); a reader that stops after the first value (Go's json.Decoder, a streaming parser) answers for the first object, and one that reads a stream of documents may answer for the last. Nothing public shows what the service's JSON layer does, so every reading conforms: here each object is valid, so the vector is acceptable, expects the refusal and allows valid.",
+                     "RFC 8259 section 2 (a JSON text is one value); Smithy restJson1 malformed-request tests (RestJsonInvalidJsonBody: trailing data refused); no public capture of Cognito (README 'Semantic decisions')."),
     "EveryTypeMismatch": ("Several members have the wrong JSON type. The service's deserializer stops at the first, and its message is undocumented and names no member; by this project's decision the expectation lists every wrong-typed member (one type violation each), so an engine reports them all, and servers are judged by the error type alone (SerializationException).",
                           "Project decision (README, 'Semantic decisions': several wrong-typed members); awsJson1.1 protocol (SerializationException)."),
 }
@@ -214,7 +216,7 @@ FLAG_EVIDENCE = {
     # Coral's JSON layer beyond that are unknown (case_evidence lowers those vectors).
     "MalformedBody": "indirect", "EmptyBody": "indirect",
     # No evidence about Coral's JSON layer: every plausible reading is allowed.
-    "DuplicateKey": "inferred", "LoneSurrogate": "inferred",
+    "DuplicateKey": "inferred", "LoneSurrogate": "inferred", "TrailingData": "inferred",
     # Details every server judge compares leniently (either reading conforms), so they lower no vector's
     # level: the enum list's order, an absent sensitive member's marker, the members of several wrong types.
     "EnumMessageOrder": "inferred", "SensitiveNull": "inferred", "EveryTypeMismatch": "inferred",
@@ -248,44 +250,101 @@ def topic(name, description):
     return name
 
 
+REFUSAL = {"errorType": "SerializationException", "message": None, "violations": []}
+
+
+def error_object(error, found):
+    """The expected-error object of Python regex's findings (`regex_judge`)."""
+    parts = [msg for _, _, msg in found]
+    return {
+        "errorType": error,
+        "message": None if error == "SerializationException" else (
+            f"{len(parts)} validation error{'s' if len(parts) != 1 else ''} detected: " + "; ".join(parts)),
+        "violations": [{"member": m, "path": RULES[m]["path"], "constraint": c, "message": msg} for m, c, msg in found],
+    }
+
+
+def settle(answers):
+    """(result, expected, alternatives) of the answers a case allows, each "valid", "refused" or an error
+    object, in the author's order of preference: the first error (a refusal counts as one: the error
+    REFUSAL) is `expected`; every other distinct answer is an alternative ("valid", then "refused", then
+    errors). One answer makes the case valid or invalid; several make it acceptable."""
+    unique = []
+    for a in answers:
+        if a not in unique:
+            unique.append(a)
+    if unique == ["valid"]:
+        return "valid", None, []
+    first = next(a for a in unique if a != "valid")
+    rest = sorted((a for a in unique if a is not first), key=lambda a: {"valid": 0, "refused": 1}.get(a, 2) if isinstance(a, str) else 2)
+    return ("acceptable" if rest else "invalid"), (REFUSAL if first == "refused" else first), rest
+
+
+def first_wins(text):
+    """The reading of a wire text where a duplicate key keeps its first value."""
+    return json.loads(text, object_pairs_hook=lambda pairs: {k: v for k, v in reversed(pairs)})
+
+
+def replaced(value):
+    """A decoded JSON value with every lone surrogate read as U+FFFD (as Go's encoding/json does)."""
+    if isinstance(value, str):
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value)
+    if isinstance(value, dict):
+        return {replaced(k): replaced(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [replaced(v) for v in value]
+    return value
+
+
+# How the contested readings of a wire text are made (`add`'s `readings`). Python's json keeps a duplicate
+# key's last value and a lone surrogate as it is, which are the first readings.
+READINGS = {
+    "first": lambda text: first_wins(text),
+    "U+FFFD": lambda text: replaced(json.loads(text)),
+}
+
+
+def judged(op, body, stated, where, reading):
+    """The answer Python regex derives for `body`, checked against the author's `stated` expectation."""
+    error, found = regex_judge(op, body)
+    got = sorted((m, c) for m, c, _ in found)
+    if got != sorted(stated):
+        raise SystemExit(f"{where}: author expects {sorted(stated)} for the reading {reading}, Python regex derives {got}")
+    return error_object(error, found) if found else "valid"
+
+
 def add(topic_name, slug, description, *, member=None, value=None, body=None, ops=BOTH, expect=(),
-        flags=(), applies=ALL, result=None, otherwise=(), wire=None, alternative=None, reading=None, evidence=None):
+        flags=(), applies=ALL, otherwise=(), wire=None, readings=None, unreadable=None, evidence=None):
     """One case, expanded per operation.
 
     `expect` is the author's expectation: (member, constraint) pairs, or bare
-    constraint names for `member`. `result` defaults to valid/invalid from it.
+    constraint names for `member`. The case is valid or invalid by it, unless
+    it allows more than one answer (then `acceptable`, `settle`):
+    - `otherwise`: the scalar was assigned after Unicode 13 (`UnicodeVersion`).
+      `expect` is empty (Python's newer Unicode data reads the value as valid)
+      and `otherwise` states the pattern violations of the older reading,
+      which Python cannot derive; the Java oracle, on Unicode 13, derives them
+      independently. Both readings are allowed.
+    - `readings`: the wire text's meaning is unsettled (duplicate keys, lone
+      surrogates): `expect` is Python json's reading (a duplicate key's last
+      value; a lone surrogate kept, Cs), and `readings` maps each other
+      reading of `READINGS` to the author's expectation for it. Every reading
+      is derived by Python regex, and a refusal of the body is allowed too.
 
-    An `acceptable` case names its `alternative`, the other answer allowed:
-    - "valid": `expect` is empty (Python's newer Unicode data reads the value
-      as valid) and `otherwise` states the pattern violations of the older
-      reading, which Python cannot derive; the Java oracle, on Unicode 13,
-      derives them independently.
-    - "refused": `expect` is what the service answers, derived by Python
-      `regex` like any invalid case; an implementation may refuse the body
-      as malformed instead.
+    `wire(op)`, when given, is the exact body text; the body is what Python's
+    json decodes it to (a duplicate key's last value). A text that decodes to
+    no Unicode string (a lone surrogate escape) has no body: the vector
+    carries the wire text alone, flagged LoneSurrogate, not for clients.
 
-    `wire(op)`, when given, is the exact body text; the body is what it
-    decodes to (Python's json keeps a duplicate key's last value). A text
-    that decodes to no Unicode string (a lone surrogate escape: Python's
-    json keeps the surrogate in a str, `regex` sees it as Cs) has no body:
-    the vector carries the wire text alone, and must be acceptable with the
-    alternative "refused" and the flag LoneSurrogate.
-
-    `reading` says how a wire text that is no JSON object reads (the vector
-    then has no body):
-    - "malformed": the author expects the body refused (HTTP 400
-      SerializationException, no violations; flag MalformedBody); Python's
-      strict json must fail on the text or read something else than an
-      object.
-    - "empty": the text is empty or white space only, read as {} (flag
-      EmptyBody): `expect` is what {} gives, derived by Python `regex` like
-      any case, and the vector is acceptable with the alternative refused.
+    `unreadable` says how a wire text that is no JSON object reads (the vector
+    then has no body; `add_unreadable`).
     """
-    if reading is not None:
+    if unreadable is not None:
         return add_unreadable(topic_name, slug, description, ops=ops, expect=expect, flags=flags, applies=applies,
-                              wire=wire, reading=reading, result=result, alternative=alternative, evidence=evidence)
+                              wire=wire, reading=unreadable, readings=readings or {}, evidence=evidence)
     for op in ops:
         opname, members = OPERATIONS[op]
+        where = f"{topic_name}.{slug}.{op}"
         text = wire(op) if wire else None
         if text is not None:
             b = json.loads(text)
@@ -301,61 +360,47 @@ def add(topic_name, slug, description, *, member=None, value=None, body=None, op
         if op == "admin" and body is None and member == "FeedbackToken":
             raise SystemExit(f"{slug}: FeedbackToken cases are for UpdateAuthEventFeedback")
         intent = sorted((e if isinstance(e, tuple) else (member, e)) for e in expect)
-        error, found = regex_judge(op, b)
-        got = sorted((m, c) for m, c, _ in found)
-        if got != intent:
-            raise SystemExit(f"{topic_name}.{slug}.{op}: author expects {intent}, Python regex derives {got}")
-        flags = auto_flags(flags, intent + [(member, c) for c in otherwise])
-        res = result or ("invalid" if intent else "valid")
+        answers = [judged(op, b, intent, where, "as decoded")]
+        implied = list(intent)
+        if otherwise:
+            if intent or readings:
+                raise SystemExit(f"{where}: an 'otherwise' case is valid on newer Unicode data, with no other reading")
+            older = [(member, c, part(member, c, b[member])) for c in otherwise]
+            answers = [error_object("InvalidParameterException", older), "valid"]
+            implied += [(member, c) for c in otherwise]
+        for name, stated in (readings or {}).items():
+            if text is None:
+                raise SystemExit(f"{where}: a reading of the wire text needs a wire text")
+            stated = sorted((e if isinstance(e, tuple) else (member, e)) for e in stated)
+            answers.append(judged(op, READINGS[name](text), stated, where, name))
+            implied += stated
+        if readings:
+            answers.append("refused")
+        flags = auto_flags(flags, implied)
+        result, expected, alternatives = settle(answers)
         # A typed client can only send strings for modelled members, present or absent.
         if any(k not in members or not isinstance(v, str) for k, v in b.items()):
             applies = [a for a in applies if a != "client"]
-        where = f"{topic_name}.{slug}.{op}"
-        if (res == "acceptable") != (alternative is not None):
-            raise SystemExit(f"{where}: an acceptable case names its alternative, and only an acceptable case does")
-        if alternative == "valid":
-            if intent or not otherwise:
-                raise SystemExit(f"{where}: acceptable/valid cases are valid here and state 'otherwise'")
-            error, found = "InvalidParameterException", [(member, c, part(member, c, b[member])) for c in otherwise]
-            intent = sorted((member, c) for c in otherwise)
-        elif alternative == "refused":
-            if not intent or otherwise or text is None:
-                raise SystemExit(f"{where}: acceptable/refused cases have a wire text, expect the service's errors and no 'otherwise'")
-        elif alternative is not None:
-            raise SystemExit(f"{where}: alternative is valid or refused")
-        unreadable = not readable_unicode(b)
-        if unreadable and (alternative != "refused" or "LoneSurrogate" not in flags or "client" in applies):
-            raise SystemExit(f"{where}: a wire text without a Unicode reading is acceptable/refused, "
-                             "flagged LoneSurrogate, and not for clients")
-        vid = where
-        if vid in SLUGS:
-            raise SystemExit(f"duplicate id {vid}")
-        SLUGS.add(vid)
-        vector = {
-            "id": vid,
+        unreadable_text = not readable_unicode(b)
+        if unreadable_text and ("LoneSurrogate" not in flags or "client" in applies or "refused" not in alternatives):
+            raise SystemExit(f"{where}: a wire text without a Unicode reading allows a refusal, "
+                             "is flagged LoneSurrogate, and is not for clients")
+        if where in SLUGS:
+            raise SystemExit(f"duplicate id {where}")
+        SLUGS.add(where)
+        TOPICS[topic_name][1].append({
+            "id": where,
             "description": f"{description} ({opname})",
             "operation": opname,
-            **({} if unreadable else {"body": b}),
+            **({} if unreadable_text else {"body": b}),
             **({"wire": text} if text is not None else {}),
-            "result": res,
-            **({"alternative": alternative} if alternative else {}),
+            "result": result,
+            **({"alternatives": alternatives} if alternatives else {}),
             "flags": list(flags),
             "evidence": case_evidence(flags, [b[m] for m, c in intent if c == "type"], evidence),
             "appliesTo": list(applies),
-            "expected": None,
-        }
-        if intent:
-            parts = [msg for _, _, msg in found]
-            count = len(parts)
-            message = None if error == "SerializationException" else (
-                f"{count} validation error{'s' if count != 1 else ''} detected: " + "; ".join(parts))
-            vector["expected"] = {
-                "errorType": error,
-                "message": message,
-                "violations": [{"member": m, "path": RULES[m]["path"], "constraint": c, "message": msg}
-                               for m, c, msg in found],
-            }
-        TOPICS[topic_name][1].append(vector)
+            "expected": expected,
+        })
 
 
 def auto_flags(flags, intent):
@@ -369,37 +414,46 @@ def auto_flags(flags, intent):
     ] if hit and f not in flags]
 
 
-def add_unreadable(topic_name, slug, description, *, ops, expect, flags, applies, wire, reading, result, alternative,
-                   evidence):
-    """Cases whose wire text is no JSON object (see `add`'s `reading`)."""
+def add_unreadable(topic_name, slug, description, *, ops, expect, flags, applies, wire, reading, readings, evidence):
+    """Cases whose wire text is no JSON object (see `add`'s `unreadable`):
+    - "malformed": the author expects the body refused (HTTP 400
+      SerializationException, no violations; flag MalformedBody); Python's
+      strict json must fail on the text or read something else than an
+      object. With `readings` "first" (and "last"), the text is an object
+      followed by more text (flag TrailingData): reading the first (or the
+      last) object and ignoring the rest is allowed too, each derived by
+      Python regex from the stated expectation.
+    - "empty": the text is empty or white space only (flag EmptyBody): the
+      author expects a refusal first and allows the reading {}, whose
+      answer (`expect`) Python regex derives like any case.
+    """
     for op in ops:
         opname, members = OPERATIONS[op]
         where = f"{topic_name}.{slug}.{op}"
         text = wire(op)
-        intent = sorted(expect)
         try:
             decoded = json.loads(text, parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
         except ValueError:
             decoded = ValueError
+        answers, implied = ["refused"], []
         if reading == "malformed":
-            # The author: refused. Python's strict reader: no object.
-            if intent or result != "invalid" or alternative or "MalformedBody" not in flags:
-                raise SystemExit(f"{where}: a malformed body is invalid, expects no violation, and is flagged MalformedBody")
+            if expect or "MalformedBody" not in flags:
+                raise SystemExit(f"{where}: a malformed body expects no violation, and is flagged MalformedBody")
             if isinstance(decoded, dict) or not text.strip(" \t\r\n"):
                 raise SystemExit(f"{where}: author expects a malformed body, Python's json reads an object or nothing")
-            expected = {"errorType": "SerializationException", "message": None, "violations": []}
+            documents = documents_in(text)
+            if bool(documents) != ("TrailingData" in flags) or bool(documents) != bool(readings):
+                raise SystemExit(f"{where}: a text whose first value is an object followed by more text is flagged "
+                                 "TrailingData and states its readings")
+            for name, stated in readings.items():
+                document = documents[0] if name == "first" else documents[-1]
+                answers.append(judged(op, document, [(m, c) for m, c in stated], where, name))
+                implied += stated
         elif reading == "empty":
-            if text.strip(" \t\r\n") or (result, alternative) != ("acceptable", "refused") or "EmptyBody" not in flags:
-                raise SystemExit(f"{where}: an empty body is white space only, acceptable/refused, flagged EmptyBody")
-            error, found = regex_judge(op, {})
-            got = sorted((m, c) for m, c, _ in found)
-            if got != intent:
-                raise SystemExit(f"{where}: author expects {intent}, Python regex derives {got} for the reading {{}}")
-            parts = [msg for _, _, msg in found]
-            expected = {"errorType": error,
-                        "message": f"{len(parts)} validation error{'s' if len(parts) != 1 else ''} detected: " + "; ".join(parts),
-                        "violations": [{"member": m, "path": RULES[m]["path"], "constraint": c, "message": msg}
-                                       for m, c, msg in found]}
+            if text.strip(" \t\r\n") or readings or "EmptyBody" not in flags:
+                raise SystemExit(f"{where}: an empty body is white space only and flagged EmptyBody")
+            answers.append(judged(op, {}, list(expect), where, "{}"))
+            implied += list(expect)
         else:
             raise SystemExit(f"{where}: reading is malformed or empty")
         if "client" in applies:
@@ -407,18 +461,38 @@ def add_unreadable(topic_name, slug, description, *, ops, expect, flags, applies
         if where in SLUGS:
             raise SystemExit(f"duplicate id {where}")
         SLUGS.add(where)
+        result, expected, alternatives = settle(answers)
+        flags = auto_flags(flags, implied)
         TOPICS[topic_name][1].append({
             "id": where,
             "description": f"{description} ({opname})",
             "operation": opname,
             "wire": text,
             "result": result,
-            **({"alternative": alternative} if alternative else {}),
-            "flags": auto_flags(flags, intent),
-            "evidence": case_evidence(auto_flags(flags, intent), stated=evidence),
+            **({"alternatives": alternatives} if alternatives else {}),
+            "flags": flags,
+            "evidence": case_evidence(flags, stated=evidence),
             "appliesTo": list(applies),
             "expected": expected,
         })
+
+
+def documents_in(text):
+    """The JSON objects a text holds one after the other, read from its start: the first value when it is an
+    object, then each further object; empty when the text does not start with an object."""
+    decoder, out, i = json.JSONDecoder(), [], 0
+    while True:
+        while i < len(text) and text[i] in " \t\r\n":
+            i += 1
+        if i == len(text):
+            return out
+        try:
+            value, i = decoder.raw_decode(text, i)
+        except ValueError:
+            return out
+        if not isinstance(value, dict):
+            return out
+        out.append(value)
 
 
 def readable_unicode(value):
@@ -783,7 +857,7 @@ for slug, value, note in [
     ("garay-letter", "\U00010D50", "U+10D50, Garay script (Unicode 16, Lu)"),
     ("toto-letter", "\U0001E290", "U+1E290, Toto script (Unicode 14, Lo)"),
 ]:
-    add(t, slug, note, member="Username", value=value, result="acceptable", alternative="valid", otherwise=["pattern"],
+    add(t, slug, note, member="Username", value=value, otherwise=["pattern"],
         flags=["UnicodeVersion", "SensitiveValue"])
 
 # normalization ---------------------------------------------------------------
@@ -906,38 +980,48 @@ add(t, "solidus-username", "A username written with the \\/ escape", applies=WIR
 add(t, "solidus-token", "A token written with the \\/ escape: '/' is not in the token charset", applies=WIRE, ops=("update",),
     wire=lambda op: text(op, raw={"FeedbackToken": r'"abc\/def"'}), expect=[("FeedbackToken", "pattern")],
     flags=["SolidusEscape", "TokenCharset", "SensitiveValue"])
-add(t, "duplicate-username-last-valid", "Username twice: an invalid value, then a valid one (the last counts)", applies=WIRE,
-    wire=lambda op: text(op, raw={"Username": '"bad user"'}, extra=[("Username", '"alice"')]), flags=["DuplicateKey"])
-add(t, "duplicate-username-last-invalid", "Username twice: a valid value, then an invalid one (the last counts)", applies=WIRE,
-    wire=lambda op: text(op, extra=[("Username", '"bad user"')]), expect=[("Username", "pattern")],
+# Duplicate keys: nothing public shows what the service's JSON layer does, so the last value, the first value
+# and a refusal of the body are all allowed (Python's json reads the last value: the vector's body).
+DUPLICATE = "; the last value, the first value or a refusal of the body conforms"
+add(t, "duplicate-username-last-valid", "Username twice: an invalid value, then a valid one" + DUPLICATE, applies=WIRE,
+    wire=lambda op: text(op, raw={"Username": '"bad user"'}, extra=[("Username", '"alice"')]),
+    readings={"first": [("Username", "pattern")]}, flags=["DuplicateKey", "Whitespace"])
+add(t, "duplicate-username-last-invalid", "Username twice: a valid value, then an invalid one" + DUPLICATE, applies=WIRE,
+    wire=lambda op: text(op, extra=[("Username", '"bad user"')]), expect=[("Username", "pattern")], readings={"first": []},
     flags=["DuplicateKey", "SensitiveValue", "Whitespace"])
-add(t, "duplicate-value-last-valid", "FeedbackValue twice: an invalid value, then Valid", applies=WIRE,
-    wire=lambda op: text(op, raw={"FeedbackValue": '"maybe"'}, extra=[("FeedbackValue", '"Valid"')]), flags=["DuplicateKey"])
-add(t, "duplicate-value-last-invalid", "FeedbackValue twice: Valid, then an invalid value", applies=WIRE,
-    wire=lambda op: text(op, extra=[("FeedbackValue", '"maybe"')]), expect=[("FeedbackValue", "enum")], flags=["DuplicateKey"])
-add(t, "duplicate-null-then-value", "Username null, then a value: the value counts", applies=WIRE,
-    wire=lambda op: text(op, raw={"Username": "null"}, extra=[("Username", '"alice"')]), flags=["DuplicateKey", "NullIsAbsent"])
-add(t, "duplicate-value-then-null", "Username a value, then null: absent", applies=WIRE,
-    wire=lambda op: text(op, extra=[("Username", "null")]), expect=[("Username", "required")], flags=["DuplicateKey", "NullIsAbsent"])
+add(t, "duplicate-value-last-valid", "FeedbackValue twice: an invalid value, then Valid" + DUPLICATE, applies=WIRE,
+    wire=lambda op: text(op, raw={"FeedbackValue": '"maybe"'}, extra=[("FeedbackValue", '"Valid"')]),
+    readings={"first": [("FeedbackValue", "enum")]}, flags=["DuplicateKey"])
+add(t, "duplicate-value-last-invalid", "FeedbackValue twice: Valid, then an invalid value" + DUPLICATE, applies=WIRE,
+    wire=lambda op: text(op, extra=[("FeedbackValue", '"maybe"')]), expect=[("FeedbackValue", "enum")], readings={"first": []},
+    flags=["DuplicateKey"])
+add(t, "duplicate-null-then-value", "Username null, then a value" + DUPLICATE, applies=WIRE,
+    wire=lambda op: text(op, raw={"Username": "null"}, extra=[("Username", '"alice"')]),
+    readings={"first": [("Username", "required")]}, flags=["DuplicateKey", "NullIsAbsent"])
+add(t, "duplicate-value-then-null", "Username a value, then null" + DUPLICATE, applies=WIRE,
+    wire=lambda op: text(op, extra=[("Username", "null")]), expect=[("Username", "required")], readings={"first": []},
+    flags=["DuplicateKey", "NullIsAbsent"])
 
 
-# lone surrogates (acceptable: refused) -------------------------------------------
+# lone surrogates (acceptable) ---------------------------------------------------
 t = topic("lone-surrogates", "Escapes of lone UTF-16 surrogates: the text has no Unicode reading, so these vectors carry a wire text "
-          "and no body. The service decodes the escape into a Java String holding the surrogate, whose code point (Cs) fails "
-          "the member's pattern; an implementation may refuse the body as malformed instead.")
+          "and no body. Nothing public shows what the service's JSON layer makes of them, so every plausible reading is "
+          "allowed: the surrogate kept as a code point of category Cs (the member fails its pattern), the body refused "
+          "as malformed (SerializationException), or the surrogate read as U+FFFD (category So: a valid username "
+          "character, outside the token charset).")
 LONE = ["LoneSurrogate", "EscapedUnicode", "SensitiveValue"]
-for slug, member, raw, ops, note, extra in [
-    ("lone-high", "Username", r'"\ud800"', BOTH, "A username of one escaped lone high surrogate, U+D800 (Cs)", []),
-    ("lone-low", "Username", r'"\udfff"', BOTH, "A username of one escaped lone low surrogate, U+DFFF (Cs)", []),
+for slug, member, raw, ops, note, extra, as_fffd in [
+    ("lone-high", "Username", r'"\ud800"', BOTH, "A username of one escaped lone high surrogate, U+D800 (Cs)", [], []),
+    ("lone-low", "Username", r'"\udfff"', BOTH, "A username of one escaped lone low surrogate, U+DFFF (Cs)", [], []),
     ("reversed-pair", "Username", r'"\udc00\ud800"', BOTH,
-     "An escaped surrogate pair in the wrong order, low then high: two lone surrogates, not one scalar", []),
+     "An escaped surrogate pair in the wrong order, low then high: two lone surrogates, not one scalar", [], []),
     ("cut-emoji", "Username", r'"alice\ud83d"', BOTH, "A username ending in an emoji's escaped high surrogate, its low half cut off",
-     ["PrefixMatch"]),
+     ["PrefixMatch"], []),
     ("token-lone-low", "FeedbackToken", r'"abc\udc00"', ("update",), "A token ending in an escaped lone low surrogate",
-     ["PrefixMatch"]),
+     ["PrefixMatch"], ["pattern"]),
 ]:
     add(t, slug, note, ops=ops, applies=WIRE, wire=lambda op, member=member, raw=raw: text(op, raw={member: raw}),
-        expect=[(member, "pattern")], result="acceptable", alternative="refused", flags=LONE + extra)
+        expect=[(member, "pattern")], readings={"U+FFFD": [(member, c) for c in as_fffd]}, flags=LONE + extra)
 
 
 # general categories -----------------------------------------------------------------
@@ -1001,7 +1085,7 @@ for version, cp, name, gc in AGE_SAMPLES:
             expect=["pattern"], flags=["UnicodeAge", "FormatCharacter"])
     elif version == "17.0":
         add(t, slug, f"U+{cp:04X}, {name} ({gc}): valid on Unicode 17 data, unassigned before", member="Username", value=ch,
-            result="acceptable", alternative="valid", otherwise=["pattern"], flags=["UnicodeAge", "UnicodeVersion"])
+            otherwise=["pattern"], flags=["UnicodeAge", "UnicodeVersion"])
     else:
         add(t, slug, f"U+{cp:04X} {name} ({gc}), first assigned in Unicode {version}", member="Username", value=ch,
             flags=["UnicodeAge"])
@@ -1104,12 +1188,15 @@ for slug, note, make in [
     # JSON that is no object: nothing public shows Coral's answer (Smithy's restJson1 malformed-request tests
     # and RFC 8259 are the reasoning). Text after the object: no evidence either.
     stated = "inferred" if slug.startswith("top-level-") or slug in ("null-body", "trailing-data", "two-documents") else None
-    add(t, slug, note, wire=make, reading="malformed", result="invalid", applies=WIRE, flags=["MalformedBody"],
-        evidence=stated)
+    # Text after a whole object: refused, or the first object read (and, for a second object, the last).
+    trailing = {"trailing-data": {"first": []}, "two-documents": {"first": [], "last": []}}.get(slug)
+    add(t, slug, note + ("" if trailing is None else ": refused, or the object read and the rest ignored"), wire=make,
+        unreadable="malformed", readings=trailing, applies=WIRE,
+        flags=["MalformedBody"] + ([] if trailing is None else ["TrailingData"]), evidence=stated)
 for slug, note, raw in [("empty-body", "An empty body", ""), ("whitespace-body", "A body of white space only", " \r\n\t")]:
     for op in BOTH:
-        add(t, slug, note + ": read as {}, every member fails as required; refusing it conforms too", wire=lambda op, raw=raw: raw,
-            ops=(op,), reading="empty", result="acceptable", alternative="refused", applies=WIRE,
+        add(t, slug, note + ": refused (SerializationException), or read as {} where every member fails as required",
+            wire=lambda op, raw=raw: raw, ops=(op,), unreadable="empty", applies=WIRE,
             flags=["EmptyBody", "AbsentMember", "MultipleViolations"], expect=[(m, "required") for m in OPERATIONS[op][1]])
 
 

@@ -7,19 +7,23 @@ enum VectorsCommand {
     static let help = """
         USAGE: cognito-feedback vectors [list] [--id <pattern>] [--flag <flag>] [--operation <operation>]
                                         [--applies-to rules|client|server] [--result valid|invalid|acceptable]
+                                        [--evidence documented|observed|indirect|inferred]
                                         [--format text|json] [--vectors <dir>]
                cognito-feedback vectors show <id> [--reveal] [--vectors <dir>]
                cognito-feedback vectors flags [--vectors <dir>]
                cognito-feedback vectors check [--vectors <dir>]
 
-        list   One line per vector: id, result, flags (default).
-        show   The vector as JSON. Username and FeedbackToken values are shown as
+        list   One line per vector: id, result, evidence, flags (default). --evidence keeps
+               the vectors of one evidence level (how sure the expectation is: documented,
+               observed, indirect, inferred); the four levels partition the set.
+        show   The vector as JSON, its evidence level and alternatives included.
+               Username and FeedbackToken values are shown as
                <redacted: N scalars> unless --reveal is given (they are test data);
                so is a wire text that holds one, or that has no body beside it.
-        flags  Every flag with its vector count, description and source.
+        flags  Every flag with its vector count, evidence level, description and source.
         check  Runs this tool's rules engine on the bytes of every rules vector; exit 1
-               on any mismatch. Refusing a body conforms only to an acceptable vector
-               whose alternative is refused.
+               on any mismatch. Refusing a body conforms only to a vector that expects
+               or allows a refusal.
 
         The vectors are read from --vectors, else $COGNITO_FEEDBACK_VECTORS, else the set
         built into the tool (vectors/ when it was built): a copied binary carries them.
@@ -30,7 +34,7 @@ enum VectorsCommand {
         var arguments = arguments
         let subcommand = ["list", "show", "flags", "check"].contains(arguments.first ?? "") ? arguments.removeFirst() : "list"
         let args = try Arguments(
-            arguments, options: VectorSelection.options.union(["--applies-to", "--format"]),
+            arguments, options: VectorSelection.options.union(["--applies-to", "--evidence", "--format"]),
             switches: ["--reveal", "--help", "-h"])
         if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output.write(help + "\n"); return 0 }
         let selection = try VectorSelection(args)
@@ -50,18 +54,24 @@ enum VectorsCommand {
             guard let audience = Vector.Audience(rawValue: audience) else { throw UsageError("--applies-to must be rules, client or server") }
             vectors = vectors.filter { $0.appliesTo.contains(audience) }
         }
+        if let level = args.values["--evidence"] {
+            guard let level = Evidence(rawValue: level) else {
+                throw UsageError("--evidence must be documented, observed, indirect or inferred")
+            }
+            vectors = vectors.filter { $0.evidence == level }
+        }
         let json = try args.choice("--format", ["text", "json"], default: "text") == "json"
         for vector in vectors where io.output.failure == nil {
             if json {
                 var line: [UInt8] = []
                 JSONWriter(escaping: .lineSeparators).writeObject(
                     ["id": .string(vector.id), "operation": .string(vector.operation.rawValue),
-                     "result": .string(vector.result.rawValue), "flags": .array(vector.flags.map(JSONValue.string)),
-                     "description": .string(vector.summary)],
-                    keys: ["id", "operation", "result", "flags", "description"], to: &line)
+                     "result": .string(vector.result.rawValue), "evidence": .string(vector.evidence.rawValue),
+                     "flags": .array(vector.flags.map(JSONValue.string)), "description": .string(vector.summary)],
+                    keys: ["id", "operation", "result", "evidence", "flags", "description"], to: &line)
                 io.output.write(String(decoding: line, as: UTF8.self) + "\n")
             } else {
-                io.output.write("\(vector.id)  \(vector.result.rawValue)  \(vector.flags.joined(separator: ","))\n")
+                io.output.write("\(vector.id)  \(vector.result.rawValue)  \(vector.evidence.rawValue)  \(vector.flags.joined(separator: ","))\n")
             }
         }
         if !json { io.error("\(vectors.count) of \(selection.library.vectors.count) vectors (\(selection.library.version))") }
@@ -84,7 +94,7 @@ enum VectorsCommand {
     static func flags(_ library: VectorLibrary, _ io: ToolIO) -> Int32 {
         for (name, flag) in library.flags.sorted(by: { $0.key < $1.key }) {
             let count = library.vectors.count { $0.flags.contains(name) }
-            io.output.write("\(name) (\(count) vectors)\n  \(flag.description)\n  Source: \(flag.source)\n")
+            io.output.write("\(name) (\(count) vectors, \(flag.evidence.rawValue))\n  \(flag.description)\n  Source: \(flag.source)\n")
         }
         return 0
     }

@@ -57,8 +57,8 @@ public struct ClientCase: Sendable, Hashable, Identifiable, CustomStringConverti
     /// one a client can be given (no body, a member that is not a string,
     /// or a key that is not one of the operation's members).
     ///
-    /// A vector that a valid answer conforms to (valid, or acceptable with
-    /// the alternative valid) is answered `200 {}` and must surface success;
+    /// A vector that a valid answer conforms to (valid, or acceptable
+    /// allowing valid) is answered `200 {}` and must surface success;
     /// any other is answered with its expected error (status 400, `__type`
     /// and message) and must surface that error type.
     public init?(vector: Vector) {

@@ -13,14 +13,15 @@ extension Vector {
     /// result.verdict   // .pass, or .fail with the reason in `got`
     /// ```
     ///
-    /// A report conforms when it gives the expected error: the same error
-    /// type, the expected violations as a multiset (order does not matter),
-    /// each expected message part where one is documented, and the aggregate
-    /// message up to the order of its parts. A valid report conforms to a
-    /// `valid` vector and to an `acceptable` one whose alternative is
-    /// `valid`. A refusal conforms only where the vector allows one: an
-    /// `acceptable` vector whose alternative is `refused`. `got` names
-    /// members, constraints and the refusal's reason, never values.
+    /// A report conforms when it gives an allowed error
+    /// (``FeedbackVectors/Vector/allowedErrors``: ``FeedbackVectors/Vector/expected``
+    /// and each error alternative): the same error type, the expected
+    /// violations as a multiset (order does not matter), each expected
+    /// message part where one is documented, and the aggregate message up to
+    /// the order of its parts. A valid report conforms where the vector
+    /// allows valid (``FeedbackVectors/Vector/allowsValidAnswer``); a refusal
+    /// where it allows one (``FeedbackVectors/Vector/allowsRefusal``). `got`
+    /// names members, constraints and the refusal's reason, never values.
     public func judge(_ outcome: Swift.Result<ValidationReport, JSONError>) -> CaseResult {
         var result = CaseResult(id: id, verdict: .pass, expected: expectedReport)
         switch outcome {
@@ -32,7 +33,7 @@ extension Vector {
             }
         case .failure(let error):
             result.got = "the body refused as unusable (\(error.reason.phrase))"
-            if !(self.result == .acceptable && alternative == .refused) && !expectsRefusal {
+            if !allowsRefusal {
                 result.deviations = [Deviation(finding: "disagrees-with-vector", severity: expectationSeverity, detail: result.got ?? "")]
             }
         }
@@ -42,33 +43,37 @@ extension Vector {
     }
 
     /// What the vector expects of an engine: `valid`, or the error type and
-    /// the failing members and constraints; for an acceptable vector, the
-    /// alternative too.
+    /// the failing members and constraints, or the body refused as unusable;
+    /// for an acceptable vector, each allowed answer, `expected` first.
     public var expectedReport: String {
         guard let expected, result != .valid else { return "valid" }
-        let parts = expected.violations.map { "\($0.member.wireName) \($0.constraint.rawValue)" }
-        let error = "\(expected.errorType.rawValue)" + (parts.isEmpty ? "" : " [\(parts.joined(separator: ", "))]")
-        switch (result, alternative) {
-        case (.acceptable, .valid?): return "valid, or \(error)"
-        case (.acceptable, .refused?): return "\(error), or the body refused as unusable"
-        default: return expectsRefusal ? "the body refused as unusable" : error
-        }
+        let answers = [Alternative.error(expected)] + alternatives
+        return answers.map { answer in
+            switch answer {
+            case .valid: "valid"
+            case .refused: "the body refused as unusable"
+            case .error(let error): error.isRefusal ? "the body refused as unusable" : error.engineSummary
+            }
+        }.joined(separator: ", or ")
     }
 
-    /// Why `report` does not conform, or `nil`.
+    /// Why `report` does not conform, or `nil`: against the first allowed
+    /// error when it conforms to none.
     func mismatch(_ report: ValidationReport) -> String? {
-        switch (result, expected) {
-        case (.valid, _):
-            return report.isValid ? nil : "expected valid, got \(Self.summary(report))"
-        case (.acceptable, _) where report.isValid && allowsValidAnswer:
-            return nil
-        case (_, nil):
-            return "the vector has no expectation"
-        case (_, let expected?):
-            if report.isValid { return "expected \(expected.errorType.rawValue), got valid" }
-            if expectsRefusal { return "expected the body refused as malformed, got \(Self.summary(report))" }
-            return expected.mismatch(report)
+        if report.isValid {
+            guard !allowsValidAnswer else { return nil }
+            guard let expected else { return "the vector has no expectation" }
+            return expected.isRefusal ? "expected the body refused as malformed, got valid" : "expected \(expected.errorType.rawValue), got valid"
         }
+        if result == .valid { return "expected valid, got \(Self.summary(report))" }
+        let errors = allowedErrors
+        guard !errors.isEmpty else { return "expected the body refused as malformed, got \(Self.summary(report))" }
+        var first: String?
+        for error in errors {
+            guard let why = error.mismatch(report) else { return nil }
+            first = first ?? why
+        }
+        return first
     }
 
     /// `valid`, or `InvalidParameterException [UserPoolId pattern, ...]`.
@@ -80,6 +85,13 @@ extension Vector {
 }
 
 extension Expectation {
+    /// `InvalidParameterException [Username pattern, ...]`: the type and the
+    /// failing members and constraints.
+    var engineSummary: String {
+        let parts = violations.map { "\($0.member.wireName) \($0.constraint.rawValue)" }
+        return errorType.rawValue + (parts.isEmpty ? "" : " [\(parts.joined(separator: ", "))]")
+    }
+
     /// Why `report` does not give this error, or `nil` when it does.
     func mismatch(_ report: ValidationReport) -> String? {
         if report.errorType != errorType {

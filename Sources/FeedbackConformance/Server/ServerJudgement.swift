@@ -41,13 +41,13 @@ extension Vector {
     ///   `SerializationException`, `ValidationException`) fails, and so does
     ///   an HTTP 500 (including `InternalErrorException`): a server that
     ///   fails on a valid request is a conformance failure a CI job must see.
-    /// - `acceptable` with the alternative `valid`: passes when either of the
-    ///   above would pass.
-    /// - `acceptable` with the alternative `refused` (a body without a
-    ///   Unicode reading): passes when `invalid` would pass, or with HTTP 400
-    ///   and `SerializationException` (the body refused as malformed; its
-    ///   message is never compared), noted `the body refused as malformed`.
-    ///   Anything else fails, a 2xx included.
+    /// - `acceptable`: passes when the answer is one the vector allows, each
+    ///   judged as above: valid, where it allows valid; ``FeedbackVectors/Vector/expected``
+    ///   or an error alternative, as `invalid` (one met without a message
+    ///   difference is preferred); HTTP 400 `SerializationException`, where
+    ///   it allows a refusal (its message is never compared), noted `the
+    ///   body refused as malformed`. Anything else fails, a 2xx included
+    ///   where valid is not allowed.
     ///
     /// Answers that say nothing about validation are ``Verdict/error`` (no
     /// usable answer, worth a rerun or a setup fix, not a conformance
@@ -133,19 +133,33 @@ extension Vector {
         case .valid:
             judged = judgeValid(seen, strict: strict)
         case .invalid:
-            judged = judgeInvalid(seen, strict: strict, comparingMessage: comparingMessage)
-        case .acceptable where allowsValidAnswer:
-            let asValid = judgeValid(seen, strict: strict)
-            judged = asValid.conforms ? asValid : judgeInvalid(seen, strict: strict, comparingMessage: comparingMessage)
+            judged = judgeInvalid(seen, against: expected, strict: strict, comparingMessage: comparingMessage)
         case .acceptable:
-            let asInvalid = judgeInvalid(seen, strict: strict, comparingMessage: comparingMessage)
-            judged = !asInvalid.conforms && seen.isRefusal
-                ? Judged(got: seen.shown, notes: ["the body refused as malformed"]) : asInvalid
+            judged = judgeAcceptable(seen, strict: strict, comparingMessage: comparingMessage)
         }
         if judged.noExpectation { result.verdict = .error }
         result.got = judged.got
         result.notes += judged.notes
         result.deviations += judged.deviations
+    }
+
+    /// An acceptable vector's answer, by the reading it meets best: valid
+    /// where allowed, else the expected error or an error alternative (one
+    /// met without any deviation first), else a refusal where allowed; when
+    /// none is met, the expected error's deviations.
+    private func judgeAcceptable(_ seen: ServerResponse, strict: Bool, comparingMessage: Bool) -> Judged {
+        if allowsValidAnswer {
+            let asValid = judgeValid(seen, strict: strict)
+            if asValid.conforms { return asValid }
+        }
+        let readings = ([expected].compactMap { $0 } + alternatives.compactMap(\.error)).map { error in
+            judgeInvalid(seen, against: error, strict: strict, comparingMessage: comparingMessage)
+        }
+        if let met = readings.first(where: { $0.conforms && $0.deviations.isEmpty }) ?? readings.first(where: \.conforms) {
+            return met
+        }
+        if alternatives.contains(.refused), seen.isRefusal { return Judged(got: seen.shown, notes: ["the body refused as malformed"]) }
+        return readings.first ?? Judged(got: seen.shown, notes: ["the vector has no expectation"], noExpectation: true)
     }
 
     /// What judging an answer by one reading came to.
@@ -161,17 +175,20 @@ extension Vector {
 
     /// What the vector expects, as a report shows it: `HTTP 400
     /// InvalidParameterException [Username pattern]`, `HTTP 200 or a
-    /// non-validation error`, both for an acceptable vector whose
-    /// alternative is valid, or the error and `HTTP 400
-    /// SerializationException (body refused)` for one whose alternative is
-    /// refused.
+    /// non-validation error`, or, for an acceptable vector, each allowed
+    /// answer joined by `, or `: success first where valid is allowed, then
+    /// the expected error, each error alternative, and `HTTP 400
+    /// SerializationException (body refused)` where a refusal is allowed.
     public var expectedAnswer: String {
         let success = "HTTP 200 or a non-validation error"
         guard let expected, result != .valid else { return success }
-        let parts = expected.violations.map { "\($0.member.wireName) \($0.constraint.rawValue)" }
-        let error = "HTTP 400 \(expected.errorType.rawValue)" + (parts.isEmpty ? "" : " [\(parts.joined(separator: ", "))]")
-        guard result == .acceptable else { return error }
-        return allowsValidAnswer ? "\(success), or \(error)" : "\(error), or \(ServerResponse.refusal) (body refused)"
+        let errors = ([expected] + alternatives.compactMap(\.error)).map { error in
+            let parts = error.violations.map { "\($0.member.wireName) \($0.constraint.rawValue)" }
+            return "HTTP 400 \(error.errorType.rawValue)" + (parts.isEmpty ? "" : " [\(parts.joined(separator: ", "))]")
+        }
+        let answers = (allowsValidAnswer ? [success] : []) + errors
+            + (alternatives.contains(.refused) ? ["\(ServerResponse.refusal) (body refused)"] : [])
+        return answers.joined(separator: ", or ")
     }
 
     private func judgeValid(_ seen: ServerResponse, strict: Bool) -> Judged {
@@ -208,7 +225,11 @@ extension Vector {
         return judged
     }
 
-    private func judgeInvalid(_ seen: ServerResponse, strict: Bool, comparingMessage: Bool) -> Judged {
+    /// The deviations of `seen` from the error `expected` (the vector's, or
+    /// an error alternative).
+    private func judgeInvalid(_ seen: ServerResponse, against expected: Expectation?, strict: Bool, comparingMessage: Bool)
+        -> Judged
+    {
         var judged = Judged(got: seen.shown)
         guard let expected else {
             judged.noExpectation = true
@@ -224,8 +245,8 @@ extension Vector {
             return judged
         }
         guard comparingMessage else { return judged }
-        guard let difference = messageDifference(seen.answer.message) else {
-            if let order = enumOrderDifference(seen.answer.message) {
+        guard let difference = messageDifference(seen.answer.message, against: expected) else {
+            if let order = enumOrderDifference(seen.answer.message, against: expected) {
                 judged.deviations.append(Deviation(finding: "lists-enum-in-other-order", severity: .inferred, detail: order))
             }
             return judged
@@ -279,8 +300,8 @@ extension Vector {
     /// How an answer's message lists an enum's values in another order than
     /// the vector's (`[Valid, Invalid]`, an inferred order) when it is
     /// otherwise the expected message; `nil` when it does not.
-    func enumOrderDifference(_ message: String?) -> String? {
-        guard let expected, let wanted = expected.message, let message,
+    func enumOrderDifference(_ message: String?, against expected: Expectation) -> String? {
+        guard let wanted = expected.message, let message,
               expected.violations.contains(where: { $0.constraint == .enum }) else { return nil }
         let ordered = MessageComparison(enumValuesAsSet: false, sensitiveNullEitherReading: flags.contains("SensitiveNull"))
         if ordered.same(wanted, message, parts: expected.violations.compactMap(\.message)) { return nil }
@@ -292,9 +313,10 @@ extension Vector {
     /// an enum's values (a set: the service's order is not stable), and,
     /// for a `SensitiveNull` vector, either documented reading of an absent
     /// sensitive member (`Value null at 'username'` or `Value at 'username'`).
-    /// Names members and constraints only, never the message.
-    func messageDifference(_ message: String?) -> String? {
-        guard let expected, let wanted = expected.message else { return nil }
+    /// Names members and constraints only, never the message. `expected` is
+    /// the vector's, unless an error alternative is given.
+    func messageDifference(_ message: String?, against expected: Expectation? = nil) -> String? {
+        guard let expected = expected ?? self.expected, let wanted = expected.message else { return nil }
         guard let message else { return "no message" }
         let options = MessageComparison(enumValuesAsSet: true, sensitiveNullEitherReading: flags.contains("SensitiveNull"))
         let parts = expected.violations.compactMap(\.message)

@@ -23,7 +23,8 @@ public struct RequestBody: Sendable, Hashable, CustomStringConvertible, CustomDe
     /// for the decisions on byte order marks, duplicate keys and depth).
     ///
     /// The bytes must be UTF-8 and hold one JSON object. With a duplicate
-    /// key the last value wins, as in Jackson-based services.
+    /// key the last value wins (one of the readings the vectors allow: the
+    /// service's is not known).
     ///
     /// - Parameters:
     ///   - bytes: the body, as sent.

@@ -10,9 +10,11 @@ import Darwin
 /// a window that a ``JSONByteSource`` refills, so nothing but the values it
 /// builds grows with the input.
 ///
-/// Decisions, each as the service's Jackson-based front end behaves by
-/// default: a leading UTF-8 byte order mark is skipped; a duplicate key keeps
-/// its last value; nesting deeper than ``maximumDepth`` is refused. Trailing
+/// Decisions, the project's (the service's JSON layer is Coral's own, and
+/// how it treats these is not public): a leading UTF-8 byte order mark is
+/// skipped; a duplicate key keeps its last value (one of the readings the
+/// `DuplicateKey` vectors allow); nesting deeper than ``maximumDepth`` is
+/// refused. Trailing
 /// commas, comments, single quotes, `NaN` and leading zeros are errors
 /// (Foundation's `JSONSerialization`, which this replaced, accepted trailing
 /// commas). A `\uD800` escape without its pair is refused in a value that

@@ -10,9 +10,9 @@
  *   -v  also print, for each "acceptable" vector, the reading Java took.
  *
  * Summary: "agree" counts valid and invalid vectors; "acceptable-as-valid" and
- * "acceptable-as-invalid" the acceptable vectors whose alternative is valid, by
- * the reading Java took; "refusable-as-invalid" those whose alternative is
- * refused, read (as they must be) as expected.
+ * "acceptable-as-invalid" the acceptable vectors with one reading here (the
+ * Unicode version decides), by the reading Java took; "contested" those whose
+ * text has several plausible readings, every one of them allowed.
  *
  * Rules (from the botocore service model cognito-idp 2016-04-18, the Smithy
  * constraint traits and awsJson1.1 protocol, and public Cognito error messages;
@@ -35,36 +35,32 @@
  * message) equal; and the aggregate message equal to the prefix followed by
  * the expected violations' messages in their listed order joined by "; "
  * (so it is a permutation of the computed parts; the order is not pinned,
- * since Cognito's order is not stable). "acceptable" vectors name their
- * "alternative" (required for them, forbidden otherwise): with "valid", the
- * computed outcome must be valid, or equal to expected; with "refused" (an
- * implementation may refuse the body as malformed, but answering valid fails),
- * it must equal expected, since this oracle reads the text as the service's
- * Jackson does.
+ * since Cognito's order is not stable). "acceptable" vectors list their
+ * "alternatives" (required for them, forbidden otherwise): "valid", "refused"
+ * or an error object, each another answer allowed besides "expected".
  *
  * Wire text: a vector may carry "wire", the exact body text sent (escapes,
  * member order, duplicate keys). The oracle then parses that text with its own
- * parser (a duplicate key keeps its last value, as Jackson does by default),
- * requires it to equal "body", and derives the verdict from the parsed wire.
- * A vector may omit "body" when its wire text decodes to no Unicode string:
- * a JSON escape of a lone UTF-16 surrogate (backslash, u, D800). The parser,
- * like Jackson, keeps the surrogate in the Java String (codePointCount counts
- * it as one code point; java.util.regex sees a code point of category Cs), so
- * the verdict is derived as for any other value. Such a vector must really
- * hold a lone surrogate, and be acceptable with the alternative "refused" and
- * the flag LoneSurrogate.
- *
- * Two more kinds of wire text have no body. A text that this strict parser
- * refuses (not JSON, a trailing comma, a comment, single quotes, a document
- * cut short, data after the value, a form feed) or that is JSON but not an
- * object (an array, a string, a number, null) is a malformed body: the oracle
- * derives a refusal (SerializationException, no aggregate message, no
- * violation), and the vector must be invalid, expect exactly that, and carry
- * the flag MalformedBody (Smithy's malformed-request protocol tests). A text
- * that is empty or JSON white space only is read as {} (every member
- * required; Smithy's awsJson protocol tests: services support requests with
- * no payload): the vector must be acceptable with the alternative refused,
- * carry the flag EmptyBody, and expect exactly what {} gives.
+ * strict parser (a duplicate key keeps its last value), requires it to equal
+ * "body", and derives the answers from the parsed wire. The meaning of some
+ * texts is contested (nothing public shows what the service's JSON layer
+ * does), and the oracle derives every plausible reading on its own:
+ *  - a duplicate key: its last value, its first value, a refusal;
+ *  - a lone surrogate escape (no body: the text has no Unicode reading): kept
+ *    in the Java String (codePointCount counts it as one code point;
+ *    java.util.regex sees category Cs), read as U+FFFD (category So), a
+ *    refusal;
+ *  - a whole object followed by more text (flag TrailingData): a refusal, the
+ *    first object, the last object;
+ *  - an empty or white-space-only text (flag EmptyBody): a refusal, {}.
+ * Such a vector must be acceptable, and its expected and alternatives must be
+ * exactly those answers: none missing, none that no reading gives. Any other
+ * text that this strict parser refuses (not JSON, a trailing comma, a comment,
+ * single quotes, a document cut short, a form feed) or that is JSON but not an
+ * object (an array, a string, a number, null) is a malformed body: a refusal
+ * (SerializationException, no aggregate message, no violation), flag
+ * MalformedBody. An acceptable vector with one reading here (UnicodeVersion:
+ * Java 17 has Unicode 13 data) must allow the answer Java derives.
  *
  * Output never contains body values (Username and FeedbackToken are secrets),
  * nor messages (they quote values): only ids, member and constraint names.
@@ -124,16 +120,52 @@ public class Oracle {
         private final String s;
         private int i = 0;
         private int depth = 0;
+        /** A duplicate key keeps its first value instead of its last. */
+        private boolean firstWins = false;
+        /** Whether an object held a key twice. */
+        boolean sawDuplicate = false;
 
         JsonParser(String s) { this.s = s; }
 
         static Object parse(String text) throws JsonException {
-            JsonParser p = new JsonParser(text);
-            p.ws();
-            Object v = p.value();
-            p.ws();
-            if (p.i != p.s.length()) throw p.err("unexpected data after the top-level value");
+            return new JsonParser(text).whole();
+        }
+
+        /** The strict reading of the whole text, a duplicate key keeping its last value or, with firstWins, its first. */
+        Object whole() throws JsonException {
+            ws();
+            Object v = value();
+            ws();
+            if (i != s.length()) throw err("unexpected data after the top-level value");
             return v;
+        }
+
+        /** A parser whose duplicate keys keep their first value. */
+        static JsonParser firstWins(String text) {
+            JsonParser p = new JsonParser(text);
+            p.firstWins = true;
+            return p;
+        }
+
+        /**
+         * The JSON objects the text holds one after the other, read from its start: the first value when it is
+         * an object, then each further object, until the text ends or holds something else. Empty when the
+         * text does not start with a whole object.
+         */
+        static List<Object> documents(String text) {
+            JsonParser p = new JsonParser(text);
+            List<Object> out = new ArrayList<>();
+            while (true) {
+                p.ws();
+                if (p.i == p.s.length()) return out;
+                try {
+                    Object v = p.value();
+                    if (!(v instanceof Map)) return out;
+                    out.add(v);
+                } catch (JsonException e) {
+                    return out;
+                }
+            }
         }
 
         private JsonException err(String what) {
@@ -191,7 +223,8 @@ public class Oracle {
                 i++;
                 ws();
                 Object v = value();
-                m.put(k, v); // duplicate key: last value wins
+                if (m.containsKey(k)) sawDuplicate = true;
+                if (!firstWins || !m.containsKey(k)) m.put(k, v); // duplicate key: last value wins (first with firstWins)
                 ws();
                 if (i >= s.length()) throw err("unexpected end of input in an object");
                 char c = s.charAt(i);
@@ -555,11 +588,110 @@ public class Oracle {
         return false;
     }
 
+    /** A decoded value with every lone surrogate read as U+FFFD (category So), as Go's encoding/json does. */
+    static Object replaceLone(Object value) {
+        if (value instanceof String) {
+            String s = (String) value;
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < s.length(); k++) {
+                char c = s.charAt(k);
+                if (Character.isHighSurrogate(c) && k + 1 < s.length() && Character.isLowSurrogate(s.charAt(k + 1))) {
+                    b.append(c).append(s.charAt(++k));
+                } else {
+                    b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+                }
+            }
+            return b.toString();
+        }
+        if (value instanceof Map) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) m.put((String) replaceLone(e.getKey()), replaceLone(e.getValue()));
+            return m;
+        }
+        if (value instanceof List) {
+            List<Object> l = new ArrayList<>();
+            for (Object o : (List<?>) value) l.add(replaceLone(o));
+            return l;
+        }
+        return value;
+    }
+
+    /**
+     * Every answer a plausible reading of the wire text gives, by the rules above. One reading for a text with
+     * a settled meaning; for a contested one (public evidence says nothing of the service's JSON layer) each of:
+     * a refusal; a duplicate key's last and first value; a lone surrogate kept (Cs) and read as U+FFFD; the first
+     * and the last of several objects in a row; an empty text read as {}.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Outcome> readings(List<Member> members, String text, boolean[] duplicate) {
+        List<Outcome> out = new ArrayList<>();
+        if (text.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+            out.add(Outcome.REFUSED);
+            out.add(compute(members, new LinkedHashMap<>()));
+            return distinct(out);
+        }
+        JsonParser last = new JsonParser(text);
+        Object parsed;
+        try {
+            parsed = last.whole();
+        } catch (JsonException e) {
+            parsed = null;
+        }
+        if (!(parsed instanceof Map)) {
+            out.add(Outcome.REFUSED);
+            List<Object> documents = JsonParser.documents(text);
+            if (!documents.isEmpty()) {
+                out.add(compute(members, (Map<String, Object>) documents.get(0)));
+                out.add(compute(members, (Map<String, Object>) documents.get(documents.size() - 1)));
+            }
+            return distinct(out);
+        }
+        out.add(compute(members, (Map<String, Object>) parsed));
+        if (holdsLoneSurrogate(parsed)) {
+            out.add(Outcome.REFUSED);
+            out.add(compute(members, (Map<String, Object>) replaceLone(parsed)));
+        }
+        duplicate[0] = last.sawDuplicate;
+        if (last.sawDuplicate) {
+            out.add(Outcome.REFUSED);
+            try {
+                out.add(compute(members, (Map<String, Object>) JsonParser.firstWins(text).whole()));
+            } catch (JsonException e) {
+                throw new IllegalStateException("a text read once cannot fail the second time", e);
+            }
+        }
+        return distinct(out);
+    }
+
+    /** `[valid, SerializationException [], ...]`: the answers, named without values. */
+    static String distinctLabels(List<Outcome> outcomes) {
+        List<String> l = new ArrayList<>();
+        for (Outcome o : outcomes) l.add(describe(o));
+        return l.toString();
+    }
+
+    /** The outcomes, each once. */
+    static List<Outcome> distinct(List<Outcome> outcomes) {
+        List<Outcome> out = new ArrayList<>();
+        for (Outcome o : outcomes) if (indexOf(out, o) < 0) out.add(o);
+        return out;
+    }
+
+    /** Where `o` is in `list` (the same answer), or -1. */
+    static int indexOf(List<Outcome> list, Outcome o) {
+        for (int k = 0; k < list.size(); k++) {
+            Outcome other = list.get(k);
+            boolean same = other.valid() || o.valid() ? other.valid() == o.valid() : difference(o, other) == null;
+            if (same) return k;
+        }
+        return -1;
+    }
+
     // ------------------------------------------------------------------ main
 
     static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
-    int vectors = 0, agree = 0, accValid = 0, accInvalid = 0, refusable = 0, disagree = 0, errors = 0, wires = 0, lone = 0,
+    int vectors = 0, agree = 0, accValid = 0, accInvalid = 0, contested = 0, disagree = 0, errors = 0, wires = 0, lone = 0,
             empty = 0, malformed = 0;
     final boolean verbose;
 
@@ -646,12 +778,8 @@ public class Oracle {
                 wires++;
             }
             Object result = v.get("result");
-            Object alternative = v.get("alternative");
-            if ("acceptable".equals(result) != v.containsKey("alternative")) {
-                throw new Malformed("alternative is required for acceptable vectors and forbidden otherwise");
-            }
-            if (v.containsKey("alternative") && !"valid".equals(alternative) && !"refused".equals(alternative)) {
-                throw new Malformed("alternative is neither valid nor refused");
+            if ("acceptable".equals(result) != v.containsKey("alternatives")) {
+                throw new Malformed("alternatives is required for acceptable vectors and forbidden otherwise");
             }
             Object flags = v.get("flags");
             if (!(flags instanceof List)) throw new Malformed("flags is not an array");
@@ -660,39 +788,69 @@ public class Oracle {
                     throw new Malformed("flag " + pair[0] + " goes with, and only with, a body-less wire text of its kind");
                 }
             }
-            if (("lone".equals(kind) || "empty".equals(kind)) && !"refused".equals(alternative)) {
-                throw new Malformed("a body-less " + kind + " wire text must be acceptable, alternative refused");
-            }
-            if ("malformed".equals(kind) && !"invalid".equals(result)) {
-                throw new Malformed("a malformed body must be invalid");
-            }
             if (!v.containsKey("expected")) throw new Malformed("expected is missing");
             Outcome expected = readExpected(v.get("expected"));
-            @SuppressWarnings("unchecked") Outcome computed =
-                    "malformed".equals(kind) ? Outcome.REFUSED : compute(members, (Map<String, Object>) body);
+            // The answers the vector allows: expected (valid when null), then each alternative.
+            List<Outcome> allowed = new ArrayList<>();
+            allowed.add(expected == null ? Outcome.VALID : expected);
+            if (v.containsKey("alternatives")) {
+                Object alts = v.get("alternatives");
+                if (!(alts instanceof List) || ((List<?>) alts).isEmpty()) throw new Malformed("alternatives is not a non-empty array");
+                for (Object a : (List<?>) alts) {
+                    if ("valid".equals(a)) allowed.add(Outcome.VALID);
+                    else if ("refused".equals(a)) allowed.add(Outcome.REFUSED);
+                    else if (a instanceof Map) allowed.add(readExpected(a));
+                    else throw new Malformed("an alternative is neither valid, refused nor an error object");
+                }
+                if (distinct(allowed).size() != allowed.size()) throw new Malformed("alternatives repeat an answer");
+            }
+            // The answers Java derives: one per plausible reading of the text (or of body, without a wire text).
+            boolean[] duplicate = {false};
+            @SuppressWarnings("unchecked") List<Outcome> derived = v.containsKey("wire")
+                    ? readings(members, (String) v.get("wire"), duplicate)
+                    : List.of(compute(members, (Map<String, Object>) body));
+            if (((List<?>) flags).contains("DuplicateKey") != duplicate[0]) {
+                throw new Malformed("flag DuplicateKey goes with, and only with, a wire text that repeats a key");
+            }
+            boolean trailing = "malformed".equals(kind) && !JsonParser.documents((String) v.get("wire")).isEmpty();
+            if (((List<?>) flags).contains("TrailingData") != trailing) {
+                throw new Malformed("flag TrailingData goes with, and only with, a wire text that is an object followed by more");
+            }
+            Outcome computed = derived.get(0);
 
-            if ("valid".equals(result) || "invalid".equals(result)) {
+            if (derived.size() > 1) {
+                // A contested text: the vector must be acceptable and allow exactly the answers of every reading.
+                List<String> missing = new ArrayList<>(), extra = new ArrayList<>();
+                for (Outcome o : derived) if (indexOf(allowed, o) < 0) missing.add(describe(o));
+                for (Outcome o : allowed) if (indexOf(derived, o) < 0) extra.add(describe(o));
+                if (!"acceptable".equals(result) || !missing.isEmpty() || !extra.isEmpty()) {
+                    disagree++;
+                    System.out.println("DISAGREE " + id + ": the readings of its text give " + derived.size() + " answers; "
+                            + "the vector is " + result + (missing.isEmpty() ? "" : ", missing " + missing)
+                            + (extra.isEmpty() ? "" : ", allowing what no reading gives " + extra));
+                } else {
+                    contested++;
+                    if (verbose) System.out.println("CONTESTED " + id + ": every reading allowed " + distinctLabels(derived));
+                }
+            } else if ("valid".equals(result) || "invalid".equals(result)) {
                 if ("valid".equals(result) && expected != null) throw new Malformed("result valid with a non-null expected");
                 if ("invalid".equals(result) && expected == null) throw new Malformed("result invalid with a null expected");
                 String diff = difference(computed, expected);
                 if (diff == null) agree++;
                 else { disagree++; System.out.println("DISAGREE " + id + ": " + diff); }
             } else if ("acceptable".equals(result)) {
+                // One reading (the Unicode version of the data decides): Java's answer must be one allowed.
                 if (expected == null) throw new Malformed("result acceptable with a null expected");
-                // With the alternative refused, Java reads the text as Jackson does: the expected error, never valid.
-                boolean refused = "refused".equals(alternative);
-                String diff = computed.valid() && !refused ? null : difference(computed, expected);
-                if (diff != null) {
+                if (indexOf(allowed, computed) < 0) {
                     disagree++;
-                    System.out.println("DISAGREE " + id + ": acceptable (alternative " + alternative + "), but oracle is "
-                            + (refused ? "not expected: " : "neither valid nor expected: ") + diff);
+                    System.out.println("DISAGREE " + id + ": acceptable, but the oracle's " + describe(computed)
+                            + " is none of the allowed answers: " + difference(computed, expected));
                 } else if (computed.valid()) {
                     accValid++;
                     if (verbose) System.out.println("ACCEPTABLE " + id + ": Java reads valid");
                 } else {
-                    if (refused) refusable++; else accInvalid++;
-                    if (verbose) System.out.println("ACCEPTABLE " + id + ": Java reads invalid (= expected)"
-                            + (refused ? "; the alternative is refusing the body" : ""));
+                    accInvalid++;
+                    if (verbose) System.out.println("ACCEPTABLE " + id + ": Java reads " + describe(computed));
                 }
             } else {
                 throw new Malformed("result is not valid/invalid/acceptable");
@@ -769,7 +927,7 @@ public class Oracle {
         String javaVersion = System.getProperty("java.version");
         System.out.println("oracle (java.util.regex, Unicode " + unicodeVersion() + ", Java " + javaVersion + "): "
                 + o.vectors + " vectors, " + o.agree + " agree, " + o.accValid + " acceptable-as-valid, "
-                + o.accInvalid + " acceptable-as-invalid, " + o.refusable + " refusable-as-invalid, " + o.disagree + " disagree, "
+                + o.accInvalid + " acceptable-as-invalid, " + o.contested + " contested (every reading allowed), " + o.disagree + " disagree, "
                 + o.wires + " judged from their wire text (" + o.lone + " without a Unicode reading, " + o.empty
                 + " empty, " + o.malformed + " refused as malformed)"
                 + (o.errors > 0 ? ", " + o.errors + " unreadable input(s)" : ""));
