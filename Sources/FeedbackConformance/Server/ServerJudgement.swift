@@ -143,23 +143,25 @@ extension Vector {
         result.deviations += judged.deviations
     }
 
-    /// An acceptable vector's answer, by the reading it meets best: valid
-    /// where allowed, else the expected error or an error alternative (one
-    /// met without any deviation first), else a refusal where allowed; when
-    /// none is met, the expected error's deviations.
+    /// An acceptable vector's answer, by the reading it meets best (valid
+    /// where allowed, the expected error, each error alternative, a refusal
+    /// where allowed): one met without any deviation first, then one met
+    /// with no `service` deviation; when none is met, the expected error's
+    /// deviations.
     private func judgeAcceptable(_ seen: ServerResponse, strict: Bool, comparingMessage: Bool) -> Judged {
-        if allowsValidAnswer {
-            let asValid = judgeValid(seen, strict: strict)
-            if asValid.conforms { return asValid }
-        }
-        let readings = ([expected].compactMap { $0 } + alternatives.compactMap(\.error)).map { error in
+        var readings = allowsValidAnswer ? [judgeValid(seen, strict: strict)] : []
+        readings += ([expected].compactMap { $0 } + alternatives.compactMap(\.error)).map { error in
             judgeInvalid(seen, against: error, strict: strict, comparingMessage: comparingMessage)
         }
-        if let met = readings.first(where: { $0.conforms && $0.deviations.isEmpty }) ?? readings.first(where: \.conforms) {
+        if alternatives.contains(.refused), seen.isRefusal {
+            readings.append(Judged(got: seen.shown, notes: ["the body refused as malformed"]))
+        }
+        // A reading met exactly first, then one met as the service would; else the expected error's deviations.
+        if let met = readings.first(where: { !$0.noExpectation && $0.deviations.isEmpty }) ?? readings.first(where: \.conforms) {
             return met
         }
-        if alternatives.contains(.refused), seen.isRefusal { return Judged(got: seen.shown, notes: ["the body refused as malformed"]) }
-        return readings.first ?? Judged(got: seen.shown, notes: ["the vector has no expectation"], noExpectation: true)
+        return readings.dropFirst(allowsValidAnswer ? 1 : 0).first ?? readings.first
+            ?? Judged(got: seen.shown, notes: ["the vector has no expectation"], noExpectation: true)
     }
 
     /// What judging an answer by one reading came to.
@@ -208,7 +210,8 @@ extension Vector {
                 judged.notes.append("the server failed on a valid request")
                 deviate("fails-on-valid-request", .service, "\(seen.shown) for a valid request")
             } else {
-                deviate("rejects-valid-request", expectationSeverity, "\(seen.shown) for a valid request")
+                // Not a validation answer (a redirect, a 403, a 400 without a type): wrong under every reading.
+                deviate("rejects-valid-request", .service, "\(seen.shown) for a valid request")
             }
             return judged
         }
@@ -271,16 +274,20 @@ extension Vector {
         if status >= 500 {
             return [Deviation(finding: "fails-on-invalid-request", severity: .service, detail: "\(seen.shown) instead of HTTP 400")]
         }
+        // A redirect, a 403, a 404: wrong under every reading of the vector.
+        let otherStatus = !(200..<300).contains(status) && status != 400
         let pastValidation = (200..<300).contains(status)
             || (status == 400 && seen.type.map { !ErrorTypes.validation.contains($0) } ?? false)
         guard pastValidation else {
             var got = status == 400 ? "" : "http-\(status)"
             if let type = seen.type {
-                got += (got.isEmpty ? "" : "-") + (seen.shownType == type ? FindingCatalog.kebab(type) : "another-error-type")
+                // Only a type this project knows names a finding: an answer's own text never does.
+                got += (got.isEmpty ? "" : "-") + (ErrorTypes.known.contains(type) ? FindingCatalog.kebab(type) : "another-error-type")
             } else if got.isEmpty {
                 got = "http-400-without-error-type"
             }
-            return [Deviation(finding: "answers-\(got)-for-\(FindingCatalog.kebab(expected.errorType.rawValue))", severity: severity,
+            return [Deviation(finding: "answers-\(got)-for-\(FindingCatalog.kebab(expected.errorType.rawValue))",
+                              severity: otherStatus ? .service : severity,
                               detail: "\(seen.shown) instead of HTTP 400 \(expected.errorType.rawValue)")]
         }
         guard !expected.violations.isEmpty else {

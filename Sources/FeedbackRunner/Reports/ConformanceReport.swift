@@ -198,7 +198,18 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
             result.expected = result.expected.map(redactor.filtered)
             result.got = result.got.map(redactor.filtered)
             result.notes = result.notes.map(redactor.filtered)
+            result.deviations = result.deviations.map { deviation in
+                var deviation = deviation
+                deviation.detail = redactor.filtered(deviation.detail)
+                return deviation
+            }
             return result
+        }
+        copy.findings = findings.map { finding in
+            var finding = finding
+            finding.summary = redactor.filtered(finding.summary)
+            finding.source = finding.source.map(redactor.filtered)
+            return finding
         }
         copy.requestIds = requestIds.mapValues(redactor.filtered)
         copy.notes = notes.map(redactor.filtered)
