@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Regenerates the committed conformance reports in Conformance/reports/:
 # every client adapter (Conformance/run-adapters.sh: botocore, the Swift
-# encoder, aws-sdk-go, aws-sdk-go-v2, awscli, aiobotocore) and moto_server as
-# a server; then Conformance/MATRIX.md and reports/matrix.html from them. Needs
-# Conformance/requirements.txt and the adapters installed
-# (`.ci/run` does both; or Conformance/install-adapters.sh).
+# encoder, aws-sdk-go, aws-sdk-go-v2, awscli, aiobotocore), moto_server and
+# MiniStack as servers; then Conformance/MATRIX.md and reports/matrix.html
+# from them. Needs Conformance/requirements.txt, the adapters and MiniStack
+# installed (`.ci/run` does all three; or Conformance/install-adapters.sh and
+# Conformance/servers/ministack/install.sh).
 #
 #   Conformance/regenerate-reports.sh
 set -euo pipefail
@@ -34,8 +35,11 @@ for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; 
 run moto-server server --endpoint "http://127.0.0.1:$port" --name "moto_server 5.2.1" \
     --expect Conformance/expectations/moto-server.json
 
+# MiniStack: started in its own process group, waited for (bounded), killed as a group.
+Conformance/servers/ministack/run.sh "$out" || [ $? -eq 1 ]
+
 # The matrix of every implementation, from the JSON reports: committed as Markdown and as one HTML page.
 reports=()
-for name in botocore aiobotocore awscli aws-sdk-go aws-sdk-go-v2 swift moto-server; do reports+=("$out/$name.json"); done
+for name in botocore aiobotocore awscli aws-sdk-go aws-sdk-go-v2 swift moto-server ministack; do reports+=("$out/$name.json"); done
 "$tool" conform matrix --output Conformance/MATRIX.md "${reports[@]}"
 "$tool" conform matrix --format html --output "$out/matrix.html" "${reports[@]}"

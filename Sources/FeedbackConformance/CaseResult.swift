@@ -19,6 +19,11 @@ public struct CaseResult: Sendable, Hashable, Decodable {
     public var known: Known?
     /// Wall time of the case, in milliseconds.
     public var milliseconds: Double
+    /// Every way the case departs from what it should do, each with its
+    /// cause and severity; empty for a case with nothing to report. The
+    /// ``verdict`` is `fail` when one of them fails the run's threshold
+    /// (``Severity/failsRun(strict:)``).
+    public var deviations: [Deviation]
 
     /// How an expectation file entry covers a case.
     public enum Known: String, Sendable, Hashable, Decodable {
@@ -30,7 +35,7 @@ public struct CaseResult: Sendable, Hashable, Decodable {
 
     /// Creates a result.
     public init(id: String, verdict: Verdict, expected: String? = nil, got: String? = nil,
-                notes: [String] = [], known: Known? = nil, milliseconds: Double = 0) {
+                notes: [String] = [], known: Known? = nil, milliseconds: Double = 0, deviations: [Deviation] = []) {
         self.id = id
         self.verdict = verdict
         self.expected = expected
@@ -38,6 +43,39 @@ public struct CaseResult: Sendable, Hashable, Decodable {
         self.notes = notes
         self.known = known
         self.milliseconds = milliseconds
+        self.deviations = deviations
+    }
+
+    enum CodingKeys: String, CodingKey { case id, verdict, expected, got, notes, known, milliseconds, deviations }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        verdict = try container.decode(Verdict.self, forKey: .verdict)
+        expected = try container.decodeIfPresent(String.self, forKey: .expected)
+        got = try container.decodeIfPresent(String.self, forKey: .got)
+        notes = try container.decode([String].self, forKey: .notes)
+        known = try container.decodeIfPresent(Known.self, forKey: .known)
+        milliseconds = try container.decode(Double.self, forKey: .milliseconds)
+        deviations = try container.decodeIfPresent([Deviation].self, forKey: .deviations) ?? []
+    }
+
+    /// The gravest severity among the case's deviations; `service` for a
+    /// case that does not pass and names none (an older report); `nil` for
+    /// a passing case with nothing to report.
+    public var severity: Severity? {
+        if let gravest = deviations.map(\.severity).min() { return gravest }
+        return verdict == .pass ? nil : .service
+    }
+
+    /// Whether the case passes at a threshold: by default (`strict` false)
+    /// when no deviation is of severity `service`; with `strict`, when none
+    /// is `service` or `protocol` either. Unimplemented operations and
+    /// unusable answers never pass.
+    public func passes(strict: Bool) -> Bool {
+        if verdict == .unimplemented || verdict == .error { return false }
+        guard let severity else { return true }
+        return !severity.failsRun(strict: strict)
     }
 
     /// Whether the case makes the run fail: a verdict other than `pass` that
@@ -56,6 +94,7 @@ extension CaseResult {
     public var jsonValue: JSONValue {
         .object(["id": .string(id), "verdict": .string(verdict.rawValue), "expected": .nullable(expected),
                  "got": .nullable(got), "notes": .array(notes.map(JSONValue.string)),
-                 "known": .nullable(known?.rawValue), "milliseconds": .number(milliseconds)])
+                 "known": .nullable(known?.rawValue), "milliseconds": .number(milliseconds),
+                 "deviations": .array(deviations.map(\.jsonValue))])
     }
 }

@@ -128,9 +128,7 @@ struct ClientRunnerTests {
     @Test("Each lie is a fail that names what is wrong", .enabled(if: hasPython, "python3 is not installed"), arguments: [
         ("drop-member", 0, "Username dropped"),
         ("change-body", 1, "EventId differs from the parameter (36 scalars given, 44 sent)"),
-        ("sign-update", 0, "UpdateAuthEventFeedback carries an Authorization header; it must be unsigned"),
         ("unsigned", 1, "AdminUpdateAuthEventFeedback signature: no Authorization header"),
-        ("raw-type", 2, "surfaced com.amazonaws.cognitoidentityprovider#NotAuthorizedException instead of NotAuthorizedException"),
         ("wrong-region", 1, "SigV4 credential scope names the region eu-west-1, not us-east-1"),
         ("wrong-service", 1, "SigV4 credential scope names the service cognito-identity, not cognito-idp"),
         ("stale-date", 1, "X-Amz-Date is about 20 minutes from the current time"),
@@ -142,6 +140,21 @@ struct ClientRunnerTests {
         #expect(results[index].verdict == .fail)
         #expect(results[index].got?.contains(reason) == true, "\(results[index].got ?? "")")
         #expect(results.enumerated().allSatisfy { $0.offset == index || $0.element.verdict == .pass })
+    }
+
+    @Test("A protocol deviation is named, passes by default and fails a strict run", .enabled(if: hasPython, "python3 is not installed"),
+          arguments: [
+        ("sign-update", 0, "signs-optional-auth-operation", "UpdateAuthEventFeedback carries an Authorization header; the model marks it unauthenticated"),
+        ("raw-type", 2, "misreads-namespaced-error-type", "surfaced com.amazonaws.cognitoidentityprovider#NotAuthorizedException instead of NotAuthorizedException"),
+    ])
+    func protocolDeviations(fault: String, index: Int, finding: String, reason: String) async {
+        let cases = Self.three
+        let (_, results) = await Self.run(Self.fault(fault, on: [cases[index].id]), cases)
+        #expect(results.map(\.verdict) == [.pass, .pass, .pass])
+        #expect(results[index].deviations.map(\.finding) == [finding])
+        #expect(results[index].got?.contains(reason) == true, "\(results[index].got ?? "")")
+        let (_, strict) = await Self.run(Self.fault(fault, on: [cases[index].id]), cases) { $0.strict = true }
+        #expect(strict[index].verdict == .fail)
     }
 
     @Test("An adapter that normalises usernames fails every vector whose username is not in NFC",

@@ -26,7 +26,8 @@ struct ConformanceMatrixTests {
         let matrix = ConformanceMatrix(reports: Self.reports, library: Vectors.library)
         #expect(matrix.columns.map(\.title) == ["good <sdk> 1.0", "bad|sdk 1.0", "emulator 1.0"])
         let baseline = try #require(matrix.topics.first { $0.name == "baseline" })
-        #expect(baseline.cells.map(\.shown) == ["2/2", "1/2", "0/1"])
+        // A cell whose every case is unimplemented says so instead of a red 0/1.
+        #expect(baseline.cells.map(\.shown) == ["2/2", "1/2", "not implemented"])
         let wire = try #require(matrix.topics.first { $0.name == "wire" })
         #expect(wire.cells.map(\.shown) == ["—", "—", "1/1"])
         #expect(matrix.flags.contains { $0.name == "EscapedUnicode" || $0.name == "ScalarsNotUtf16" })
@@ -38,9 +39,25 @@ struct ConformanceMatrixTests {
         let markdown = ConformanceMatrix(reports: Self.reports, library: Vectors.library, vectorsVersion: "v").markdown
         #expect(markdown.hasPrefix("# Conformance matrix\n"))
         #expect(markdown.contains("| | good &lt;sdk&gt; 1.0 (client) | bad\\|sdk 1.0 (client) | emulator 1.0 (server) |\n|---|---:|---:|---:|\n"))
-        #expect(markdown.contains("| **compliance** | 100.0 % | 33.3 % | 50.0 % |"))
-        #expect(markdown.contains("| baseline | 2/2 | 1/2 | 0/1 |"))
+        #expect(markdown.contains("| **service** | 100.0 % | 33.3 % | 50.0 % |"))
+        #expect(markdown.contains("| **strict** | 100.0 % | 33.3 % | 50.0 % |"))
+        #expect(markdown.contains("| baseline | 2/2 | 1/2 | not implemented |"))
+        // Each implementation's findings, one line each, with severity and why.
+        #expect(markdown.contains("### bad\\|sdk 1.0 (client)\n\n- **service** `unclassified-failure` (1 case): "))
+        #expect(markdown.contains("- **service** `no-usable-answer` (1 case): no usable answer"))
+        #expect(markdown.contains("### good &lt;sdk&gt; 1.0 (client)\n\nNone: every case passes, strict included.\n"))
         #expect(markdown.contains("## By flag"))
+    }
+
+    @Test("An implementation that implements neither operation shows as not implemented with one finding, not as 0 %")
+    func notImplemented() {
+        let moto = Self.report("moto", kind: "server", [("baseline.typical.update", .unimplemented), ("wire.escaped-latin.update", .unimplemented)])
+        let matrix = ConformanceMatrix(reports: [moto], library: Vectors.library)
+        #expect(matrix.markdown.contains("| **service** | not implemented |"))
+        #expect(matrix.markdown.contains("- **service** `not-implemented` (2 cases): implements neither operation"))
+        #expect(matrix.html.contains("<tr><th>service</th><td class=\"none\">not implemented</td></tr>"))
+        #expect(matrix.html.contains("<code>not-implemented</code> (2 cases): implements neither operation"))
+        #expect(!matrix.html.contains("hsl(0,"))
     }
 
     @Test("HTML is one self-contained page: no script, nothing fetched, names escaped, cells coloured")

@@ -17,10 +17,14 @@ enum ClientConformance {
         any network; the credentials are fake.
 
         OPTIONS:
+          --strict                 Also fail on protocol deviations (signing the optional-auth
+                                   UpdateAuthEventFeedback, reading the error type only from
+                                   __type, ...); by default a run fails on service ones only.
         \(ConformCommand.regionHelp)
         \(ConformCommand.commonHelp)
 
-        EXIT STATUS: 0 when no case fails the run, 1 when some do, 2 on usage or set-up
+        EXIT STATUS: 0 when no case fails the run (by default: no service deviation beyond
+        the expectation file; with --strict: no protocol one either), 1 when some do, 2 on usage or set-up
         errors (among them an adapter command that does not exist, or an adapter that
         never answers 'start'), 3 when the report cannot be written.
 
@@ -39,7 +43,8 @@ enum ClientConformance {
         """
 
     static func run(_ arguments: ArraySlice<String>, io: ToolIO) async throws(UsageError) -> Int32 {
-        let args = try Arguments(arguments, options: ConformCommand.commonOptions, switches: ConformCommand.commonSwitches)
+        let args = try Arguments(arguments, options: ConformCommand.commonOptions,
+                                 switches: ConformCommand.commonSwitches.union(["--strict"]))
         if !args.switches.isDisjoint(with: ["--help", "-h"]) { io.output.write(help + "\n"); return 0 }
         guard !args.positionals.isEmpty else {
             throw UsageError("conform client needs the adapter command after '--', e.g. -- python3 adapter.py")
@@ -49,6 +54,7 @@ enum ClientConformance {
         options.timeout = Double(settings.timeout)
         options.deadline = Double(settings.deadline)
         options.region = settings.region
+        options.strict = args.switches.contains("--strict")
         let cases = ClientCase.cases(for: settings.selection.vectors.filter { $0.appliesTo.contains(.client) }, answers: false)
             + settings.selection.answerCases
         guard !cases.isEmpty else {
@@ -76,8 +82,10 @@ enum ClientConformance {
                 + redactor.filtered(TerminalText.escaped("\(failure.caseID): \(failure.reason)", limit: 400)))
             explain(failure, redactor: redactor, io: io)
         }
+        var recorded = settings.recorded
+        recorded["strict"] = "\(options.strict)"
         let report = ConformanceReport(implementation: implementation, tool: Tool.version, started: started,
-                                       seconds: (ContinuousClock.now - clock).seconds, settings: settings.recorded,
+                                       seconds: (ContinuousClock.now - clock).seconds, settings: recorded,
                                        results: run.results)
         return settings.finish(report, redactor: redactor, io: io)
     }

@@ -27,6 +27,16 @@ enum ConformCommand {
         VERDICTS: pass, fail (expected vs got), unimplemented (the implementation says
         the operation does not exist), error (no usable answer). Compliance = pass / total.
 
+        SEVERITY: every deviation is classified. service: the real service is
+        documented or observed to behave otherwise (a defect users meet). protocol: a
+        deviation from awsJson1.1 or the current model the service is not known to
+        expose (signing the optional-auth UpdateAuthEventFeedback, reading the error type
+        only from __type, a 2xx other than 200, a message's wording). inferred: the
+        expectation rests on indirect evidence or reasoning. A run fails on service
+        deviations; with --strict on protocol ones too; never on inferred ones. Every
+        report leads with its FINDINGS: each cause once, with its severity and the cases
+        it explains.
+
         EXIT STATUS: 0 when no case fails the run, 1 when some do, 2 on usage or set-up
         errors, 3 when the report cannot be written (standard output or --output's file
         closed or full).
@@ -44,9 +54,10 @@ enum ConformCommand {
           --timeout <seconds>      Per request or adapter reply, whole seconds (default 10).
           --deadline <seconds>     Bound on the whole run (default 600); unfinished cases
                                    are errors.
-          --expect <file>          An expectation file of known issues (see Conformance/README.md):
-                                   known failures do not fail the run; known failures
-                                   that now pass do, so the file is kept honest.
+          --expect <file>          An expectation file of known issues (see Conformance/README.md),
+                                   by case ids or by finding: known failures do not fail
+                                   the run; known failures that now pass (or a listed
+                                   finding no case shows) do, so the file is kept honest.
           --format <format>        The report's format: text (default), json, junit (JUnit
                                    XML), or markdown (for a CI job summary).
           --output <file>          Write the report to <file> (opened before the run); a
@@ -114,7 +125,7 @@ struct ConformSettings {
     /// standard output; the run's exit status.
     func finish(_ report: ConformanceReport, redactor: Redactor, io: ToolIO) -> Int32 {
         var report = report
-        if let knownIssues { report.results = knownIssues.apply(to: report.results) }
+        if let knownIssues { report = report.applying(knownIssues) }
         let rendered = format.render(report, redactor: redactor)
         guard let output else {
             io.output.write(rendered)

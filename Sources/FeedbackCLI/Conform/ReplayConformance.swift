@@ -17,7 +17,9 @@ enum ReplayConformance {
         real service (reference) turn failures into disputes with the vectors.
 
         OPTIONS:
-          --strict                 Also compare the validation message, part by part.
+          --strict                 Also fail on protocol deviations: the validation message
+                                   (compared part by part), a 2xx other than 200, an error
+                                   type the operation does not model or only in a header.
           --name <name>            The name to give the implementation in the report.
           --expect <file>          An expectation file of known issues.
           --format text|json|junit The report's format (default text).

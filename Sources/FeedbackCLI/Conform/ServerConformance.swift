@@ -57,7 +57,9 @@ enum ServerConformance {
                                    nothing more, the cases left being errors (default 40;
                                    1: a throttled request is not sent again).
           --ca-file <file>         Trust only the CAs in this PEM file for https (needs curl).
-          --strict                 Also compare the validation message, part by part.
+          --strict                 Also fail on protocol deviations: the validation message
+                                   (compared part by part), a 2xx other than 200, an error
+                                   type the operation does not model or only in a header.
           --concurrency <n>        Requests in flight at once (default 4).
           --name <name>            The name to give the implementation in the report.
         \(ConformCommand.commonHelp)

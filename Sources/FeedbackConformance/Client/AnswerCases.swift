@@ -78,7 +78,7 @@ extension ClientCase {
                     id: "answer.\(modelled.name).\(form.rawValue).\(operation == .updateAuthEventFeedback ? "update" : "admin")",
                     operation: operation, parameters: validParameters(for: operation),
                     response: form.response(modelled.name, status: modelled.status),
-                    surfaces: .error(modelled.name), result: .valid)
+                    surfaces: .error(modelled.name), result: .valid, form: form)
             }
         }
     }

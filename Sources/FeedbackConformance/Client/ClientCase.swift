@@ -30,16 +30,27 @@ public struct ClientCase: Sendable, Hashable, Identifiable, CustomStringConverti
     /// What the service would make of the parameters: a local rejection is
     /// wrong only for `valid`.
     public let result: Vector.Result
+    /// For an answer case, the form in which ``response`` names the error;
+    /// `nil` for a vector's case (its error, if any, is in `__type`, as
+    /// Cognito sends it).
+    public let form: ErrorForm?
+    /// The severity of a deviation from ``result`` (a valid request rejected
+    /// locally): `service`, or `inferred` when the vector's expectation
+    /// rests on indirect evidence or reasoning only.
+    public let expectationSeverity: Severity
 
     /// Creates a case.
     public init(id: String, operation: FeedbackOperation, parameters: [Member: String], response: WireResponse,
-                surfaces: Surfaced, result: Vector.Result) {
+                surfaces: Surfaced, result: Vector.Result, form: ErrorForm? = nil,
+                expectationSeverity: Severity = .service) {
         self.id = id
         self.operation = operation
         self.parameters = parameters
         self.response = response
         self.surfaces = surfaces
         self.result = result
+        self.form = form
+        self.expectationSeverity = expectationSeverity
     }
 
     /// The case for a client vector, or `nil` when the vector's body is not
@@ -70,7 +81,7 @@ public struct ClientCase: Sendable, Hashable, Identifiable, CustomStringConverti
             surfaces = .success
         }
         self.init(id: vector.id, operation: vector.operation, parameters: parameters, response: response,
-                  surfaces: surfaces, result: vector.result)
+                  surfaces: surfaces, result: vector.result, expectationSeverity: vector.expectationSeverity)
     }
 
     /// The cases of a client run: one per vector a client can be given, in

@@ -28,13 +28,18 @@ extension Vector {
         case .success(let report):
             result.got = Self.summary(report)
             if let mismatch = mismatch(report) {
-                result.verdict = .fail
                 result.got = mismatch
+                result.deviations = [Deviation(finding: "disagrees-with-vector", severity: .service, detail: mismatch)]
             }
         case .failure(let error):
             result.got = "the body refused as unusable (\(error.reason.phrase))"
-            if !allowsRefusal { result.verdict = .fail }
+            if !allowsRefusal {
+                result.deviations = [Deviation(finding: "disagrees-with-vector", severity: .service, detail: result.got ?? "")]
+            }
         }
+        // An engine or linter states the project's reading: it must agree with every vector,
+        // inferred ones included (they allow every plausible reading), so each disagreement fails.
+        if result.deviations.contains(where: { $0.severity.failsRun(strict: false) }) { result.verdict = .fail }
         return result
     }
 

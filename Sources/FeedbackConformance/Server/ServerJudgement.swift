@@ -79,34 +79,42 @@ extension Vector {
             // A security failure, whatever else the answer says.
             result.got = seen.shown + "; the answer quotes the request's \(member.wireName) value"
             result.notes.append("security: a sensitive value in the answer")
+            result.deviations = [Deviation(finding: "echoes-sensitive-value", severity: .service,
+                                           detail: "the answer quotes the request's \(member.wireName) value")]
             return result
         }
         if let reason = seen.unimplementedReason(like: unknownOperation) {
             result.verdict = .unimplemented
             result.notes.append(reason)
+            result.deviations = [Deviation(finding: FindingCatalog.notImplemented, severity: .service, detail: reason)]
             return result
         }
         if !operation.isSigned, seen.requiresAuthentication {
             result.got = seen.shown + "; \(operation.rawValue) required authentication"
             result.notes.append("requires authentication for an operation the model marks authtype none")
+            result.deviations = [Deviation(finding: "requires-authentication-for-optional-auth-operation", severity: .service,
+                                           detail: "\(operation.rawValue) required authentication")]
             return result
         }
         if let reason = seen.noVerdictReason(throttlingCounts: !allowsValidAnswer) {
             result.verdict = .error
             result.notes.append(reason)
+            result.deviations = [Deviation(finding: "no-usable-answer", severity: .service, detail: reason)]
             return result
         }
         judgeByResult(seen, strict: strict, comparingMessage: !messageWithheld, into: &result)
+        if result.verdict == .error { return result }
         if seen.typeOnlyInHeader {
             let problem = "the error type is not in the body's __type as Cognito sends it (only in X-Amzn-ErrorType or code): "
                 + "clients that read only __type (botocore, aws-sdk-go v1) miss it"
-            if strict && result.verdict == .pass {
-                result.verdict = .fail
+            result.deviations.append(Deviation(finding: "error-type-only-in-header", severity: .protocol, detail: problem))
+            if strict && !result.deviations.contains(where: { $0.severity.failsRun(strict: true) && $0.finding != "error-type-only-in-header" }) {
                 result.got = seen.shown + "; " + problem
             } else {
                 result.notes.append("interoperability: " + problem)
             }
         }
+        result.verdict = result.deviations.contains { $0.severity.failsRun(strict: strict) } ? .fail : .pass
         return result
     }
 
@@ -117,34 +125,54 @@ extension Vector {
         ServerResponse(answer, for: self).echoedMember
     }
 
-    /// The verdict by the vector's result, once the answer is one to judge.
+    /// The deviations by the vector's result, once the answer is one to
+    /// judge, with the `got` and notes they call for.
     private func judgeByResult(_ seen: ServerResponse, strict: Bool, comparingMessage: Bool, into result: inout CaseResult) {
+        let judged: Judged
         switch self.result {
         case .valid:
-            (result.verdict, result.notes) = judgeValid(seen, strict: strict)
+            judged = judgeValid(seen, strict: strict)
         case .invalid:
-            (result.verdict, result.got, result.notes) = judgeInvalid(seen, against: expected, strict: strict,
-                                                                      comparingMessage: comparingMessage)
+            judged = judgeInvalid(seen, against: expected, strict: strict, comparingMessage: comparingMessage)
         case .acceptable:
-            if allowsValidAnswer {
-                let asValid = judgeValid(seen, strict: strict)
-                if asValid.verdict == .pass {
-                    (result.verdict, result.notes) = asValid
-                    return
-                }
-            }
-            var judged: [(verdict: Verdict, got: String, notes: [String])] = []
-            for error in [expected].compactMap({ $0 }) + alternatives.compactMap(\.error) {
-                judged.append(judgeInvalid(seen, against: error, strict: strict, comparingMessage: comparingMessage))
-            }
-            if let met = judged.first(where: { $0.verdict == .pass && $0.notes.isEmpty }) ?? judged.first(where: { $0.verdict == .pass }) {
-                (result.verdict, result.got, result.notes) = met
-            } else if alternatives.contains(.refused), seen.isRefusal {
-                (result.verdict, result.notes) = (.pass, ["the body refused as malformed"])
-            } else if let first = judged.first {
-                (result.verdict, result.got, result.notes) = first
-            }
+            judged = judgeAcceptable(seen, strict: strict, comparingMessage: comparingMessage)
         }
+        if judged.noExpectation { result.verdict = .error }
+        result.got = judged.got
+        result.notes += judged.notes
+        result.deviations += judged.deviations
+    }
+
+    /// An acceptable vector's answer, by the reading it meets best (valid
+    /// where allowed, the expected error, each error alternative, a refusal
+    /// where allowed): one met without any deviation first, then one met
+    /// with no `service` deviation; when none is met, the expected error's
+    /// deviations.
+    private func judgeAcceptable(_ seen: ServerResponse, strict: Bool, comparingMessage: Bool) -> Judged {
+        var readings = allowsValidAnswer ? [judgeValid(seen, strict: strict)] : []
+        readings += ([expected].compactMap { $0 } + alternatives.compactMap(\.error)).map { error in
+            judgeInvalid(seen, against: error, strict: strict, comparingMessage: comparingMessage)
+        }
+        if alternatives.contains(.refused), seen.isRefusal {
+            readings.append(Judged(got: seen.shown, notes: ["the body refused as malformed"]))
+        }
+        // A reading met exactly first, then one met as the service would; else the expected error's deviations.
+        if let met = readings.first(where: { !$0.noExpectation && $0.deviations.isEmpty }) ?? readings.first(where: \.conforms) {
+            return met
+        }
+        return readings.dropFirst(allowsValidAnswer ? 1 : 0).first ?? readings.first
+            ?? Judged(got: seen.shown, notes: ["the vector has no expectation"], noExpectation: true)
+    }
+
+    /// What judging an answer by one reading came to.
+    private struct Judged {
+        var got: String
+        var notes: [String] = []
+        var deviations: [Deviation] = []
+        var noExpectation = false
+        /// Whether the answer meets the reading as the service would:
+        /// no `service` deviation.
+        var conforms: Bool { !noExpectation && !deviations.contains { $0.severity == .service } }
     }
 
     /// What the vector expects, as a report shows it: `HTTP 400
@@ -165,40 +193,126 @@ extension Vector {
         return answers.joined(separator: ", or ")
     }
 
-    private func judgeValid(_ seen: ServerResponse, strict: Bool) -> (verdict: Verdict, notes: [String]) {
+    private func judgeValid(_ seen: ServerResponse, strict: Bool) -> Judged {
+        var judged = Judged(got: seen.shown)
+        func deviate(_ finding: String, _ severity: Severity, _ detail: String) {
+            judged.deviations.append(Deviation(finding: finding, severity: severity, detail: detail))
+        }
         if (200..<300).contains(seen.answer.status) {
-            return (.pass, seen.answer.status == 200 ? [] : ["a 2xx other than 200"])
+            if seen.answer.status != 200 {
+                judged.notes.append("a 2xx other than 200")
+                deviate("answers-2xx-other-than-200", .protocol, "HTTP \(seen.answer.status) for a valid request")
+            }
+            return judged
         }
         guard seen.answer.status == 400, let type = seen.type else {
-            return (.fail, seen.answer.status >= 500 ? ["the server failed on a valid request"] : [])
+            if seen.answer.status >= 500 {
+                judged.notes.append("the server failed on a valid request")
+                deviate("fails-on-valid-request", .service, "\(seen.shown) for a valid request")
+            } else {
+                // Not a validation answer (a redirect, a 403, a 400 without a type): wrong under every reading.
+                deviate("rejects-valid-request", .service, "\(seen.shown) for a valid request")
+            }
+            return judged
         }
         if ErrorTypes.validation.contains(type) {
-            return (.fail, ["a validation error for a valid request"])
+            judged.notes.append("a validation error for a valid request")
+            deviate("rejects-valid-request", expectationSeverity, "\(seen.shown) for a valid request")
+        } else if ErrorTypes.modelledNames.contains(type) {
+            judged.notes.append("got past validation: \(type)")
+        } else {
+            judged.notes.append(strict ? "an error type the operation does not model"
+                : "got past validation: \(seen.shownType ?? "an unmodelled error type"), which the operation does not model")
+            deviate("unmodelled-error-type", .protocol, "\(seen.shown): an error type the operation does not model")
         }
-        if ErrorTypes.modelledNames.contains(type) {
-            return (.pass, ["got past validation: \(type)"])
-        }
-        if strict { return (.fail, ["an error type the operation does not model"]) }
-        return (.pass, ["got past validation: \(seen.shownType ?? "an unmodelled error type"), which the operation does not model"])
+        return judged
     }
 
-    /// The verdict on `seen` as the error `expected` (the vector's, or an
-    /// error alternative).
+    /// The deviations of `seen` from the error `expected` (the vector's, or
+    /// an error alternative).
     private func judgeInvalid(_ seen: ServerResponse, against expected: Expectation?, strict: Bool, comparingMessage: Bool)
-        -> (verdict: Verdict, got: String, notes: [String])
+        -> Judged
     {
-        guard let expected else { return (.error, seen.shown, ["the vector has no expectation"]) }
+        var judged = Judged(got: seen.shown)
+        guard let expected else {
+            judged.noExpectation = true
+            judged.notes.append("the vector has no expectation")
+            return judged
+        }
         guard seen.answer.status == 400, seen.type == expected.errorType.rawValue else {
-            return (.fail, seen.shown, [])
+            judged.deviations = missedValidation(seen, expected)
+            return judged
         }
         guard expected.message != nil else {
-            return (.pass, seen.shown, strict ? ["message not compared: the service's wording is undocumented"] : [])
+            if strict { judged.notes.append("message not compared: the service's wording is undocumented") }
+            return judged
         }
-        guard comparingMessage else { return (.pass, seen.shown, []) }
-        guard let difference = messageDifference(seen.answer.message, against: expected) else { return (.pass, seen.shown, []) }
+        guard comparingMessage else { return judged }
+        guard let difference = messageDifference(seen.answer.message, against: expected) else {
+            if let order = enumOrderDifference(seen.answer.message, against: expected) {
+                judged.deviations.append(Deviation(finding: "lists-enum-in-other-order", severity: .inferred, detail: order))
+            }
+            return judged
+        }
+        // The wording is a protocol matter, and no more than the vector's evidence.
+        judged.deviations.append(Deviation(finding: "validation-message-differs", severity: max(.protocol, expectationSeverity),
+                                           detail: difference))
         // Reported in every run; failing only a strict one.
-        if strict { return (.fail, seen.shown + "; " + difference, []) }
-        return (.pass, seen.shown, ["message differs: " + difference])
+        if strict { judged.got = seen.shown + "; " + difference } else { judged.notes.append("message differs: " + difference) }
+        return judged
+    }
+
+    /// The causes of a wrong answer to an invalid request: one
+    /// `skips-<member>-<constraint>-check` per expected violation when the
+    /// answer got past validation (success, or a non-validation error),
+    /// `accepts-malformed-body` when it expects a refusal without a
+    /// violation, `answers-<got>-for-<expected>` for another error or
+    /// status, `fails-on-invalid-request` for HTTP 5xx.
+    private func missedValidation(_ seen: ServerResponse, _ expected: Expectation) -> [Deviation] {
+        let severity = expectationSeverity
+        let status = seen.answer.status
+        if status >= 500 {
+            return [Deviation(finding: "fails-on-invalid-request", severity: .service, detail: "\(seen.shown) instead of HTTP 400")]
+        }
+        // A redirect, a 403, a 404: wrong under every reading of the vector.
+        let otherStatus = !(200..<300).contains(status) && status != 400
+        let pastValidation = (200..<300).contains(status)
+            || (status == 400 && seen.type.map { !ErrorTypes.validation.contains($0) } ?? false)
+        guard pastValidation else {
+            var got = status == 400 ? "" : "http-\(status)"
+            if let type = seen.type {
+                // Only a type this project knows names a finding: an answer's own text never does.
+                got += (got.isEmpty ? "" : "-") + (ErrorTypes.known.contains(type) ? FindingCatalog.kebab(type) : "another-error-type")
+            } else if got.isEmpty {
+                got = "http-400-without-error-type"
+            }
+            return [Deviation(finding: "answers-\(got)-for-\(FindingCatalog.kebab(expected.errorType.rawValue))",
+                              severity: otherStatus ? .service : severity,
+                              detail: "\(seen.shown) instead of HTTP 400 \(expected.errorType.rawValue)")]
+        }
+        guard !expected.violations.isEmpty else {
+            let finding = expected.errorType.rawValue == "SerializationException" ? "accepts-malformed-body" : "accepts-invalid-request"
+            return [Deviation(finding: finding, severity: severity,
+                              detail: "\(seen.shown) where the service answers HTTP 400 \(expected.errorType.rawValue)")]
+        }
+        var seenKinds = Set<String>()
+        return expected.violations.compactMap { violation in
+            let what = FindingCatalog.kebab(violation.member.wireName) + "-" + violation.constraint.rawValue
+            guard seenKinds.insert(what).inserted else { return nil }
+            return Deviation(finding: "skips-\(what)-check", severity: severity,
+                             detail: "\(seen.shown) where the service reports \(violation.member.wireName) \(violation.constraint.rawValue)")
+        }
+    }
+
+    /// How an answer's message lists an enum's values in another order than
+    /// the vector's (`[Valid, Invalid]`, an inferred order) when it is
+    /// otherwise the expected message; `nil` when it does not.
+    func enumOrderDifference(_ message: String?, against expected: Expectation) -> String? {
+        guard let wanted = expected.message, let message,
+              expected.violations.contains(where: { $0.constraint == .enum }) else { return nil }
+        let ordered = MessageComparison(enumValuesAsSet: false, sensitiveNullEitherReading: flags.contains("SensitiveNull"))
+        if ordered.same(wanted, message, parts: expected.violations.compactMap(\.message)) { return nil }
+        return "the enum values are listed in another order than the vector's [Valid, Invalid]"
     }
 
     /// How an answer's message departs from the expected aggregate, or

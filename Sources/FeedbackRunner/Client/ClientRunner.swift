@@ -37,6 +37,9 @@ public struct ClientRunner: Sendable {
         public var effectiveEndpoint: String { endpoint ?? "https://cognito-idp.\(region).amazonaws.com" }
         /// The fake credentials the client signs with, and the runner verifies.
         public var credentials = AWSCredentials.test
+        /// Whether `protocol` deviations fail a case too (`--strict`), not
+        /// only `service` ones (``FeedbackConformance/Severity``).
+        public var strict = false
         /// Whether to add the canned-answer cases (`ClientCase.answerCases`).
         public var answerCases = true
         /// Failures in a row after which the adapter is given up.
@@ -122,7 +125,7 @@ private struct Session {
         redactor = options.redactor ?? Redactor(vectors: [], cases: cases, credentials: [options.credentials])
         let endpoint = URLComponents(string: options.effectiveEndpoint)
         let host = endpoint?.host.map { WireRequest.hostHeader(scheme: endpoint?.scheme ?? "https", host: $0, port: endpoint?.port) }
-        judge = ClientJudge(credentials: options.credentials, region: options.region, host: host)
+        judge = ClientJudge(credentials: options.credentials, region: options.region, host: host, strict: options.strict)
     }
 
     mutating func run(_ cases: [ClientCase], progress: @Sendable (Int, Int) -> Void) -> ClientRun {

@@ -31,6 +31,12 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
     public var notes: [String]
     /// Requests sent, retried and throttled, for a run over the network.
     public var traffic: Traffic?
+    /// The causes of every non-passing aspect, each once, gravest first
+    /// (``FeedbackConformance/Finding``): what every format leads with.
+    public var findings: [Finding]
+    /// Findings the expectation file lists that no case shows any more:
+    /// they fail the run until the file is updated.
+    public var unseenFindings: [String]
 
     /// Creates a report.
     public init(implementation: Implementation, tool: String, started: Date, seconds: Double,
@@ -46,6 +52,23 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
         self.requestIds = requestIds
         self.notes = notes
         self.traffic = traffic
+        self.findings = Finding.findings(of: results)
+        self.unseenFindings = []
+    }
+
+    /// Whether `protocol` deviations failed this run's cases (`--strict`),
+    /// as its settings record.
+    public var strict: Bool { settings["strict"] == "true" }
+
+    /// The report with `knownIssues` applied: cases marked, findings with
+    /// the file's sources, and the listed findings no case shows.
+    public func applying(_ knownIssues: KnownIssues) -> ConformanceReport {
+        var report = self
+        report.results = knownIssues.apply(to: results, strict: strict)
+        report.findings = Finding.findings(of: report.results, sources: knownIssues.findingSources,
+                                           listed: knownIssues.listedFindings)
+        report.unseenFindings = knownIssues.unseenFindings(in: report.results)
+        return report
     }
 
     /// Counts by verdict and the compliance score.
@@ -53,7 +76,7 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
 
     /// Whether a CI job should pass: no case fails the run (see
     /// `CaseResult.failsRun`).
-    public var passed: Bool { !results.contains(where: \.failsRun) }
+    public var passed: Bool { !results.contains(where: \.failsRun) && unseenFindings.isEmpty }
 
     /// The implementation under test, as it introduced itself.
     public struct Implementation: Sendable, Hashable, Decodable {
@@ -88,8 +111,15 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
         public var knownFailures: Int
         /// Cases the expectation file expects to fail that passed.
         public var unexpectedPasses: Int
-        /// `pass / total`, in percent (0 when there are no cases).
+        /// `pass / total`, in percent (0 when there are no cases): the
+        /// verdicts at the run's own threshold.
         public var compliance: Double
+        /// The share of cases, in percent, with no `service` deviation
+        /// (passing by default, whatever the run's threshold).
+        public var serviceCompliance: Double
+        /// The share of cases, in percent, with no `service` nor `protocol`
+        /// deviation (passing under `--strict`).
+        public var strictCompliance: Double
 
         /// Counts `results`.
         public init(_ results: [CaseResult]) {
@@ -101,12 +131,36 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
             error = count(.error)
             knownFailures = results.count { $0.known == .expected }
             unexpectedPasses = results.count { $0.known == .unexpectedPass }
-            compliance = total == 0 ? 0 : Double(pass) * 100 / Double(total)
+            let total = results.count
+            func share(_ count: Int) -> Double { total == 0 ? 0 : Double(count) * 100 / Double(total) }
+            compliance = share(pass)
+            serviceCompliance = share(results.count { $0.passes(strict: false) })
+            strictCompliance = share(results.count { $0.passes(strict: true) })
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case total, pass, fail, unimplemented, error, knownFailures, unexpectedPasses, compliance
+            case serviceCompliance, strictCompliance
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            total = try container.decode(Int.self, forKey: .total)
+            pass = try container.decode(Int.self, forKey: .pass)
+            fail = try container.decode(Int.self, forKey: .fail)
+            unimplemented = try container.decode(Int.self, forKey: .unimplemented)
+            error = try container.decode(Int.self, forKey: .error)
+            knownFailures = try container.decode(Int.self, forKey: .knownFailures)
+            unexpectedPasses = try container.decode(Int.self, forKey: .unexpectedPasses)
+            compliance = try container.decode(Double.self, forKey: .compliance)
+            serviceCompliance = try container.decodeIfPresent(Double.self, forKey: .serviceCompliance) ?? compliance
+            strictCompliance = try container.decodeIfPresent(Double.self, forKey: .strictCompliance) ?? compliance
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case implementation, tool, started, seconds, settings, summary, results, reference, notes, traffic, disputes
+        case findings, unseenFindings
     }
 
     public init(from decoder: any Decoder) throws {
@@ -120,6 +174,8 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
         reference = try container.decodeIfPresent(Bool.self, forKey: .reference) ?? false
         notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
         traffic = try container.decodeIfPresent(Traffic.self, forKey: .traffic)
+        findings = try container.decodeIfPresent([Finding].self, forKey: .findings) ?? Finding.findings(of: results)
+        unseenFindings = try container.decodeIfPresent([String].self, forKey: .unseenFindings) ?? []
         let disputes = try container.decodeIfPresent([Dispute].self, forKey: .disputes) ?? []
         requestIds = Dictionary(disputes.compactMap { dispute in dispute.requestId.map { (dispute.id, $0) } },
                                 uniquingKeysWith: { first, _ in first })
@@ -142,7 +198,18 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
             result.expected = result.expected.map(redactor.filtered)
             result.got = result.got.map(redactor.filtered)
             result.notes = result.notes.map(redactor.filtered)
+            result.deviations = result.deviations.map { deviation in
+                var deviation = deviation
+                deviation.detail = redactor.filtered(deviation.detail)
+                return deviation
+            }
             return result
+        }
+        copy.findings = findings.map { finding in
+            var finding = finding
+            finding.summary = redactor.filtered(finding.summary)
+            finding.source = finding.source.map(redactor.filtered)
+            return finding
         }
         copy.requestIds = requestIds.mapValues(redactor.filtered)
         copy.notes = notes.map(redactor.filtered)
@@ -156,6 +223,7 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
             "implementation": implementation.jsonValue, "tool": .string(tool), "started": .string(started),
             "seconds": .number(seconds), "settings": .object(settings.mapValues(JSONValue.string)),
             "summary": summary.jsonValue, "results": .array(results.map(\.jsonValue)),
+            "findings": .array(findings.map(\.jsonValue)), "unseenFindings": .array(unseenFindings.map(JSONValue.string)),
         ]
         members.merge(runJSONMembers) { _, new in new }
         return .object(members)
@@ -176,6 +244,7 @@ extension ConformanceReport.Summary {
         .object(["total": .integer(total), "pass": .integer(pass), "fail": .integer(fail),
                  "unimplemented": .integer(unimplemented), "error": .integer(error),
                  "knownFailures": .integer(knownFailures), "unexpectedPasses": .integer(unexpectedPasses),
-                 "compliance": .number(compliance)])
+                 "compliance": .number(compliance), "serviceCompliance": .number(serviceCompliance),
+                 "strictCompliance": .number(strictCompliance)])
     }
 }

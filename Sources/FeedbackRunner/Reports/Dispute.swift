@@ -74,8 +74,10 @@ extension ReportFormat {
         let disputed = report.disputes.count
         var parts: [String] = []
         if failing > 0 { parts.append("\(failing) case\(failing == 1 ? "" : "s") fail the run") }
+        let unseen = report.unseenFindings.count
+        if unseen > 0 { parts.append("\(unseen) finding\(unseen == 1 ? "" : "s") of the expectation file no case shows") }
         if disputed > 0 { parts.append("\(disputed) vector\(disputed == 1 ? " is" : "s are") disputed by the reference") }
-        return (failing > 0 ? "FAILED: " : "DISPUTED: ") + parts.joined(separator: "; ") + "\n"
+        return (failing > 0 || unseen > 0 ? "FAILED: " : "DISPUTED: ") + parts.joined(separator: "; ") + "\n"
     }
 
     /// JUnit `system-out` of the test suite with the run's traffic and notes

@@ -25,6 +25,18 @@ import Foundation
 /// ```json
 /// {"ids": "*.update", "except": ["*.empty.update"], "verdict": "fail", "reason": "signs UpdateAuthEventFeedback"}
 /// ```
+///
+/// An entry may name findings instead of ids (`Finding`, the causes a
+/// report leads with), with where the implementation does it:
+///
+/// ```json
+/// {"findings": ["signs-optional-auth-operation"], "reason": "generated from a model before mid-2023",
+///  "source": "service/cognitoidentityprovider/api_op_UpdateAuthEventFeedback.go"}
+/// ```
+///
+/// A case that does not pass is then expected when every deviation that
+/// fails it is a listed finding; a listed finding that no case shows any
+/// more fails the run (``unseenFindings(in:)``), so the file is kept honest.
 public struct KnownIssues: Sendable, Hashable, Decodable {
     /// Which implementation the file is for (informational).
     public var implementation: String?
@@ -33,12 +45,18 @@ public struct KnownIssues: Sendable, Hashable, Decodable {
 
     /// One known issue.
     public struct Entry: Sendable, Hashable, Decodable {
-        /// The ids covered: each an id, or a pattern where `*` matches any run of characters.
+        /// The ids covered: each an id, or a pattern where `*` matches any
+        /// run of characters. Empty for an entry that names ``findings``.
         public var ids: [IDPattern]
+        /// The findings covered (`signs-optional-auth-operation`), instead of ids.
+        public var findings: [String]
+        /// Where the implementation does it (a source file and function), shown with the finding.
+        public var source: String?
         /// Ids among those that the entry does not cover.
         public var except: [IDPattern]
-        /// The verdict the cases come to today (not `pass`).
-        public var verdict: Verdict
+        /// The verdict the cases come to today (not `pass`); `nil` for an
+        /// entry that names ``findings``.
+        public var verdict: Verdict?
         /// Why, for people: a link to the bug, the missing feature.
         public var reason: String
 
@@ -46,7 +64,18 @@ public struct KnownIssues: Sendable, Hashable, Decodable {
         public init(ids: [String], except: [String] = [], verdict: Verdict, reason: String) {
             self.ids = ids.map(IDPattern.init)
             self.except = except.map(IDPattern.init)
+            self.findings = []
             self.verdict = verdict
+            self.reason = reason
+        }
+
+        /// Creates an entry for findings.
+        public init(findings: [String], reason: String, source: String? = nil) {
+            self.ids = []
+            self.except = []
+            self.findings = findings
+            self.source = source
+            self.verdict = nil
             self.reason = reason
         }
 
@@ -57,10 +86,10 @@ public struct KnownIssues: Sendable, Hashable, Decodable {
 
         /// Whether the entry covers `id`.
         public func covers(_ id: String) -> Bool {
-            ids.contains { $0.matches(id) } && !except.contains { $0.matches(id) }
+            !ids.isEmpty && ids.contains { $0.matches(id) } && !except.contains { $0.matches(id) }
         }
 
-        enum CodingKeys: String, CodingKey { case ids, except, verdict, reason }
+        enum CodingKeys: String, CodingKey { case ids, except, verdict, reason, findings, source }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -70,12 +99,23 @@ public struct KnownIssues: Sendable, Hashable, Decodable {
                 return try container.decode([IDPattern].self, forKey: key)
             }
             ids = try patterns(.ids)
-            guard !ids.isEmpty else {
-                throw DecodingError.dataCorruptedError(forKey: .ids, in: container, debugDescription: "ids is missing or empty")
-            }
-            except = try patterns(.except)
-            verdict = try container.decode(Verdict.self, forKey: .verdict)
+            findings = try container.decodeIfPresent([String].self, forKey: .findings) ?? []
+            source = try container.decodeIfPresent(String.self, forKey: .source)
             reason = try container.decode(String.self, forKey: .reason)
+            except = try patterns(.except)
+            guard ids.isEmpty != findings.isEmpty else {
+                throw DecodingError.dataCorruptedError(forKey: .ids, in: container,
+                                                       debugDescription: "an entry names either ids or findings, not both nor neither")
+            }
+            if ids.isEmpty {
+                guard !container.contains(.verdict), except.isEmpty else {
+                    throw DecodingError.dataCorruptedError(forKey: .findings, in: container,
+                                                           debugDescription: "an entry that names findings takes no verdict nor except")
+                }
+                verdict = nil
+            } else {
+                verdict = try container.decode(Verdict.self, forKey: .verdict)
+            }
         }
     }
 
@@ -100,10 +140,42 @@ public struct KnownIssues: Sendable, Hashable, Decodable {
         }
     }
 
-    /// Marks each result the file covers (`CaseResult.known`).
-    public func apply(to results: [CaseResult]) -> [CaseResult] {
-        results.map { result in
+    /// The entries that name findings, by finding id.
+    var findingEntries: [String: Entry] {
+        var entries: [String: Entry] = [:]
+        for entry in knownIssues { for finding in entry.findings where entries[finding] == nil { entries[finding] = entry } }
+        return entries
+    }
+
+    /// Where the file says each listed finding comes from.
+    public var findingSources: [String: String] { findingEntries.compactMapValues(\.source) }
+
+    /// The findings the file lists.
+    public var listedFindings: Set<String> { Set(findingEntries.keys) }
+
+    /// The findings the file lists that no case of `results` shows: the
+    /// issue is fixed (or the finding renamed), so the file must change.
+    public func unseenFindings(in results: [CaseResult]) -> [String] {
+        let seen = Set(results.flatMap { Finding.deviations(of: $0).map(\.finding) })
+        return knownIssues.flatMap(\.findings).filter { !seen.contains($0) }
+    }
+
+    /// Marks each result the file covers (`CaseResult.known`): a case that
+    /// does not pass is expected when every deviation failing it at the
+    /// run's threshold (`strict`) is a listed finding, or else when the
+    /// first entry whose ids cover it has its verdict.
+    public func apply(to results: [CaseResult], strict: Bool = false) -> [CaseResult] {
+        let byFinding = findingEntries
+        return results.map { result in
             var result = result
+            let deviations = Finding.deviations(of: result)
+            let listed = deviations.compactMap { byFinding[$0.finding] }
+            for reason in Set(listed.map(\.reason)).sorted() { result.notes.append("known issue: \(reason)") }
+            let failing = deviations.filter { $0.severity.failsRun(strict: strict) }
+            if result.verdict != .pass, !failing.isEmpty, failing.allSatisfy({ byFinding[$0.finding] != nil }) {
+                result.known = .expected
+                return result
+            }
             guard let entry = knownIssues.first(where: { $0.covers(result.id) }) else { return result }
             if result.verdict == .pass {
                 result.known = .unexpectedPass

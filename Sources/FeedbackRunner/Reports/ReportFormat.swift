@@ -40,7 +40,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         if let version = implementation.version { out += " \(version)" }
         if let language = implementation.language { out += " (\(language))" }
         out = TerminalText.escaped(out + " at \(implementation.target)", limit: 300) + "\n"
-        out += "\(summary.total) cases in \(String(format: "%.2f", report.seconds)) s\n\n"
+        out += "\(summary.total) cases in \(String(format: "%.2f", report.seconds)) s"
+            + (report.strict ? ", --strict" : "") + "\n\n"
+        out += findingsText(report) + "\n"
         func row(_ label: String, _ count: Int, _ known: Int = 0) -> String {
             let padded = label.padding(toLength: 15, withPad: " ", startingAt: 0)
             let number = String(count)
@@ -52,9 +54,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         out += row("fail", summary.fail, known(.fail))
         out += row("unimplemented", summary.unimplemented, known(.unimplemented))
         out += row("error", summary.error, known(.error))
-        out += "  compliance     " + String(format: "%5.1f %%", summary.compliance) + "\n"
+        out += "  compliance     " + String(format: "%5.1f %%", summary.compliance)
+            + String(format: "  (service %.1f %%, strict %.1f %%)", summary.serviceCompliance, summary.strictCompliance) + "\n"
 
-        out += "\nBY TOPIC\n" + topicTable(report.results)
+        // One cause explaining every case (moto: not implemented) needs no table by topic.
+        if !(report.findings.count == 1 && report.findings[0].cases == summary.total) {
+            out += "\nBY TOPIC\n" + topicTable(report.results)
+        }
 
         let failing = report.results.filter { $0.failsRun && !report.isDisputed($0) }
         if !failing.isEmpty {
@@ -113,7 +119,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         out += (report.passed ? "**PASSED**: no failures beyond the expectation file" : "**FAILED**: \(failing.count) case\(failing.count == 1 ? "" : "s") fail the run")
         out += " · \(summary.pass)/\(summary.total) pass (" + String(format: "%.1f %%", summary.compliance) + ")"
         out += " · \(summary.fail) fail · \(summary.unimplemented) unimplemented · \(summary.error) error"
-        out += (summary.knownFailures > 0 ? " · \(summary.knownFailures) known" : "") + String(format: " · %.2f s\n\n", report.seconds)
+        out += (summary.knownFailures > 0 ? " · \(summary.knownFailures) known" : "") + String(format: " · %.2f s", report.seconds)
+        out += String(format: " · service %.1f %% · strict %.1f %%", summary.serviceCompliance, summary.strictCompliance)
+            + (report.strict ? " (run with --strict)" : "") + "\n\n"
+        out += findingsMarkdown(report) + "\n"
         out += "| topic | cases | pass | fail | unimplemented | error |\n|---|---:|---:|---:|---:|---:|\n"
         for (topic, results) in Dictionary(grouping: report.results, by: \.topic).sorted(by: { $0.key < $1.key }) {
             out += "| \(cell(topic)) | \(results.count) | " + Verdict.allCases.map { verdict in
@@ -163,6 +172,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         out += "<testsuites name=\"\(xml(name))\" tests=\"\(summary.total)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(time)\">\n"
         out += "  <testsuite name=\"\(xml(name))\" tests=\"\(summary.total)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(time)\" timestamp=\"\(xml(report.started))\">\n"
+        out += findingsJUnit(report)
         for result in report.results {
             let topic = result.id.split(separator: ".").first.map(String.init) ?? result.id
             out += "    <testcase classname=\"\(xml(report.implementation.kind)).\(xml(topic))\" name=\"\(xml(result.id))\" time=\"\(String(format: "%.3f", result.milliseconds / 1000))\""
@@ -178,7 +188,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             case (.error, _):
                 out += ">\n      <error type=\"error\" message=\"\(xml(result.got ?? "error"))\">\(xml(detail))</error>\n    </testcase>\n"
             case (let verdict, _):
-                let type = report.isDisputed(result) ? "dispute" : verdict.rawValue
+                // The failure's type names its cause, as the findings do.
+                let cause = result.deviations.first { $0.severity.failsRun(strict: report.strict) }?.finding
+                let type = report.isDisputed(result) ? "dispute" : cause ?? verdict.rawValue
                 out += ">\n      <failure type=\"\(type)\" message=\"\(xml(result.got ?? verdict.rawValue))\">\(xml(detail))</failure>\n    </testcase>\n"
             }
         }
