@@ -79,10 +79,28 @@ moto_body='{"UserPoolId":"'$moto_pool'","Username":"alice"}'
 ministack_update='{"UserPoolId":"'$ministack_pool'","Username":"alice","EventId":"9f3c2e1a-4b5d-4e6f-8a7b-0c1d2e3f4a5b","FeedbackToken":"AYADeGV4YW1wbGUtZmVlZGJhY2stdG9rZW4.c2lnbmF0dXJl-_=","FeedbackValue":"Invalid"}'
 ministack_admin='{"UserPoolId":"'$ministack_pool'","Username":"alice","EventId":"9f3c2e1a-4b5d-4e6f-8a7b-0c1d2e3f4a5b","FeedbackValue":"Invalid"}'
 
-# One wrk run: name, port, operation, body; appends "name|status|req/s|p99" to the results.
+# CPU ticks (user + system, 1/100 s) used so far by process group $1: what a server spends, whatever else
+# the machine runs (wall-clock rates on a shared machine measure the neighbours too).
+cpu_ticks() {
+    python3 - "$1" <<'PY'
+import os, sys
+group, ticks = int(sys.argv[1]), 0
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        stat = open(f"/proc/{pid}/stat").read()
+    except OSError:
+        continue
+    fields = stat[stat.rindex(")") + 2:].split()
+    if int(fields[2]) == group:
+        ticks += int(fields[11]) + int(fields[12])
+print(ticks)
+PY
+}
+
+# One wrk run: name, port, operation, body, server's process group; appends a result line.
 results=$work/results
 measure() {
-    local name=$1 port=$2 operation=$3 body=$4
+    local name=$1 port=$2 operation=$3 body=$4 group=$5
     local script=$work/$RANDOM.lua
     cat >"$script" <<LUA
 wrk.method = "POST"
@@ -104,34 +122,40 @@ LUA
 try: print(json.load(sys.stdin).get("__type", "-"))
 except Exception: print("-")')
     wrk -t1 -c"$connections" -d2s -s "$script" "http://127.0.0.1:$port/" >/dev/null  # warm-up
+    local before after
+    before=$(cpu_ticks "$group")
     wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$script" "http://127.0.0.1:$port/" >"$work/wrk.out"
-    local rate p99 errors
+    after=$(cpu_ticks "$group")
+    local rate p99 errors requests per_cpu
     rate=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.out")
+    requests=$(awk '/requests in/ {print $1}' "$work/wrk.out")
+    per_cpu=$(python3 -c "print(round($requests / max(($after - $before) / 100, 0.01)))")
     p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
     errors=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$work/wrk.out")
-    echo "$name|$operation|HTTP $status ${type}|$rate|$p99|${errors:-0}" >>"$results"
+    echo "$name|$operation|HTTP $status ${type}|$rate|$p99|${errors:-0}|$per_cpu" >>"$results"
 }
 
-measure "cognito-feedback-emulator" "$emulator_port" UpdateAuthEventFeedback "$update_body"
-measure "cognito-feedback-emulator" "$emulator_port" AdminUpdateAuthEventFeedback "$admin_body"
-measure "moto_server 5.2.1" "$moto_port" AdminGetUser "$moto_body"
+measure "cognito-feedback-emulator" "$emulator_port" UpdateAuthEventFeedback "$update_body" "${pids[0]}"
+measure "cognito-feedback-emulator" "$emulator_port" AdminUpdateAuthEventFeedback "$admin_body" "${pids[0]}"
+measure "moto_server 5.2.1" "$moto_port" AdminGetUser "$moto_body" "${pids[1]}"
 measure "MiniStack $("$root/Conformance/servers/ministack/.venv/bin/python" -m pip show ministack 2>/dev/null | awk '/^Version/ {print $2}')" \
-    "$ministack_port" UpdateAuthEventFeedback "$ministack_update"
-measure "MiniStack" "$ministack_port" AdminUpdateAuthEventFeedback "$ministack_admin"
+    "$ministack_port" UpdateAuthEventFeedback "$ministack_update" "${pids[2]}"
+measure "MiniStack" "$ministack_port" AdminUpdateAuthEventFeedback "$ministack_admin" "${pids[2]}"
 
 echo "wrk: 1 thread, $connections connections, ${seconds} s per row (after a 2 s warm-up), loopback; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| Server | Operation | Answer | Requests/s | p99 | Non-2xx |"
-echo "|---|---|---|---|---|---|"
-awk -F'|' '{printf "| %s | %s | %s | %.0f | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$results"
+echo "| Server | Operation | Answer | Requests/s | p99 | Non-2xx | Requests per server CPU-second |"
+echo "|---|---|---|---|---|---|---|"
+awk -F'|' '{printf "| %s | %s | %s | %.0f | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}' "$results"
 echo
 python3 - "$results" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("|") for line in open(sys.argv[1])]
-rate = {(r[0].split(" ")[0], r[1]): float(r[3]) for r in rows}
-e_u, e_a = rate[("cognito-feedback-emulator", "UpdateAuthEventFeedback")], rate[("cognito-feedback-emulator", "AdminUpdateAuthEventFeedback")]
-moto = rate[("moto_server", "AdminGetUser")]
-m_u, m_a = rate[("MiniStack", "UpdateAuthEventFeedback")], rate[("MiniStack", "AdminUpdateAuthEventFeedback")]
-print(f"Ratios, same run: emulator Update / moto AdminGetUser {e_u / moto:.1f}x, emulator Admin / moto AdminGetUser {e_a / moto:.1f}x; "
-      f"emulator / MiniStack: Update {e_u / m_u:.1f}x, Admin {e_a / m_a:.1f}x")
+for column, what in ((3, "requests/s"), (6, "requests per server CPU-second")):
+    rate = {(r[0].split(" ")[0], r[1]): float(r[column]) for r in rows}
+    e_u, e_a = rate[("cognito-feedback-emulator", "UpdateAuthEventFeedback")], rate[("cognito-feedback-emulator", "AdminUpdateAuthEventFeedback")]
+    moto = rate[("moto_server", "AdminGetUser")]
+    m_u, m_a = rate[("MiniStack", "UpdateAuthEventFeedback")], rate[("MiniStack", "AdminUpdateAuthEventFeedback")]
+    print(f"Ratios of {what}, same run: emulator Update / moto AdminGetUser {e_u / moto:.1f}x, emulator Admin / moto AdminGetUser {e_a / moto:.1f}x; "
+          f"emulator / MiniStack: Update {e_u / m_u:.1f}x, Admin {e_a / m_a:.1f}x")
 PY
