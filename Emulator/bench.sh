@@ -24,13 +24,7 @@ emulator=Emulator/.build/release/cognito-feedback-emulator
 ministack=Conformance/servers/ministack/.venv/bin/ministack
 for need in "$emulator" "$ministack"; do [ -x "$need" ] || { echo "missing $need (see the header)"; exit 2; }; done
 command -v wrk >/dev/null || { echo "missing wrk: apt-get install wrk"; exit 2; }
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
+. "$root/Emulator/process-groups.sh"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 # Starts "$@" in its own process group; waits (20 s at most) until $2's port answers HTTP.

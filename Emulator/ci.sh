@@ -16,13 +16,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 reports=${1:-${TMPDIR:-/tmp}/emulator-reports}
 mkdir -p "$reports"
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
+. "$root/Emulator/process-groups.sh"
 
 start=$(date +%s)
 (cd Emulator && swift build -c release --product cognito-feedback-emulator)
