@@ -37,13 +37,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(
-            name: "FeedbackEmulatorTests",
-            dependencies: [
-                "FeedbackEmulator",
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
-        ),
     ],
     swiftLanguageModes: [.v6]
 )
