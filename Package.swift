@@ -19,6 +19,7 @@ let package = Package(
     products: [
         .library(name: "FeedbackRules", targets: ["FeedbackRules"]),
         .library(name: "FeedbackWire", targets: ["FeedbackWire"]),
+        .library(name: "FeedbackSigning", targets: ["FeedbackSigning"]),
         .library(name: "FeedbackConformance", targets: ["FeedbackConformance"]),
         .library(name: "FeedbackAdapterProtocol", targets: ["FeedbackAdapterProtocol"]),
         .library(name: "FeedbackClient", targets: ["FeedbackClient"]),

@@ -47,33 +47,28 @@ public enum SigV4 {
     /// expired`).
     public static func verify(_ request: WireRequest, host: String, credentials: AWSCredentials, region: String? = nil,
                               service: String? = nil, now: Date? = nil) -> SignatureCheck {
-        guard let authorization = request.headers["Authorization"] else { return .missing }
-        let prefix = "AWS4-HMAC-SHA256 "
-        guard authorization.hasPrefix(prefix) else { return .malformed("not AWS4-HMAC-SHA256") }
-        var parts: [String: String] = [:]
-        for part in authorization.dropFirst(prefix.count).split(separator: ",") {
-            let pair = String(part).trimmingASCIIWhitespace.split(separator: "=", maxSplits: 1)
-            if pair.count == 2 { parts[String(pair[0])] = String(pair[1]) }
+        guard let header = request.headers["Authorization"] else { return .missing }
+        let authorization: SigV4Authorization
+        do {
+            authorization = try SigV4Authorization(parsing: header)
+        } catch {
+            return .malformed(error.reason)
         }
-        guard let credential = parts["Credential"], let signed = parts["SignedHeaders"], let signature = parts["Signature"]
-        else { return .malformed("Credential, SignedHeaders or Signature missing") }
-        let scopeParts = credential.split(separator: "/", omittingEmptySubsequences: false)
-        guard scopeParts.count == 5, scopeParts[4] == "aws4_request" else { return .malformed("credential scope is not key/date/region/service/aws4_request") }
-        guard scopeParts[0] == credentials.accessKeyId else { return .malformed("signed with another access key") }
+        guard authorization.accessKeyId == credentials.accessKeyId else { return .malformed("signed with another access key") }
         guard let stamp = request.headers["X-Amz-Date"] else { return .malformed("no X-Amz-Date header") }
-        guard stamp.hasPrefix(scopeParts[1]) else { return .malformed("scope date differs from X-Amz-Date") }
-        if let region, scopeParts[2] != region {
-            return .wrongScope("names the region \(shownName(scopeParts[2])), not \(region)")
+        guard stamp.hasPrefix(authorization.date) else { return .malformed("scope date differs from X-Amz-Date") }
+        if let region, authorization.region != region {
+            return .wrongScope("names the region \(shownName(authorization.region)), not \(region)")
         }
-        if let service, scopeParts[3] != service {
-            return .wrongScope("names the service \(shownName(scopeParts[3])), not \(service)")
+        if let service, authorization.service != service {
+            return .wrongScope("names the service \(shownName(authorization.service)), not \(service)")
         }
         if let now {
             guard let signed = date(stamp) else { return .malformed("X-Amz-Date is not yyyyMMdd'T'HHmmss'Z'") }
             let skew = abs(signed.timeIntervalSince(now))
             if skew > allowedClockSkew { return .outsideClockSkew(minutes: Int((skew / 60).rounded())) }
         }
-        let signedHeaders = signed.split(separator: ";").map(String.init)
+        let signedHeaders = authorization.signedHeaders
         guard signedHeaders.contains("host"), signedHeaders.contains("x-amz-date") else {
             return .malformed("host and x-amz-date must be signed")
         }
@@ -81,9 +76,9 @@ public enum SigV4 {
             return .malformed("signed header \(name) is not in the request")
         }
         let expected = self.signature(request, host: request.headers["Host"] ?? host, signedHeaders: signedHeaders,
-                                      stamp: stamp, scope: scopeParts[1...].joined(separator: "/"),
+                                      stamp: stamp, scope: authorization.scope,
                                       secret: credentials.secretAccessKey)
-        return expected == signature ? .valid : .mismatch
+        return expected == authorization.signature ? .valid : .mismatch
     }
 
     static func signature(_ request: WireRequest, host: String, signedHeaders: [String], stamp: String, scope: String,
@@ -119,7 +114,7 @@ public enum SigV4 {
 
     /// A scope part as a result may show it: itself when it looks like a
     /// region or service name, else a placeholder (a peer wrote it).
-    private static func shownName(_ part: Substring) -> String {
+    static func shownName(_ part: String) -> String {
         let plain = !part.isEmpty && part.utf8.count <= 32
             && part.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
         return plain ? String(part) : "another one"

@@ -1,0 +1,31 @@
+import Hummingbird
+
+/// The faults a client's retries are tested against, each off by default:
+/// added latency, throttling beyond a rate, and a share of internal errors.
+struct FaultInjection: Sendable {
+    /// Added to every API answer.
+    let latency: Duration?
+    /// Requests a second beyond which `TooManyRequestsException` answers.
+    let bucket: TokenBucket?
+    /// The share (0...1) of requests answered `InternalErrorException` (HTTP 500).
+    let internalErrorShare: Double
+
+    init(latencyMilliseconds: Int, rate: Double?, internalErrorShare: Double) {
+        latency = latencyMilliseconds > 0 ? .milliseconds(latencyMilliseconds) : nil
+        bucket = rate.map { TokenBucket(rate: $0) }
+        self.internalErrorShare = internalErrorShare
+    }
+
+    /// Waits the latency, then answers the injected fault, if any.
+    func fault() async throws -> Response? {
+        if let latency { try await Task.sleep(for: latency) }
+        if let bucket, !bucket.take() {
+            return ServiceAnswer.error("TooManyRequestsException", "Rate exceeded")
+        }
+        if internalErrorShare > 0, Double.random(in: 0..<1) < internalErrorShare {
+            return ServiceAnswer.error("InternalErrorException", "Internal error (injected by the emulator)",
+                                       status: .internalServerError)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,21 @@
+/// A modelled error of a valid request: what the state says to it.
+///
+/// The messages are the emulator's: where no public capture shows the
+/// service's wording, the README's table of business answers says so
+/// (evidence `inferred`). None quotes a username or a token.
+struct BusinessError: Error, Sendable, Hashable {
+    /// The error type (`UserNotFoundException`), sent as `__type`.
+    let type: String
+    /// The message.
+    let message: String
+
+    static func unknownPool(_ id: String) -> BusinessError {
+        BusinessError(type: "ResourceNotFoundException", message: "User pool \(id) does not exist.")
+    }
+    static let unknownUser = BusinessError(type: "UserNotFoundException", message: "User does not exist.")
+    static let unknownEvent = BusinessError(type: "ResourceNotFoundException", message: "Auth event not found.")
+    static let wrongToken = BusinessError(type: "NotAuthorizedException", message: "Invalid feedback token.")
+    static let advancedSecurityOff = BusinessError(
+        type: "UserPoolAddOnNotEnabledException",
+        message: "Advanced security features are not enabled for this user pool.")
+}
