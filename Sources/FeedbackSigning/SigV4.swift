@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import FeedbackWire
 
 /// AWS Signature Version 4 (header form) over a `WireRequest`.

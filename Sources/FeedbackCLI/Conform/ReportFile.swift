@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The file a report (`--output`) or a recording (`--record`) goes to:
 /// checked before the run, written to a temporary file beside it (a
@@ -24,8 +33,8 @@ struct ReportFile {
         self.path = path
         self.what = what
         let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
             throw UsageError("cannot write \(what) to \(path): it is a directory")
         }
         let folder = url.deletingLastPathComponent().path

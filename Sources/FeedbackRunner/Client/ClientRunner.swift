@@ -1,7 +1,11 @@
 import FeedbackAdapterProtocol
 import FeedbackConformance
 import FeedbackRules
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Runs the client cases against a client adapter (`Conformance/PROTOCOL.md`)
 /// and judges each outcome (`ClientJudge`).
@@ -81,12 +85,12 @@ public struct ClientRunner: Sendable {
         async -> (implementation: ConformanceReport.Implementation?, results: [CaseResult])
     {
         await withCheckedContinuation { continuation in
-            let thread = Thread {
+            let run: @Sendable () -> Void = {
                 var session = Session(options: options)
                 continuation.resume(returning: session.run(cases, progress: progress))
             }
-            thread.name = "ClientRunner"
-            thread.start()
+            // No thread to be had: run here rather than not at all.
+            if !DetachedThread.start(run) { run() }
         }
     }
 }

@@ -1,5 +1,9 @@
 import FeedbackConformance
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Implementations side by side: one column per report, one row per topic
 /// (a case id up to its first `.`) and per vector flag, each cell the
@@ -100,7 +104,7 @@ public struct ConformanceMatrix: Sendable {
         let header = "| | " + columns.map { "\(MarkupText.markdownCell($0.title)) (\($0.kind))" }.joined(separator: " | ") + " |\n"
         let rule = "|---|" + String(repeating: "---:|", count: columns.count) + "\n"
         out += header + rule
-        out += "| **compliance** | " + columns.map { String(format: "%.1f %%", $0.compliance) }.joined(separator: " | ") + " |\n"
+        out += "| **compliance** | " + columns.map { $0.compliance.fixed(1) + " %" }.joined(separator: " | ") + " |\n"
         out += "| **all cases** | " + columns.map(\.all.shown).joined(separator: " | ") + " |\n"
         for (name, cells) in topics {
             out += "| \(MarkupText.markdownCell(name)) | " + cells.map(\.shown).joined(separator: " | ") + " |\n"
@@ -159,7 +163,7 @@ public struct ConformanceMatrix: Sendable {
         out += "</tr></thead>\n<tbody>\n"
         if summary {
             out += "<tr><th>compliance</th>" + columns.map {
-                "<td class=\"cell\" style=\"\(Self.colour($0.all))\">" + String(format: "%.1f %%", $0.compliance) + "</td>"
+                "<td class=\"cell\" style=\"\(Self.colour($0.all))\">" + $0.compliance.fixed(1) + " %</td>"
             }.joined() + "</tr>\n"
             out += "<tr><th>all cases</th>" + columns.map { Self.cell($0.all) }.joined() + "</tr>\n"
         }

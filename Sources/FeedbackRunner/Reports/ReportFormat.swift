@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import FeedbackConformance
 
 /// How a ``ConformanceReport`` is written: `text` for people, `json` for
@@ -37,9 +41,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         if let version = implementation.version { out += " \(version)" }
         if let language = implementation.language { out += " (\(language))" }
         out = TerminalText.escaped(out + " at \(implementation.target)", limit: 300) + "\n"
-        out += "\(summary.total) cases in \(String(format: "%.2f", report.seconds)) s\n\n"
+        out += "\(summary.total) cases in \(report.seconds.fixed(2)) s\n\n"
         func row(_ label: String, _ count: Int, _ known: Int = 0) -> String {
-            let padded = label.padding(toLength: 15, withPad: " ", startingAt: 0)
+            let padded = label + String(repeating: " ", count: max(0, 15 - label.unicodeScalars.count))
             let number = String(count)
             return "  " + padded + String(repeating: " ", count: max(0, 6 - number.count)) + number
                 + (known > 0 ? "  (\(known) known)" : "") + "\n"
@@ -49,7 +53,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         out += row("fail", summary.fail, known(.fail))
         out += row("unimplemented", summary.unimplemented, known(.unimplemented))
         out += row("error", summary.error, known(.error))
-        out += "  compliance     " + String(format: "%5.1f %%", summary.compliance) + "\n"
+        out += "  compliance     " + summary.compliance.fixed(1, width: 5) + " %\n"
 
         out += "\nBY TOPIC\n" + topicTable(report.results)
 
@@ -86,7 +90,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         let topics = Dictionary(grouping: results, by: \.topic).sorted { $0.key < $1.key }
         let width = max(5, topics.map(\.key.count).max() ?? 0)
         func row(_ cells: [String]) -> String {
-            "  " + cells[0].padding(toLength: width, withPad: " ", startingAt: 0)
+            "  " + cells[0] + String(repeating: " ", count: max(0, width - cells[0].unicodeScalars.count))
                 + cells.dropFirst().map { String(repeating: " ", count: max(0, 7 - $0.count)) + $0 }.joined() + "\n"
         }
         var out = row(["topic", "cases", "pass", "fail", "unimpl", "error"])
@@ -108,9 +112,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         let failing = report.results.filter(\.failsRun)
         var out = "## cognito-feedback conform: \(cell(title))\n\n"
         out += (report.passed ? "**PASSED**: no failures beyond the expectation file" : "**FAILED**: \(failing.count) case\(failing.count == 1 ? "" : "s") fail the run")
-        out += " · \(summary.pass)/\(summary.total) pass (" + String(format: "%.1f %%", summary.compliance) + ")"
+        out += " · \(summary.pass)/\(summary.total) pass (" + summary.compliance.fixed(1) + " %)"
         out += " · \(summary.fail) fail · \(summary.unimplemented) unimplemented · \(summary.error) error"
-        out += (summary.knownFailures > 0 ? " · \(summary.knownFailures) known" : "") + String(format: " · %.2f s\n\n", report.seconds)
+        out += (summary.knownFailures > 0 ? " · \(summary.knownFailures) known" : "") + " · " + report.seconds.fixed(2) + " s\n\n"
         out += "| topic | cases | pass | fail | unimplemented | error |\n|---|---:|---:|---:|---:|---:|\n"
         for (topic, results) in Dictionary(grouping: report.results, by: \.topic).sorted(by: { $0.key < $1.key }) {
             out += "| \(cell(topic)) | \(results.count) | " + Verdict.allCases.map { verdict in
@@ -155,14 +159,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         let failures = report.results.count { $0.failsRun && $0.verdict != .error }
         let errors = report.results.count { $0.failsRun && $0.verdict == .error }
         let skipped = summary.knownFailures
-        let time = String(format: "%.3f", report.seconds)
+        let time = report.seconds.fixed(3)
         func xml(_ text: String) -> String { MarkupText.escaped(text, limit: 2000, multiline: true) }
         var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         out += "<testsuites name=\"\(xml(name))\" tests=\"\(summary.total)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(time)\">\n"
         out += "  <testsuite name=\"\(xml(name))\" tests=\"\(summary.total)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(time)\" timestamp=\"\(xml(report.started))\">\n"
         for result in report.results {
             let topic = result.id.split(separator: ".").first.map(String.init) ?? result.id
-            out += "    <testcase classname=\"\(xml(report.implementation.kind)).\(xml(topic))\" name=\"\(xml(result.id))\" time=\"\(String(format: "%.3f", result.milliseconds / 1000))\""
+            out += "    <testcase classname=\"\(xml(report.implementation.kind)).\(xml(topic))\" name=\"\(xml(result.id))\" time=\"\((result.milliseconds / 1000).fixed(3))\""
             let detail = [result.expected.map { "expected: \($0)" }, result.got.map { "got: \($0)" }]
                 .compactMap { $0 }.joined(separator: "\n")
             switch (result.verdict, result.known) {

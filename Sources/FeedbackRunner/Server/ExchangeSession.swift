@@ -1,5 +1,9 @@
 import FeedbackConformance
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension ServerRunner {
     /// What one case's exchanges came to: the last attempt's result, the
@@ -54,8 +58,7 @@ extension ServerRunner {
         init(runner: ServerRunner, redactor: Redactor, record: ((RecordedExchange) -> Bool)?) {
             let options = runner.options
             self.runner = runner
-            transport = HTTPTransport(timeout: max(1, options.timeout), maxAnswerBytes: options.maxAnswerBytes,
-                                      connections: max(1, options.concurrency), curl: options.curl, caFile: options.caFile)
+            transport = HTTPTransport(maxAnswerBytes: options.maxAnswerBytes, curl: options.curl, caFile: options.caFile)
             budget = RequestBudget(rate: options.rate, cap: options.maxRequests)
             runEnd = ContinuousClock.now.advanced(by: .milliseconds(Int64(max(0, options.deadline) * 1000)))
             self.redactor = redactor
