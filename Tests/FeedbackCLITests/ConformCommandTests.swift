@@ -98,6 +98,24 @@ struct ConformCommandTests {
         #expect(run.error.count == 1 && run.error[0].hasPrefix("cognito-feedback: error: "))
     }
 
+    @Test("An adapter that dies at start-up or mid-run is explained on standard error: its last lines, and the command to try by hand")
+    func adapterFailuresExplained() async throws {
+        let missing = try await ToolRun(["conform", "client", "--quiet", "--id", "baseline.*", "--",
+                                         "python3", "-c", "import no_such_module_xyz"])
+        #expect(missing.status == 2)
+        #expect(missing.error.first == "cognito-feedback: error: the adapter did not start: the adapter exited with status 1")
+        #expect(missing.error.contains("  ModuleNotFoundError: No module named 'no_such_module_xyz'"), "\(missing.error)")
+        #expect(missing.error.last == "cognito-feedback: to try the adapter by hand, run it and type a start line "
+            + "(Conformance/PROTOCOL.md): python3 -c 'import no_such_module_xyz'")
+        let id = "baseline.typical.admin"
+        let midRun = try await ToolRun(["conform", "client", "--quiet", "--id", "baseline.typical.*", "--"]
+            + Self.faulty + ["raise", "--on", id])
+        #expect(midRun.status == 1)
+        #expect(midRun.error.first == "cognito-feedback: the adapter failed at \(id): the adapter exited with status 1")
+        #expect(midRun.error.contains("  RuntimeError: the fixture gave up on \(id)"), "\(midRun.error)")
+        #expect(midRun.output.contains("the adapter's standard error ended with: RuntimeError: the fixture gave up on \(id)"))
+    }
+
     @Test("--output is checked before the run: an unwritable path exits 2 and no adapter is ever started")
     func outputCheckedFirst() async throws {
         let marker = FileManager.default.temporaryDirectory.appendingPathComponent("adapter-started-\(UUID().uuidString)").path
@@ -108,21 +126,21 @@ struct ConformCommandTests {
         #expect(!FileManager.default.fileExists(atPath: marker), "the adapter was started")
     }
 
-    @Test("--output replaces a symbolic link at the path instead of writing through it, and leaves no temporary file")
-    func outputReplacesLinks() async throws {
+    @Test("--output follows a symbolic link: its target gets the report, the link stays, and no temporary file is left")
+    func outputFollowsLinks() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.swiftAdapter), "build the package first (swift build)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let target = folder.appendingPathComponent("precious.txt").path
-        try "keep me".write(toFile: target, atomically: true, encoding: .utf8)
-        let report = folder.appendingPathComponent("report.txt").path
-        try FileManager.default.createSymbolicLink(atPath: report, withDestinationPath: target)
-        let run = try await ToolRun(["conform", "client", "--quiet", "--flag", "TokenCharset", "--output", report, "--", Self.swiftAdapter])
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.file("reports"), withIntermediateDirectories: false)
+        let target = folder.file("reports/2026-12-07.txt")
+        try "the previous report".write(toFile: target, atomically: true, encoding: .utf8)
+        let latest = folder.file("latest.txt")
+        try FileManager.default.createSymbolicLink(atPath: latest, withDestinationPath: "reports/2026-12-07.txt")
+        let run = try await ToolRun(["conform", "client", "--quiet", "--flag", "TokenCharset", "--output", latest, "--", Self.swiftAdapter])
         #expect(run.status == 0)
-        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me", "the link's target is untouched")
-        #expect(try String(contentsOfFile: report, encoding: .utf8).contains("compliance     100.0 %"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["precious.txt", "report.txt"])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: latest) == "reports/2026-12-07.txt", "the link stays")
+        #expect(try String(contentsOfFile: target, encoding: .utf8).contains("compliance     100.0 %"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["latest.txt", "reports"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("reports")) == ["2026-12-07.txt"])
     }
 
     @Test("conform matrix puts JSON reports side by side, in Markdown or HTML, and refuses what is not a report")

@@ -172,6 +172,55 @@ struct ClientRunnerTests {
         #expect(results.dropFirst(2).allSatisfy { $0.got == "not run: the adapter failed 2 times in a row" })
     }
 
+    @Test("An adapter that dies at start-up is explained: the end of its standard error names the missing module, and the command to try by hand",
+          .enabled(if: hasPython, "python3 is not installed"))
+    func startupFailureExplained() async throws {
+        var options = ClientRunner.Options(command: ["python3", "-c", "import no_such_module_xyz"])
+        options.timeout = 15
+        let run = await ClientRunner(options: options).perform(cases: Self.three)
+        #expect(run.implementation == nil)
+        let failure = try #require(run.adapterFailure)
+        #expect(failure.caseID == Self.three[0].id && failure.reason == "the adapter exited with status 1")
+        #expect(failure.standardError.first == "Traceback (most recent call last):")
+        #expect(failure.standardError.last == "ModuleNotFoundError: No module named 'no_such_module_xyz'")
+        #expect(failure.command == "python3 -c 'import no_such_module_xyz'")
+        #expect(run.results[0].got == "the adapter exited with status 1")
+        #expect(run.results[0].notes.contains(
+            "the adapter's standard error ended with: ModuleNotFoundError: No module named 'no_such_module_xyz'"))
+    }
+
+    @Test("An adapter that exits after 3 cases is explained: its last standard error lines, for the case it died on",
+          .enabled(if: hasPython, "python3 is not installed"))
+    func midRunExitExplained() async throws {
+        let fourth = try #require(Vectors.for(.client).first { vector in !Self.three.contains { $0.id == vector.id } })
+        let cases = Self.three + [try #require(ClientCase(vector: fourth))]
+        var options = ClientRunner.Options(command: Self.fault("raise", on: [cases[3].id]) + ["--other-args", "it's quoted"])
+        options.timeout = 15
+        let run = await ClientRunner(options: options).perform(cases: cases)
+        #expect(run.implementation?.name == "faulty-adapter")
+        #expect(run.results.map(\.verdict) == [.pass, .pass, .pass, .error])
+        let failure = try #require(run.adapterFailure)
+        #expect(failure.caseID == cases[3].id && failure.reason == "the adapter exited with status 1")
+        #expect(failure.standardError.first == "Traceback (most recent call last):")
+        #expect(failure.standardError.last == "RuntimeError: the fixture gave up on \(cases[3].id)")
+        #expect(failure.command == "python3 \(Self.fixture) raise --on \(cases[3].id) --other-args 'it'\\''s quoted'")
+        #expect(run.results[3].notes.contains("the adapter's standard error ended with: RuntimeError: the fixture gave up on \(cases[3].id)"))
+    }
+
+    @Test("The end of a chatty adapter's standard error is kept bounded: 20 lines of its last 4 KiB, control characters escaped")
+    func chattyStandardErrorIsBounded() async throws {
+        // 200,000 lines (about 3 MB, far over a pipe's buffer) before the start reply: the adapter must not block on them.
+        let script = #"for i in $(seq 1 200000); do echo "line $i"; done >&2; printf 'last\033[2J line\n' >&2; exit 7"#
+        var options = ClientRunner.Options(command: ["sh", "-c", script])
+        options.timeout = 60
+        let run = await ClientRunner(options: options).perform(cases: Array(Self.three.prefix(1)))
+        let failure = try #require(run.adapterFailure)
+        #expect(failure.reason == "the adapter exited with status 7")
+        #expect(failure.standardError.count == 20)
+        #expect(failure.standardError.first == "line 199982")
+        #expect(failure.standardError.last == "last\\u{1B}[2J line")
+    }
+
     @Test("A missing adapter command is told apart from one that starts and crashes, and is not tried again")
     func missingCommand() async {
         let (implementation, results) = await Self.run(["/nonexistent/adapter"], Self.three)

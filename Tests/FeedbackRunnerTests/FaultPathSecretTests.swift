@@ -49,19 +49,24 @@ struct FaultPathSecretTests {
             .map { "\($0.unicodeScalars.count)-scalar value" }
     }
 
-    @Test("An adapter that quotes the values, then crashes, writes junk, goes silent, floods or misnames its reply, leaks nothing",
+    @Test("An adapter that quotes the values (also on standard error), then crashes, raises, writes junk, goes silent, floods or misnames its reply, leaks nothing",
           .enabled(if: ClientRunnerTests.hasPython, "python3 is not installed"),
-          arguments: ["crash", "junk", "silent", "flood", "wrong-id"])
+          arguments: ["crash", "raise", "junk", "silent", "flood", "wrong-id"])
     func adapterFaults(fault: String) async throws {
         let vectors = try Self.canaries.get().filter { $0.appliesTo.contains(.client) }
         let cases = ClientCase.cases(for: vectors, answers: false)
         try #require(cases.count >= 4)
-        let (_, results) = await ClientRunnerTests.run(ClientRunnerTests.fault(fault) + ["--echo"], cases, timeout: 0.5) {
-            $0.maxLineBytes = 1 << 16
-        }
+        var options = ClientRunner.Options(command: ClientRunnerTests.fault(fault) + ["--echo"])
+        options.timeout = 0.5
+        options.maxLineBytes = 1 << 16
+        let run = await ClientRunner(options: options).perform(cases: cases)
+        let results = run.results
         #expect(results.count == cases.count && results.allSatisfy { $0.verdict == .error })
         #expect(Self.leaks(try Self.shown(results), try Self.secrets(vectors)).isEmpty, "a \(fault) run shows a canary value")
         #expect(leakedValues(results, cases).isEmpty)
+        let failure = try #require(run.adapterFailure)
+        let explained = ([failure.reason, failure.command] + failure.standardError).joined(separator: "\n")
+        #expect(Self.leaks(explained, try Self.secrets(vectors)).isEmpty, "the end of a \(fault) adapter's standard error shows a canary value")
     }
 
     @Test("A server that quotes the request, then hangs, resets, answers garbage or too much, leaks nothing",

@@ -26,7 +26,12 @@ enum ClientConformance {
 
         EXIT STATUS: 0 when no case fails the run, 1 when some do, 2 on usage or set-up
         errors (among them an adapter command that does not exist, or an adapter that
-        never answers 'start'), 3 when the report cannot be written to standard output.
+        never answers 'start'), 3 when the report cannot be written.
+
+        An adapter that fails to start, or stops during the run, is explained on
+        standard error: the last lines of its standard error (filtered: a line holding
+        a Username, a FeedbackToken or a secret is withheld) and the command to try by
+        hand.
 
         EXAMPLE:
           cognito-feedback conform client --format junit --output botocore.xml \\
@@ -34,7 +39,7 @@ enum ClientConformance {
               -- python3 Conformance/adapters/botocore/adapter.py
 
         No report, log or progress line ever holds a Username or FeedbackToken value:
-        an adapter's messages and standard error are never shown as they are.
+        an adapter's messages and standard error are filtered before they are shown.
         """
 
     static func run(_ arguments: ArraySlice<String>, io: ToolIO) async throws(UsageError) -> Int32 {
@@ -56,20 +61,38 @@ enum ClientConformance {
         }
         let redactor = Redactor(vectors: settings.selection.library.vectors, cases: ClientCase.answerCases,
                                 credentials: [options.credentials])
+        options.redactor = redactor
         let progress = ProgressLine(io: io, quiet: settings.quiet)
         let started = Date()
         let clock = ContinuousClock.now
-        let run = await ClientRunner(options: options).run(cases: cases, progress: progress.update)
+        let run = await ClientRunner(options: options).perform(cases: cases, progress: progress.update)
         progress.finish()
         guard let implementation = run.implementation else {
             settings.output?.abandon()
             io.error("cognito-feedback: error: the adapter did not start: "
-                + redactor.filtered(run.results.first?.got ?? "no reply to 'start'"))
+                + redactor.filtered(TerminalText.escaped(run.results.first?.got ?? "no reply to 'start'", limit: 400)))
+            run.adapterFailure.map { explain($0, redactor: redactor, io: io) }
             return 2
+        }
+        if let failure = run.adapterFailure {
+            io.error("cognito-feedback: the adapter failed at "
+                + redactor.filtered(TerminalText.escaped("\(failure.caseID): \(failure.reason)", limit: 400)))
+            explain(failure, redactor: redactor, io: io)
         }
         let report = ConformanceReport(implementation: implementation, tool: Tool.version, started: started,
                                        seconds: (ContinuousClock.now - clock).seconds, settings: settings.recorded,
                                        results: run.results)
         return settings.finish(report, redactor: redactor, io: io)
+    }
+
+    /// Prints the end of the adapter's standard error and the command to
+    /// try it by hand, each line escaped, then filtered.
+    static func explain(_ failure: ClientRun.AdapterFailure, redactor: Redactor, io: ToolIO) {
+        if !failure.standardError.isEmpty {
+            io.error("cognito-feedback: the adapter's standard error ended with:")
+            for line in failure.standardError { io.error("  " + redactor.filtered(TerminalText.escaped(line, limit: 300))) }
+        }
+        io.error("cognito-feedback: to try the adapter by hand, run it and type a start line (Conformance/PROTOCOL.md): "
+            + redactor.filtered(TerminalText.escaped(failure.command, limit: 1000)))
     }
 }

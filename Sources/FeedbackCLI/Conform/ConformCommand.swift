@@ -32,7 +32,8 @@ enum ConformCommand {
         the operation does not exist), error (no usable answer). Compliance = pass / total.
 
         EXIT STATUS: 0 when no case fails the run, 1 when some do, 2 on usage or set-up
-        errors, 3 when the report cannot be written to standard output.
+        errors, 3 when the report cannot be written (standard output or --output's file
+        closed or full).
 
         No report, log or progress line ever holds a Username or FeedbackToken value,
         nor a credential's secret.
@@ -52,9 +53,11 @@ enum ConformCommand {
                                    that now pass do, so the file is kept honest.
           --format <format>        The report's format: text (default), json, junit (JUnit
                                    XML), or markdown (for a CI job summary).
-          --output <file>          Write the report to <file> (checked before the run,
-                                   replaced whole when the run ends); a one-line summary
-                                   goes to standard output.
+          --output <file>          Write the report to <file> (opened before the run); a
+                                   one-line summary goes to standard output. A file is
+                                   replaced whole when the run ends; a symbolic link is
+                                   followed (the link stays); a device, a FIFO or
+                                   /dev/stdout is written in place, never replaced.
           --quiet                  No progress lines on standard error.
         \(VectorSelection.help)
           -h, --help               Show this help.
@@ -90,7 +93,7 @@ struct ConformSettings {
     let knownIssues: KnownIssues?
     let selection: VectorSelection
     let quiet: Bool
-    let output: ReportFile?
+    let output: OutputFile?
 
     init(_ args: Arguments) throws(UsageError) {
         format = ReportFormat(rawValue: try args.choice("--format", ReportFormat.allCases.map(\.rawValue), default: "text"))!
@@ -102,7 +105,7 @@ struct ConformSettings {
         }
         selection = try VectorSelection(args)
         quiet = args.switches.contains("--quiet")
-        output = try args.values["--output"].map { path throws(UsageError) in try ReportFile(path: path) }
+        output = try args.values["--output"].map { path throws(UsageError) in try OutputFile(path: path) }
     }
 
     /// The settings a report records.
@@ -123,8 +126,8 @@ struct ConformSettings {
         do throws(UsageError) {
             try output.commit(rendered)
         } catch {
-            io.error("cognito-feedback: error: \(redactor.filtered(error.message))")
-            return 2
+            io.error("cognito-feedback: error: \(redactor.filtered(TerminalText.escaped(error.message, limit: 400)))")
+            return Tool.outputFailed
         }
         let summary = report.summary
         io.output.write(redactor.filtered(

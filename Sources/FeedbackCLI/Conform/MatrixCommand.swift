@@ -21,8 +21,9 @@ enum MatrixCommand {
                                    job summary ($GITHUB_STEP_SUMMARY) or a committed page.
                                    html: one self-contained page (inline style, no script,
                                    nothing fetched), cells coloured by their pass ratio.
-          --output <file>          Write the matrix to <file> (replaced whole) instead of
-                                   standard output.
+          --output <file>          Write the matrix to <file> instead of standard output: a
+                                   file is replaced whole, a symbolic link followed, a
+                                   device or a FIFO written in place.
           --vectors <dir>          The vectors whose flags the rows by flag use (default: the
                                    built-in ones).
           -h, --help               Show this help.
@@ -32,7 +33,7 @@ enum MatrixCommand {
           cognito-feedback conform matrix botocore.json aws-sdk-go.json >> "$GITHUB_STEP_SUMMARY"
 
         EXIT STATUS: 0 when the matrix was written, 2 on usage errors or an unreadable report,
-        3 when it cannot be written to standard output.
+        3 when it cannot be written (standard output or --output's file closed or full).
         """
 
     static func run(_ arguments: ArraySlice<String>, io: ToolIO) throws(UsageError) -> Int32 {
@@ -50,14 +51,19 @@ enum MatrixCommand {
             }
         }
         let selection = try VectorSelection(args)
-        let output = try args.values["--output"].map { path throws(UsageError) in try ReportFile(path: path) }
+        let output = try args.values["--output"].map { path throws(UsageError) in try OutputFile(path: path, what: "the matrix") }
         let matrix = ConformanceMatrix(reports: reports, library: selection.library, vectorsVersion: selection.library.version)
         let text = format == "html" ? matrix.html : matrix.markdown
         guard let output else {
             io.output.write(text)
             return 0
         }
-        try output.commit(text)
+        do throws(UsageError) {
+            try output.commit(text)
+        } catch {
+            io.error("cognito-feedback: error: " + TerminalText.escaped(error.message, limit: 400))
+            return Tool.outputFailed
+        }
         return 0
     }
 }

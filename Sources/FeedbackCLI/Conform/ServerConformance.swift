@@ -72,8 +72,9 @@ enum ServerConformance {
 
         EXIT STATUS: 0 when no case fails the run, 1 when some do (or the reference
         disputes a vector), 2 on usage or set-up errors (among them a server that does
-        not answer, or a recording that cannot be written), 3 when the report cannot be
-        written to standard output.
+        not answer, or a recording or report file that cannot be opened), 3 when the
+        report or the recording cannot be written (standard output or the file closed
+        or full).
 
         EXAMPLES:
           moto_server -p 5000 &
@@ -127,7 +128,7 @@ enum ServerConformance {
         let recording: Recording?
         do throws(UsageError) {
             recording = try args.values["--record"].map { path throws(UsageError) in
-                Recording(file: try ReportFile(path: path, what: "the recording"))
+                Recording(file: try OutputFile(path: path, what: "the recording"))
             }
         } catch {
             settings.output?.abandon()
@@ -149,11 +150,11 @@ enum ServerConformance {
         }
         if let recording {
             do throws(UsageError) {
-                try recording.finish()
+                try recording.file.commit()
             } catch {
                 settings.output?.abandon()
                 io.error("cognito-feedback: error: \(redactor.filtered(TerminalText.escaped(error.message, limit: 400)))")
-                return 2
+                return Tool.outputFailed
             }
         }
         var recorded = settings.recorded
@@ -255,27 +256,15 @@ enum ServerConformance {
     /// A recording being written (`--record`): one line per exchange, as
     /// they come; the first failed write stops the run.
     final class Recording {
-        let file: ReportFile
-        private var failure: Int32?
+        let file: OutputFile
 
-        init(file: ReportFile) {
+        init(file: OutputFile) {
             self.file = file
         }
 
         /// Appends `exchange` as a line; `false` once a write failed.
         func write(_ exchange: RecordedExchange) -> Bool {
-            guard failure == nil else { return false }
-            failure = file.append(exchange.jsonLine + [UInt8(ascii: "\n")])
-            return failure == nil
-        }
-
-        /// Puts the file in place, or says why it could not be written.
-        func finish() throws(UsageError) {
-            if let failure {
-                file.abandon()
-                throw UsageError("cannot write the recording to \(file.path) (\(String(cString: strerror(failure))))")
-            }
-            try file.commit()
+            file.append(exchange.jsonLine + [UInt8(ascii: "\n")])
         }
     }
 }

@@ -16,9 +16,11 @@ import Darwin
 ///
 /// Every wait is bounded: writes and reads take a timeout, a reply line
 /// longer than ``maxLineBytes`` is an error (the buffer never grows beyond
-/// it by more than one read), and the adapter's standard error is read and
-/// counted, never kept, since it may echo parameter values. The adapter
-/// runs in a process group of its own, which
+/// it by more than one read), and the adapter's standard error is drained
+/// while the runner waits (so a chatty adapter never blocks on it), its
+/// last lines kept, bounded (``StandardErrorTail``), to tell why the
+/// adapter stopped: they may echo parameter values, so whoever shows them
+/// filters them first. The adapter runs in a process group of its own, which
 /// ``terminate(grace:)`` ends as a whole. The class is not thread-safe: use
 /// an instance from one thread at a time. Writing to an adapter that exited
 /// must not kill the runner: `SIGPIPE` is ignored in this process.
@@ -27,8 +29,10 @@ package final class AdapterProcess {
     package let command: [String]
     /// The longest reply line accepted, in bytes (without its newline).
     package let maxLineBytes: Int
-    /// Lines the adapter wrote to standard error (not kept).
+    /// Lines the adapter wrote to standard error.
     package private(set) var stderrLines = 0
+    /// The end of what the adapter wrote to standard error, unfiltered.
+    private var stderrTail = StandardErrorTail()
     /// The largest number of bytes the reply buffer held (for tests of the
     /// memory bound).
     package private(set) var peakBufferedBytes = 0
@@ -152,7 +156,9 @@ package final class AdapterProcess {
         let read = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
             let read = Descriptor(process.error).read(into: chunk)
             if case .moved(let count) = read {
-                stderrLines += UnsafeBufferPointer(rebasing: chunk[..<count]).count { $0 == UInt8(ascii: "\n") }
+                let bytes = UnsafeBufferPointer(rebasing: chunk[..<count])
+                stderrLines += bytes.count { $0 == UInt8(ascii: "\n") }
+                stderrTail.append(bytes)
             }
             return read
         }
@@ -165,6 +171,21 @@ package final class AdapterProcess {
         guard let ended = process.waitForExit(1) else { return otherwise }
         if case .exited(127) = ended { return Failure(.exited, "the adapter exited with status 127 (command not found?)") }
         return Failure(.exited, "the adapter \(ended)")
+    }
+
+    /// The last lines the adapter wrote to standard error (oldest first,
+    /// unfiltered: they may hold a parameter's value), once what is still
+    /// in the pipe is read: at most ``StandardErrorTail/maxLines`` lines
+    /// of the last ``StandardErrorTail/maxBytes`` bytes. Waits for nothing:
+    /// what the pipe does not hold yet is not waited for.
+    package func standardErrorTail() -> [String] {
+        // Bounded: a grandchild that keeps writing cannot hold the runner here.
+        for _ in 0..<64 where process.error >= 0 {
+            var fds = [pollfd(fd: process.error, events: Int16(POLLIN), revents: 0)]
+            guard (try? Descriptor.poll(&fds, milliseconds: 0)) == true, fds[0].revents != 0 else { break }
+            drainStderr()
+        }
+        return stderrTail.lines
     }
 
     private static func seconds(_ value: Double) -> String {

@@ -51,6 +51,11 @@ public struct ClientRunner: Sendable {
         public var forwardStderr = false
         /// Variables added to the adapter's environment.
         public var environment: [String: String] = [:]
+        /// The run's filter for what the adapter wrote to standard error
+        /// (``ClientRun/AdapterFailure/standardError``); by default one over
+        /// the cases' sensitive values and ``credentials``. Each line is
+        /// also checked against its case's own values, at any length.
+        public var redactor: Redactor?
 
         /// Options for `command`, everything else default.
         public init(command: [String]) {
@@ -84,9 +89,17 @@ public struct ClientRunner: Sendable {
     public func run(cases: [ClientCase], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in })
         async -> (implementation: ConformanceReport.Implementation?, results: [CaseResult])
     {
+        let run = await perform(cases: cases, progress: progress)
+        return (run.implementation, run.results)
+    }
+
+    /// Runs given cases as ``run(cases:progress:)`` does, and also tells
+    /// why the adapter first failed, with the end of its standard error
+    /// (filtered) and the command to try it by hand.
+    public func perform(cases: [ClientCase], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> ClientRun {
         await withCheckedContinuation { continuation in
             let run: @Sendable () -> Void = {
-                var session = Session(options: options)
+                var session = Session(options: options, cases: cases)
                 continuation.resume(returning: session.run(cases, progress: progress))
             }
             // No thread to be had: run here rather than not at all.
@@ -99,22 +112,24 @@ public struct ClientRunner: Sendable {
 private struct Session {
     let options: ClientRunner.Options
     let judge: ClientJudge
+    let redactor: Redactor
     var adapter: AdapterProcess?
     var implementation: ConformanceReport.Implementation?
     var restarted = false
     /// Whether the adapter command does not exist: then no case is tried again.
     var commandMissing = false
+    /// The first time the adapter failed.
+    var adapterFailure: ClientRun.AdapterFailure?
 
-    init(options: ClientRunner.Options) {
+    init(options: ClientRunner.Options, cases: [ClientCase]) {
         self.options = options
+        redactor = options.redactor ?? Redactor(vectors: [], cases: cases, credentials: [options.credentials])
         let endpoint = URLComponents(string: options.effectiveEndpoint)
         let host = endpoint?.host.map { WireRequest.hostHeader(scheme: endpoint?.scheme ?? "https", host: $0, port: endpoint?.port) }
         judge = ClientJudge(credentials: options.credentials, region: options.region, host: host)
     }
 
-    mutating func run(_ cases: [ClientCase], progress: @Sendable (Int, Int) -> Void)
-        -> (implementation: ConformanceReport.Implementation?, results: [CaseResult])
-    {
+    mutating func run(_ cases: [ClientCase], progress: @Sendable (Int, Int) -> Void) -> ClientRun {
         let started = ContinuousClock.now
         let deadline = started + .seconds(options.deadline)
         var results: [CaseResult] = []
@@ -144,7 +159,7 @@ private struct Session {
             adapter.terminate(grace: 2)
         }
         adapter = nil
-        return (implementation, results)
+        return ClientRun(implementation: implementation, results: results, adapterFailure: adapterFailure)
     }
 
     /// One case; on any adapter failure the adapter is ended (and `nil`).
@@ -161,12 +176,31 @@ private struct Session {
             result.notes = notes + result.notes
             return result
         } catch {
+            let standardError = (adapter?.standardErrorTail() ?? []).map { shown($0, of: item) }
             adapter?.terminate(grace: 0)
             adapter = nil
             // A command that does not exist will not appear by trying again.
             if error.kind == .notFound { commandMissing = true }
+            if adapterFailure == nil, error.kind != .notFound {
+                adapterFailure = ClientRun.AdapterFailure(caseID: item.id, reason: error.description, standardError: standardError,
+                                                          command: redactor.filtered(ShellQuote.line(options.command)))
+            }
+            if let last = standardError.last {
+                notes.append("the adapter's standard error ended with: " + last)
+            }
             return CaseResult(id: item.id, verdict: .error, expected: expected, got: error.description, notes: notes)
         }
+    }
+
+    /// A line of the adapter's standard error as it may be shown: control
+    /// characters escaped, at most 300 scalars, then withheld whole when it
+    /// holds a value of `item` (at any length) or of the run.
+    func shown(_ line: String, of item: ClientCase) -> String {
+        let text = TerminalText.escaped(line, limit: 300)
+        guard ClientJudge.scrub(line, of: item) != nil, ClientJudge.scrub(text, of: item) != nil, !redactor.holdsSecret(line) else {
+            return Redactor.placeholder
+        }
+        return redactor.filtered(text)
     }
 
     /// Starts the adapter and sends `start`.

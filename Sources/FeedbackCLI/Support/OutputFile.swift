@@ -1,0 +1,193 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file the user names for output (`--output`, `--record`): opened
+/// before the run, so a run that cannot write fails at once, and written
+/// as `>`, `cp`, `curl -o` and `tee` write, never damaging what is there.
+///
+/// What the path names decides how it is written:
+/// - **nothing, or a regular file**: a temporary file beside it receives
+///   the bytes and is renamed over it at ``commit(_:)`` (keeping the old
+///   file's permissions), so a failed run leaves the previous file whole
+///   and a run that dies leaves what it wrote in the temporary file;
+/// - **a symbolic link** (or a chain of them): followed to its final
+///   target, a relative one read from the link's folder, and the target is
+///   written by these same rules; the link stays. A dangling link gets its
+///   target created, as `>` does;
+/// - **a descriptor of this process** (`/dev/stdout`, `/dev/stderr`,
+///   `/dev/fd/N`, `/proc/self/fd/N`): written through a duplicate of that
+///   descriptor, as the shell opened it (a pipe, a terminal, a file opened
+///   for appending);
+/// - **anything else** (a character or block device, a FIFO, a socket):
+///   opened and written in place, never truncated nor renamed over; a FIFO
+///   waits for its reader, as `>` does;
+/// - **a directory**: an error.
+///
+/// Every write is checked (``writeAll(_:_:)``): a short write is resumed,
+/// an interrupted one retried, and any other failure (`ENOSPC` on a full
+/// disk or `/dev/full`) makes ``commit(_:)`` throw, naming the path.
+final class OutputFile {
+    /// The path as given.
+    let path: String
+    /// What it holds, for messages: `the report`, `the recording`.
+    let what: String
+    /// The temporary file renamed over ``path``'s final target at the end;
+    /// `nil` when the target is written in place.
+    private let replacement: (temporary: String, target: String)?
+    private var descriptor: Int32
+    /// The `errno` of the first failed write.
+    private var failure: Int32?
+
+    /// Opens `path` for `what` (named in messages), as described above.
+    /// - Throws: a usage error naming `path` and the system's reason.
+    init(path: String, what: String = "the report") throws(UsageError) {
+        self.path = path
+        self.what = what
+        func failed(_ code: Int32) -> UsageError {
+            UsageError("cannot write \(what) to \(path) (\(String(cString: strerror(code))))")
+        }
+        let target: Target
+        do { target = try Target(resolving: path) } catch { throw failed(error.code) }
+        switch target {
+        case .directory:
+            throw UsageError("cannot write \(what) to \(path): it is a directory")
+        case .descriptor(let own):
+            descriptor = fcntl(own, F_DUPFD_CLOEXEC, 0)
+            replacement = nil
+        case .node(let node):
+            repeat { descriptor = open(node, O_WRONLY | O_NOCTTY | O_CLOEXEC) } while descriptor < 0 && errno == EINTR
+            replacement = nil
+        case .file(let file, let mode):
+            let name = file.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? file
+            let temporary = Target.folder(of: file) + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            if descriptor >= 0, let mode { _ = fchmod(descriptor, mode) }
+            replacement = (temporary, file)
+        }
+        guard descriptor >= 0 else { throw failed(errno) }
+    }
+
+    deinit { abandon() }
+
+    /// Writes `bytes` (to the temporary file, or in place); `false` once a
+    /// write failed (``commit(_:)`` then says why).
+    @discardableResult
+    func append(_ bytes: [UInt8]) -> Bool {
+        guard failure == nil, descriptor >= 0 else { return false }
+        failure = bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+        return failure == nil
+    }
+
+    /// Writes `text`, then closes the file and puts it in place.
+    /// - Throws: a message naming the path with the system's reason; a
+    ///   replaced file is then as it was.
+    func commit(_ text: String = "") throws(UsageError) {
+        append(Array(text.utf8))
+        var failure = failure ?? (descriptor < 0 ? EBADF : nil)
+        if failure == nil, replacement != nil, fsync(descriptor) != 0 { failure = errno }
+        if descriptor >= 0, close(descriptor) != 0, failure == nil, errno != EINTR { failure = errno }
+        descriptor = -1
+        if let replacement {
+            if failure == nil, rename(replacement.temporary, replacement.target) != 0 { failure = errno }
+            if failure != nil { unlink(replacement.temporary) }
+        }
+        if let failure {
+            throw UsageError("cannot write \(what) to \(path) (\(String(cString: strerror(failure))))")
+        }
+    }
+
+    /// Closes the file without putting it in place: a temporary file is
+    /// removed, a target written in place keeps what it got. Idempotent.
+    func abandon() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+        if let replacement { unlink(replacement.temporary) }
+    }
+
+    /// What a path comes to once its links are followed.
+    enum Target: Equatable {
+        /// Nothing yet, or a regular file (its permission bits): replaced
+        /// by a rename.
+        case file(String, mode: mode_t?)
+        /// A descriptor this process holds (`/dev/fd/N`).
+        case descriptor(Int32)
+        /// A device, a FIFO or a socket: written in place.
+        case node(String)
+        /// A directory.
+        case directory
+
+        /// Follows `path`'s symbolic links (at most 40, as the kernel does).
+        /// - Throws: the `errno` of a path that cannot be looked at, or
+        ///   `ELOOP`.
+        init(resolving path: String) throws(Failure) {
+            var current = path
+            for _ in 0..<40 {
+                var info = stat()
+                guard lstat(current, &info) == 0 else {
+                    if errno == ENOENT { self = .file(current, mode: nil); return }
+                    throw Failure(errno)
+                }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: self = .file(current, mode: info.st_mode & 0o7777); return
+                case S_IFDIR: self = .directory; return
+                case S_IFLNK:
+                    switch Self.processDescriptor(current) {
+                    case .own(let descriptor): self = .descriptor(descriptor); return
+                    case .other: self = .node(current); return
+                    case nil: break
+                    }
+                    var bytes = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                    let count = readlink(current, &bytes, bytes.count - 1)
+                    guard count > 0 else { throw Failure(count < 0 ? errno : ENOENT) }
+                    let link = String(decoding: bytes[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                    current = link.hasPrefix("/") ? link : Self.folder(of: current) + "/" + link
+                default: self = .node(current); return
+                }
+            }
+            throw Failure(ELOOP)
+        }
+
+        /// The folder a path's last component is in (`.` for a bare name).
+        static func folder(of path: String) -> String {
+            guard let slash = path.lastIndex(of: "/") else { return "." }
+            return slash == path.startIndex ? "/" : String(path[..<slash])
+        }
+
+        /// What a link in a process's descriptor folder (`/proc/<pid>/fd`,
+        /// however reached: `/dev/fd/N`, `/proc/self/fd/N`) stands for: one
+        /// of this process's descriptors, or another process's (opened in
+        /// place: its target's name is not a path); `nil` for any other link.
+        static func processDescriptor(_ link: String) -> ProcessDescriptor? {
+            guard let resolved = realpath(Self.folder(of: link), nil) else { return nil }
+            let folder = String(cString: resolved)
+            free(resolved)
+            guard folder.hasPrefix("/proc/"), folder.hasSuffix("/fd") else { return nil }
+            let name = link.split(separator: "/").last.map(String.init) ?? ""
+            if folder == "/proc/\(getpid())/fd", let number = Int32(name), number >= 0 { return .own(number) }
+            return .other
+        }
+
+        /// A link in a descriptor folder.
+        enum ProcessDescriptor {
+            /// This process's descriptor.
+            case own(Int32)
+            /// Another process's (or thread's).
+            case other
+        }
+    }
+
+    /// A system call's `errno`.
+    struct Failure: Error {
+        let code: Int32
+        init(_ code: Int32) { self.code = code }
+    }
+}
