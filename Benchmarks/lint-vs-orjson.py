@@ -3,7 +3,7 @@
 line with orjson, side by side on the same generated file, in one run.
 
     python3 Benchmarks/lint-vs-orjson.py [--lines N] [--rounds R] [--jobs N] [--sink null|file] [--before BINARY]
-                                         [--configuration release|debug]
+                                         [--configuration release|debug | --binary BINARY]
 
 Each round runs, one after the other: the orjson loop, then lint in JSON and
 text with --jobs 1, then with --jobs N (default: every core). Every process
@@ -18,6 +18,10 @@ left out. --sink file writes them to a file instead. Either way, before the
 timed rounds each lint command runs once into a file whose results are
 checked (one per line, for JSON), so that a command that does nothing
 cannot look fast.
+
+--binary times that cognito-feedback binary instead of building one (e.g.
+the static executable of `swift build -c release --product cognito-feedback
+--static-swift-stdlib`, or a release tarball's).
 
 --before adds an older cognito-feedback binary (without --jobs) to each
 round, for a before/after comparison in the same run.
@@ -84,10 +88,11 @@ def main():
     parser.add_argument("--before", help="an older cognito-feedback binary to compare with")
     parser.add_argument("--sink", choices=["null", "file"], default="null", help="where lint's results go while timed")
     parser.add_argument("--configuration", choices=["release", "debug"], default="release")
+    parser.add_argument("--binary", help="the cognito-feedback binary to time (default: build one)")
     options = parser.parse_args()
 
     ensure_orjson()
-    tool = build(options.configuration)
+    tool = os.path.abspath(options.binary) if options.binary else build(options.configuration)
     with tempfile.TemporaryDirectory() as work:
         corpus = os.path.join(work, "in.jsonl")
         generate(corpus, options.lines)
@@ -126,7 +131,7 @@ def main():
                 times[name].append(seconds)
                 peaks[name] = max(peaks[name], peak)
 
-    print(f"{options.configuration} build, {options.lines} lines, {size / 1e6:.0f} MB, {options.rounds} rounds, medians; lint's results to "
+    print(f"{options.binary or options.configuration + ' build'}, {options.lines} lines, {size / 1e6:.0f} MB, {options.rounds} rounds, medians; lint's results to "
           f"{'/dev/null' if options.sink == 'null' else 'a file'}; ratio: the orjson loop's time over the command's")
     print(f"{'command':<22} {'seconds':>9} {'lines/s':>12} {'peak MB':>9} {'ratio':>8}")
     baseline = statistics.median(times["orjson loop"])

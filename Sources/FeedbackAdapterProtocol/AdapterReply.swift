@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import FeedbackConformance
 
 /// A message from a client adapter to the runner: one JSON object per line

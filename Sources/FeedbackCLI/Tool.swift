@@ -1,7 +1,11 @@
 import FeedbackConformance
 import FeedbackSigning
 import FeedbackVectors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The `cognito-feedback` command: dispatches to its subcommands.
 public enum Tool {

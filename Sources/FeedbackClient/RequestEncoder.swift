@@ -1,7 +1,11 @@
 import FeedbackRules
 import FeedbackSigning
 import FeedbackWire
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// This project's Swift client encoder: typed requests (or parameters) to
 /// the exact awsJson1.1 request, the Admin operation SigV4-signed.

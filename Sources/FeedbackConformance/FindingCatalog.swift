@@ -65,7 +65,7 @@ public enum FindingCatalog {
             let what = String(id.dropFirst("skips-".count).dropLast("-check".count).map { $0 == "-" ? " " : $0 })
             return "does not check the \(what) constraint the service enforces (answers past validation)"
         }
-        if id.hasPrefix("answers-"), let split = id.range(of: "-for-") {
+        if id.hasPrefix("answers-"), let split = id.firstRange(of: "-for-") {
             func words(_ part: Substring) -> String { String(part.map { $0 == "-" ? " " : $0 }) }
             return "answers " + words(id[id.index(id.startIndex, offsetBy: "answers-".count)..<split.lowerBound])
                 + " where the service answers " + words(id[split.upperBound...])

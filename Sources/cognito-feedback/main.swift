@@ -1,5 +1,9 @@
 import FeedbackCLI
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 // A closed standard output must not kill the process with SIGPIPE: the
 // failed write is seen, the run stops, and the exit status says so (3).

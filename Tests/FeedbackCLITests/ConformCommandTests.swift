@@ -83,7 +83,7 @@ struct ConformCommandTests {
     @Test("Every output applies the run's filter to the text it is handed: standard output, standard error, lines of any form")
     func outputsFilterLast() {
         var output = "", errors: [String] = []
-        let io = ToolIO(standardInput: .nullDevice, output: OutputSink(collect: { output += String(decoding: $0, as: UTF8.self) }),
+        let io = ToolIO(standardInput: -1, output: OutputSink(collect: { output += String(decoding: $0, as: UTF8.self) }),
                         error: { errors.append($0) })
         io.output.write("before abc.def\n")
         io.filter.use(Redactor(secrets: ["abc.def\n", #"back\slash"#]))

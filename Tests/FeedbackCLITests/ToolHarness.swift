@@ -18,9 +18,10 @@ struct ToolRun {
         let handle = try #require(FileHandle(forReadingAtPath: input.path))
         var output = ""
         var error: [String] = []
-        let io = ToolIO(standardInput: handle, output: OutputSink(collect: { output += String(decoding: $0, as: UTF8.self) }),
+        let io = ToolIO(standardInput: handle.fileDescriptor, output: OutputSink(collect: { output += String(decoding: $0, as: UTF8.self) }),
                         error: { error.append($0) })
         status = Tool.finish(await Tool.run(arguments, io: io), io: io)
+        try handle.close()
         self.output = output
         self.error = error
     }

@@ -171,8 +171,7 @@ struct ServerRunnerTests {
         let server = try ServerProcess.faulty("capture")
         defer { server.stop() }
         let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: 10))
-        let transport = HTTPTransport(timeout: 10, maxAnswerBytes: 1 << 20, connections: 1)
-        defer { transport.close() }
+        let transport = HTTPTransport(maxAnswerBytes: 1 << 20)
         for vector in try Self.sample() {
             let sent = runner.request(for: vector)
             let answer = try await transport.send(sent, to: server.endpoint, within: 10, else: .timedOut(10)).get()

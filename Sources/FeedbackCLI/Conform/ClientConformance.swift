@@ -1,6 +1,10 @@
 import FeedbackConformance
 import FeedbackRunner
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `cognito-feedback conform client`: every client case through an adapter.
 enum ClientConformance {

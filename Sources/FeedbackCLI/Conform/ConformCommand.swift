@@ -1,6 +1,10 @@
 import FeedbackConformance
 import FeedbackRunner
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `cognito-feedback conform`: runs the vectors against a server over HTTP
 /// or a client through an adapter, and writes a report a CI job can gate on.
@@ -139,7 +143,7 @@ struct ConformSettings {
         }
         let summary = report.summary
         io.output.write(
-            "\(report.passed ? "PASSED" : "FAILED"): \(summary.pass)/\(summary.total) pass (\(String(format: "%.1f", summary.compliance)) %), "
+            "\(report.passed ? "PASSED" : "FAILED"): \(summary.pass)/\(summary.total) pass (\(summary.compliance.fixed(1)) %), "
                 + "\(summary.fail) fail, \(summary.unimplemented) unimplemented, \(summary.error) error; report in \(output.path)\n")
         return report.passed ? 0 : 1
     }

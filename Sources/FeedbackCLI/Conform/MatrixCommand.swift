@@ -1,6 +1,10 @@
 import FeedbackConformance
 import FeedbackRunner
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `cognito-feedback conform matrix`: implementations side by side, from
 /// the JSON reports of their runs.

@@ -1,6 +1,10 @@
 import FeedbackConformance
 import FeedbackRunner
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `cognito-feedback conform replay`: recordings of `conform server
 /// --record` judged again, offline, against the current vectors.

@@ -1,6 +1,15 @@
 import FeedbackConformance
 import FeedbackRunner
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `cognito-feedback conform server`: every server vector, as the real
 /// request, against an endpoint: an implementation under test, or the real
@@ -78,7 +87,7 @@ enum ServerConformance {
 
         HTTPS: https:// endpoints go through curl (found on PATH) with the certificate
         always verified, against the system's CAs or only --ca-file's. Without curl they
-        go through URLSession, which trusts only the system's CAs (no --ca-file).
+        cannot be reached (the tool links no TLS library of its own).
 
         EXIT STATUS: 0 when no case fails the run, 1 when some do (or the reference
         disputes a vector), 2 on usage or set-up errors (among them a server that does
@@ -204,7 +213,7 @@ enum ServerConformance {
         guard let path = args.values["--ca-file"] else { return nil }
         guard target.url.scheme?.lowercased() == "https" else { throw UsageError("--ca-file is for https endpoints") }
         guard ServerRunner.installedCurl != nil else {
-            throw UsageError("--ca-file needs curl on PATH (without it, https goes through URLSession, which trusts only the system's CAs)")
+            throw UsageError("--ca-file needs curl on PATH (https goes through curl)")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw UsageError("cannot read the CA file \(TerminalText.escaped(path, limit: 200))")

@@ -1,6 +1,5 @@
 import FeedbackLint
 import FeedbackRules
-import Foundation
 
 /// `cognito-feedback lint`: judges request bodies as the service would.
 enum LintCommand {
@@ -80,7 +79,7 @@ enum LintCommand {
             jobs = count
         }
         let paths = args.positionals.isEmpty ? ["-"] : args.positionals
-        let inputs = paths.map { $0 == "-" ? LintInput.standardInput(io.standardInput.fileDescriptor) : .file($0) }
+        let inputs = paths.map { $0 == "-" ? LintInput.standardInput(io.standardInput) : .file($0) }
         let linter = Linter(operation: operation, format: format, jsonLines: args.switches.contains("--jsonl"),
                             quiet: !args.switches.isDisjoint(with: ["--quiet", "-q"]), jobs: jobs, toolVersion: Tool.version)
         let summary = linter.lint(inputs, write: { io.output.write($0) })

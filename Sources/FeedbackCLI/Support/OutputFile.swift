@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file the user names for output (`--output`, `--record`): opened
 /// before the run, so a run that cannot write fails at once, and written

@@ -1,11 +1,16 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the tool reads and writes: the process's streams, or buffers in
 /// tests. Every text written, to standard output, to standard error or to a
 /// file the tool writes, passes ``filter`` last.
 public struct ToolIO {
-    /// Standard input, read when the input file is `-` or omitted.
-    public var standardInput: FileHandle
+    /// Standard input's file descriptor, read when the input file is `-`
+    /// or omitted (0 for the process's own).
+    public var standardInput: Int32
     /// Receives standard output, in order. A write that fails ends the
     /// command: it stops and exits ``Tool/outputFailed``.
     public var output: OutputSink
@@ -18,7 +23,7 @@ public struct ToolIO {
 
     /// Creates an I/O set from its parts: `error` receives each line of
     /// standard error once it passed the filter.
-    public init(standardInput: FileHandle, output: OutputSink, error: @escaping (String) -> Void) {
+    public init(standardInput: Int32, output: OutputSink, error: @escaping (String) -> Void) {
         self.standardInput = standardInput
         self.output = output
         errorLine = error
@@ -33,7 +38,7 @@ public struct ToolIO {
     /// The process's own streams: standard output buffered, every write
     /// checked; standard error unbuffered, failures ignored.
     public static var process: ToolIO {
-        ToolIO(standardInput: .standardInput, output: OutputSink(descriptor: 1),
+        ToolIO(standardInput: 0, output: OutputSink(descriptor: 1),
                error: { line in _ = Array((line + "\n").utf8).withUnsafeBytes { writeAll(2, $0) } })
     }
 }

@@ -1,7 +1,11 @@
 import FeedbackRules
 import FeedbackSigning
 import FeedbackWire
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Judges what a client did for one ``ClientCase``: pure, no I/O.
 ///

@@ -1,7 +1,11 @@
 import FeedbackAdapterProtocol
 import FeedbackConformance
 import FeedbackRules
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Runs the client cases against a client adapter (`Conformance/PROTOCOL.md`)
 /// and judges each outcome (`ClientJudge`).
@@ -97,12 +101,12 @@ public struct ClientRunner: Sendable {
     /// (filtered) and the command to try it by hand.
     public func perform(cases: [ClientCase], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> ClientRun {
         await withCheckedContinuation { continuation in
-            let thread = Thread {
+            let run: @Sendable () -> Void = {
                 var session = Session(options: options, cases: cases)
                 continuation.resume(returning: session.run(cases, progress: progress))
             }
-            thread.name = "ClientRunner"
-            thread.start()
+            // No thread to be had: run here rather than not at all.
+            if !DetachedThread.start(run) { run() }
         }
     }
 }

@@ -1,5 +1,9 @@
 import FeedbackConformance
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One request a server run sent and what came of it, as one line of a
 /// recording (`conform server --record FILE`, JSON lines): evidence of what

@@ -1,5 +1,9 @@
 import FeedbackConformance
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Recorded exchanges judged again, offline, against the current vectors:
 /// `conform replay`. A recorded answer becomes a `WireResponse`
@@ -48,18 +52,16 @@ public struct Replay: Sendable {
     /// Reads a recording: one ``RecordedExchange`` per line (blank lines skipped).
     /// - Throws: ``RecordingError`` naming the file, and the line for a bad one.
     public static func read(_ path: String) throws(RecordingError) -> [RecordedExchange] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = FileHandle(forReadingAtPath: path)
-        else { throw RecordingError("\(path): no such file") }
-        defer { try? handle.close() }
-        let data: Data
-        do { data = try handle.read(upToCount: maxFileBytes + 1) ?? Data() } catch {
-            throw RecordingError("\(path): cannot be read")
+        let data: [UInt8]
+        do { data = try FileBytes.contents(of: path, limit: maxFileBytes) } catch {
+            switch error {
+            case .missing, .directory, .unopenable: throw RecordingError("\(path): no such file")
+            case .unreadable: throw RecordingError("\(path): cannot be read")
+            case .tooLarge: throw RecordingError("\(path): larger than \(maxFileBytes) bytes")
+            }
         }
-        guard data.count <= maxFileBytes else { throw RecordingError("\(path): larger than \(maxFileBytes) bytes") }
         var exchanges: [RecordedExchange] = []
-        for (number, line) in Array(data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             guard trimmed.contains(where: { ![0x20, 0x09].contains($0) }) else { continue }
             do { exchanges.append(try RecordedExchange(jsonLine: trimmed)) } catch {

@@ -1,5 +1,9 @@
 import FeedbackConformance
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Implementations side by side: one column per report, one row per topic
 /// (a case id up to its first `.`) and per vector flag, each cell the
@@ -200,7 +204,7 @@ public struct ConformanceMatrix: Sendable {
                 out += "<tr><th>\(label)</th>" + columns.map { column in
                     column.notImplemented ? "<td class=\"none\">not implemented</td>"
                         : "<td class=\"cell\" style=\"\(Self.colour(share: column[keyPath: share]))\">"
-                            + String(format: "%.1f %%", column[keyPath: share]) + "</td>"
+                            + column[keyPath: share].fixed(1) + " %" + "</td>"
                 }.joined() + "</tr>\n"
             }
             out += "<tr><th>findings</th>" + columns.map {
@@ -233,7 +237,7 @@ public struct ConformanceMatrix: Sendable {
 
     /// `87.3 %`, or `not implemented`.
     private static func share(_ column: Column, _ share: Double) -> String {
-        column.notImplemented ? "not implemented" : String(format: "%.1f %%", share)
+        column.notImplemented ? "not implemented" : share.fixed(1) + " %"
     }
 
     /// `2 (1 service, 1 protocol)`, or `none`.

@@ -1,5 +1,9 @@
 import FeedbackConformance
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The outcome of a conformance run against one implementation.
 ///

@@ -10,8 +10,9 @@ extension ReportFormat {
         var out = findings.isEmpty ? "FINDINGS: none\n" : "FINDINGS (\(findingsCount(findings)))\n"
         for finding in findings {
             let known = finding.known ? ", known" : ""
-            out += "  " + finding.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-                + TerminalText.escaped(finding.id, limit: 120) + "  \(finding.cases) case\(finding.cases == 1 ? "" : "s")\(known), "
+            let severity = finding.severity.rawValue
+            let padded: String = severity + String(repeating: " ", count: max(0, 9 - severity.unicodeScalars.count))
+            out += "  " + padded + TerminalText.escaped(finding.id, limit: 120) + "  \(finding.cases) case\(finding.cases == 1 ? "" : "s")\(known), "
                 + "e.g. " + TerminalText.escaped(finding.example, limit: 200) + "\n"
             out += "           " + TerminalText.escaped(finding.summary, limit: 300) + "\n"
             if let source = finding.source { out += "           at " + TerminalText.escaped(source, limit: 300) + "\n" }

@@ -1,5 +1,9 @@
 import FeedbackConformance
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An implementation's expectation file: the cases known not to pass, so a
 /// CI job gates on new failures only, and learns when a known one is fixed

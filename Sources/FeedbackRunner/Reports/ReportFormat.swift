@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import FeedbackConformance
 
 /// How a ``ConformanceReport`` is written: `text` for people, `json` for
@@ -40,11 +44,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         if let version = implementation.version { out += " \(version)" }
         if let language = implementation.language { out += " (\(language))" }
         out = TerminalText.escaped(out + " at \(implementation.target)", limit: 300) + "\n"
-        out += "\(summary.total) cases in \(String(format: "%.2f", report.seconds)) s"
+        out += "\(summary.total) cases in \(report.seconds.fixed(2)) s"
             + (report.strict ? ", --strict" : "") + "\n\n"
         out += findingsText(report) + "\n"
         func row(_ label: String, _ count: Int, _ known: Int = 0) -> String {
-            let padded = label.padding(toLength: 15, withPad: " ", startingAt: 0)
+            let padded = label + String(repeating: " ", count: max(0, 15 - label.unicodeScalars.count))
             let number = String(count)
             return "  " + padded + String(repeating: " ", count: max(0, 6 - number.count)) + number
                 + (known > 0 ? "  (\(known) known)" : "") + "\n"
@@ -54,8 +58,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         out += row("fail", summary.fail, known(.fail))
         out += row("unimplemented", summary.unimplemented, known(.unimplemented))
         out += row("error", summary.error, known(.error))
-        out += "  compliance     " + String(format: "%5.1f %%", summary.compliance)
-            + String(format: "  (service %.1f %%, strict %.1f %%)", summary.serviceCompliance, summary.strictCompliance) + "\n"
+        out += "  compliance     " + summary.compliance.fixed(1, width: 5) + " %"
+            + "  (service " + summary.serviceCompliance.fixed(1) + " %, strict " + summary.strictCompliance.fixed(1) + " %)\n"
 
         // One cause explaining every case (moto: not implemented) needs no table by topic.
         if !(report.findings.count == 1 && report.findings[0].cases == summary.total) {
@@ -95,7 +99,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         let topics = Dictionary(grouping: results, by: \.topic).sorted { $0.key < $1.key }
         let width = max(5, topics.map(\.key.count).max() ?? 0)
         func row(_ cells: [String]) -> String {
-            "  " + cells[0].padding(toLength: width, withPad: " ", startingAt: 0)
+            "  " + cells[0] + String(repeating: " ", count: max(0, width - cells[0].unicodeScalars.count))
                 + cells.dropFirst().map { String(repeating: " ", count: max(0, 7 - $0.count)) + $0 }.joined() + "\n"
         }
         var out = row(["topic", "cases", "pass", "fail", "unimpl", "error"])
@@ -117,10 +121,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         let failing = report.results.filter(\.failsRun)
         var out = "## cognito-feedback conform: \(cell(title))\n\n"
         out += (report.passed ? "**PASSED**: no failures beyond the expectation file" : "**FAILED**: \(failing.count) case\(failing.count == 1 ? "" : "s") fail the run")
-        out += " · \(summary.pass)/\(summary.total) pass (" + String(format: "%.1f %%", summary.compliance) + ")"
+        out += " · \(summary.pass)/\(summary.total) pass (" + summary.compliance.fixed(1) + " %)"
         out += " · \(summary.fail) fail · \(summary.unimplemented) unimplemented · \(summary.error) error"
-        out += (summary.knownFailures > 0 ? " · \(summary.knownFailures) known" : "") + String(format: " · %.2f s", report.seconds)
-        out += String(format: " · service %.1f %% · strict %.1f %%", summary.serviceCompliance, summary.strictCompliance)
+        out += (summary.knownFailures > 0 ? " · \(summary.knownFailures) known" : "") + " · " + report.seconds.fixed(2) + " s"
+        out += " · service " + summary.serviceCompliance.fixed(1) + " % · strict " + summary.strictCompliance.fixed(1) + " %"
             + (report.strict ? " (run with --strict)" : "") + "\n\n"
         out += findingsMarkdown(report) + "\n"
         out += "| topic | cases | pass | fail | unimplemented | error |\n|---|---:|---:|---:|---:|---:|\n"
@@ -167,7 +171,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         let failures = report.results.count { $0.failsRun && $0.verdict != .error }
         let errors = report.results.count { $0.failsRun && $0.verdict == .error }
         let skipped = summary.knownFailures
-        let time = String(format: "%.3f", report.seconds)
+        let time = report.seconds.fixed(3)
         func xml(_ text: String) -> String { MarkupText.escaped(text, limit: 2000, multiline: true) }
         var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         out += "<testsuites name=\"\(xml(name))\" tests=\"\(summary.total)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(time)\">\n"
@@ -175,7 +179,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         out += findingsJUnit(report)
         for result in report.results {
             let topic = result.id.split(separator: ".").first.map(String.init) ?? result.id
-            out += "    <testcase classname=\"\(xml(report.implementation.kind)).\(xml(topic))\" name=\"\(xml(result.id))\" time=\"\(String(format: "%.3f", result.milliseconds / 1000))\""
+            out += "    <testcase classname=\"\(xml(report.implementation.kind)).\(xml(topic))\" name=\"\(xml(result.id))\" time=\"\((result.milliseconds / 1000).fixed(3))\""
             let detail = [result.expected.map { "expected: \($0)" }, result.got.map { "got: \($0)" }]
                 .compactMap { $0 }.joined(separator: "\n")
             switch (result.verdict, result.known) {

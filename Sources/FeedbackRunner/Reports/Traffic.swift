@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import FeedbackConformance
 
 extension ConformanceReport {
@@ -41,7 +45,7 @@ extension ConformanceReport {
             func count(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
             return count(requests, "request", "requests") + " (" + count(retries, "retry", "retries") + "; "
                 + "\(throttled) throttled, " + count(serverErrors, "server error", "server errors") + ")"
-                + (settledRate.map { "; the rate settled at " + String(format: "%.2f", $0) + " requests/s" } ?? "")
+                + (settledRate.map { "; the rate settled at " + $0.fixed(2) + " requests/s" } ?? "")
         }
     }
 }

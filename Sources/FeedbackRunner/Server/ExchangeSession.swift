@@ -1,5 +1,9 @@
 import FeedbackConformance
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension ServerRunner {
     /// What one case's exchanges came to: the last attempt's result, the
@@ -55,8 +59,7 @@ extension ServerRunner {
         init(runner: ServerRunner, redactor: Redactor, record: ((RecordedExchange) -> Bool)?) {
             let options = runner.options
             self.runner = runner
-            transport = HTTPTransport(timeout: max(1, options.timeout), maxAnswerBytes: options.maxAnswerBytes,
-                                      connections: max(1, options.concurrency), curl: options.curl, caFile: options.caFile)
+            transport = HTTPTransport(maxAnswerBytes: options.maxAnswerBytes, curl: options.curl, caFile: options.caFile)
             clock = options.clock
             budget = RequestBudget(rate: options.rate, cap: options.maxRequests, adaptive: options.retry.adaptive,
                                    throttleLimit: options.retry.runThrottleLimit, clock: options.clock)

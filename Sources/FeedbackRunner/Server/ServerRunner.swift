@@ -1,6 +1,10 @@
 import FeedbackConformance
 import FeedbackRules
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Runs server vectors against a live endpoint over HTTP(S) and judges each
 /// answer with `Vector.judge(_:strict:unknownOperation:quoting:messageWithheld:)`.
@@ -46,8 +50,7 @@ public struct ServerRunner: Sendable {
         public var endpoint: URL
         /// Also compare the error messages of invalid vectors.
         public var strict: Bool
-        /// Per request, in whole seconds (at least 1); enforced on the wall
-        /// clock, not only as `URLSession`'s idle timeout.
+        /// Per request, in whole seconds (at least 1), on the wall clock.
         public var timeout: Int
         /// Requests in flight at once (at least 1).
         public var concurrency: Int
@@ -75,8 +78,8 @@ public struct ServerRunner: Sendable {
         /// A PEM file of the CAs to trust for `https://` instead of the
         /// system's (needs ``curl``).
         public var caFile: String?
-        /// The `curl` executable for `https://`; `nil`: `URLSession`, which
-        /// trusts the system's CAs only.
+        /// The `curl` executable for `https://`; `nil`: `https://` endpoints
+        /// fail (``TransportFailure/needsCurl``).
         public var curl: String?
         /// Whether the server is the reference, the real service; written
         /// into recordings.
@@ -112,7 +115,7 @@ public struct ServerRunner: Sendable {
     }
 
     /// The `curl` found on `PATH` (which `https://` endpoints go through),
-    /// or `nil` when there is none (they go through `URLSession`).
+    /// or `nil` when there is none (they cannot be reached).
     public static let installedCurl: String? = CurlHTTPClient.located
 
     /// The default cap on a run's requests: every server vector once (576),
@@ -169,7 +172,6 @@ public struct ServerRunner: Sendable {
             }
         }
         let session = Session(runner: self, redactor: redactor, record: record)
-        defer { session.transport.close() }
 
         // The probes, alone: their answers judge the cases, and their silence ends the run here.
         let probeSubjects: [Bool] = options.credentials == nil ? [false] : [false, true]
@@ -254,7 +256,7 @@ public struct ServerRunner: Sendable {
     /// no progress, no results. It exists as the baseline that a run's own
     /// cost is measured against in the same process (`Benchmarks/runner-throughput`):
     /// a benchmark outside this module cannot reach the transport, and a
-    /// different client (`URLSession`) would measure a different transport.
+    /// different client would measure a different transport.
     /// It also replays requests built elsewhere, e.g. a `WireRequest`
     /// a client adapter sent.
     public func send(_ requests: [WireRequest]) async -> [Result<WireResponse, TransportFailure>] {
@@ -263,7 +265,6 @@ public struct ServerRunner: Sendable {
         options.retry = .never
         options.silentLimit = .max
         let session = Session(runner: ServerRunner(options: options), redactor: Redactor(secrets: []), record: nil)
-        defer { session.transport.close() }
         await session.exchange(requests.count) { index in Item(subject: nil, vector: nil) { requests[index] } }
             finished: { results[$0] = $1.result }
         return results

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where Amazon Cognito's user pools API answers, and what kind of host an
 /// endpoint names: the facts a run's defaults (rate, credentials) rest on.
@@ -60,7 +64,9 @@ public enum ServiceEndpoint {
     /// Whether `host` is this machine: `localhost` (and names under it),
     /// an IPv4 address in 127.0.0.0/8, or `::1`.
     public static func isLoopback(host: String) -> Bool {
-        let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        var host = Substring(host.lowercased())
+        while host.first == "[" || host.first == "]" { host.removeFirst() }
+        while host.last == "[" || host.last == "]" { host.removeLast() }
         if host == "localhost" || host.hasSuffix(".localhost") || host == "::1" { return true }
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { part in

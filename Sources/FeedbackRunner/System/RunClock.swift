@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The clocks a run reads and waits on: monotonic time for spacing,
 /// timeouts and the deadline, and the calendar for `Retry-After` dates.

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The CUBIC curve of a throttled sender's rate, as botocore's adaptive
 /// retry mode computes it (`botocore/retries/throttling.py`,
@@ -37,7 +44,7 @@ struct CubicRate: Sendable, Hashable {
     }
 
     private static func zeroPoint(_ maxRate: Double) -> Double {
-        Foundation.cbrt(maxRate * (1 - beta) / scale)
+        cbrt(maxRate * (1 - beta) / scale)
     }
 
     /// The rate `time` seconds into the curve after a success (`success_received`).

@@ -1,5 +1,9 @@
 import FeedbackConformance
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The `Retry-After` field of an answer (RFC 9110, section 10.2.3;
 /// `SOURCES.md#retry-after`): how long the server asks to be left alone,
@@ -67,7 +71,7 @@ enum RetryAfter {
                 year = full
             } else if let short = number(words[3], digits: 2...2) {
                 // RFC 9110: a two-digit year more than 50 years ahead is in the past century.
-                let current = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now).year ?? 2000
+                let current = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 0)!, from: now).year ?? 2000
                 let candidate = current - current % 100 + short
                 year = candidate > current + 50 ? candidate - 100 : candidate
             } else {

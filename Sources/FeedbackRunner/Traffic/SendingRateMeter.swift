@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The rate a run is getting answers at, in requests a second, as
 /// botocore's adaptive retry mode measures it (`botocore/retries/adaptive.py`,

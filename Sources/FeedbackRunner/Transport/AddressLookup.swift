@@ -1,6 +1,6 @@
 #if canImport(Glibc)
-import Foundation
 import Glibc
+import Synchronization
 
 /// A host name's addresses, looked up within a deadline.
 ///
@@ -70,8 +70,7 @@ struct AddressLookup {
 private final class Pending: @unchecked Sendable {
     let host: String
     let port: Int
-    private let lock = NSLock()
-    private var result: AddressLookup??  // nil: still running; .some(nil): no address
+    private let result = Mutex<AddressLookup??>(nil)  // nil: still running; .some(nil): no address
 
     init(host: String, port: Int) {
         self.host = host
@@ -80,28 +79,16 @@ private final class Pending: @unchecked Sendable {
 
     /// Starts the lookup's thread (detached); `false` when no thread can be made.
     func start() -> Bool {
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let started = pthread_create(&thread, nil, { context in
-            let pending = Unmanaged<Pending>.fromOpaque(context!).takeRetainedValue()
-            pending.finish(AddressLookup.lookUp(pending.host, port: pending.port, numericOnly: false))
-            return nil
-        }, context)
-        guard started == 0 else {
-            Unmanaged<Pending>.fromOpaque(context).release()
-            return false
-        }
-        pthread_detach(thread)
-        return true
+        DetachedThread.start { [self] in finish(AddressLookup.lookUp(host, port: port, numericOnly: false)) }
     }
 
     private func finish(_ found: AddressLookup?) {
-        lock.withLock { result = .some(found) }
+        result.withLock { $0 = .some(found) }
     }
 
     /// The result once the lookup is done: `.some(nil)` for no address.
     func take() -> AddressLookup?? {
-        lock.withLock { result }
+        result.withLock { $0 }
     }
 }
 #endif

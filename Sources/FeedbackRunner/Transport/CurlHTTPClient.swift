@@ -4,7 +4,11 @@ import Glibc
 import Darwin
 #endif
 import FeedbackConformance
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An HTTPS client that runs `curl` once per request, for `https://`
 /// endpoints: the real service, and test servers with a private CA.

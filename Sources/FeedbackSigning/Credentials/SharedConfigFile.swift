@@ -1,4 +1,4 @@
-import Foundation
+import FeedbackWire
 
 /// One of the AWS shared files, `~/.aws/credentials` or `~/.aws/config`,
 /// read as the AWS SDKs read them (botocore's `RawConfigParser`): sections
@@ -36,7 +36,7 @@ public struct SharedConfigFile: Sendable, Hashable {
         // Lines end at LF, CR LF (one Character in Swift) or CR, as Python's universal newlines end them.
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedOfSpaces
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
             if line.first == " " || line.first == "\t" {
                 guard current != nil else { throw .malformed(file: path, line: lineNumber, reason: "an indented line before any section") }
@@ -46,7 +46,7 @@ public struct SharedConfigFile: Sendable, Hashable {
                 guard trimmed.hasSuffix("]"), trimmed.count >= 2 else {
                     throw .malformed(file: path, line: lineNumber, reason: "a section header without its closing bracket")
                 }
-                let name = trimmed.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+                let name = trimmed.dropFirst().dropLast().trimmedOfSpaces
                 guard sections[name] == nil else {
                     throw .malformed(file: path, line: lineNumber, reason: "a second section with the same name")
                 }
@@ -60,8 +60,8 @@ public struct SharedConfigFile: Sendable, Hashable {
             guard let delimiter = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
                 throw .malformed(file: path, line: lineNumber, reason: "neither a section, a setting nor a comment")
             }
-            let key = trimmed[..<delimiter].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = trimmed[trimmed.index(after: delimiter)...].trimmingCharacters(in: .whitespaces)
+            let key = trimmed[..<delimiter].trimmedOfSpaces.lowercased()
+            let value = trimmed[trimmed.index(after: delimiter)...].trimmedOfSpaces
             guard !key.isEmpty else { throw .malformed(file: path, line: lineNumber, reason: "a setting without a name") }
             sections[section]?[key] = value
         }
@@ -72,17 +72,29 @@ public struct SharedConfigFile: Sendable, Hashable {
     /// - Throws: ``CredentialsError`` when it exists but cannot be read, is
     ///   larger than ``maxBytes``, is not UTF-8 or is malformed.
     public static func read(_ path: String) throws(CredentialsError) -> SharedConfigFile? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "it is a directory") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(file: path, reason: "it cannot be opened") }
-        defer { try? handle.close() }
-        let data: Data
-        do { data = try handle.read(upToCount: maxBytes + 1) ?? Data() } catch {
-            throw .unreadable(file: path, reason: "it cannot be read")
+        let bytes: [UInt8]
+        do { bytes = try FileBytes.contents(of: path, limit: maxBytes) } catch {
+            switch error {
+            case .missing: return nil
+            case .directory: throw .unreadable(file: path, reason: "it is a directory")
+            case .unopenable: throw .unreadable(file: path, reason: "it cannot be opened")
+            case .unreadable: throw .unreadable(file: path, reason: "it cannot be read")
+            case .tooLarge: throw .unreadable(file: path, reason: "it is larger than \(maxBytes) bytes")
+            }
         }
-        guard data.count <= maxBytes else { throw .unreadable(file: path, reason: "it is larger than \(maxBytes) bytes") }
-        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(file: path, reason: "it is not UTF-8") }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .unreadable(file: path, reason: "it is not UTF-8") }
         return try SharedConfigFile(text: text, path: path)
+    }
+}
+
+extension StringProtocol {
+    /// The text without the tabs and space separators (Unicode Zs) at
+    /// either end, as Foundation's `CharacterSet.whitespaces` trims it.
+    fileprivate var trimmedOfSpaces: String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }
