@@ -14,8 +14,10 @@ struct SecretNeedles: Sendable {
     private let cutMinimumLength: Int
     /// The longest value that may be cut, in bytes (bounds the look back).
     private var longestCuttable = 0
-    /// Whether a cuttable value starts with a byte.
-    private var cuttableLeads = [Bool](repeating: false, count: 256)
+    /// The longest cuttable value starting with each pair of bytes (0: none),
+    /// so the look back before `…` skips a position at one array read
+    /// where no value is long enough to start there.
+    private var longestByPair = [Int32](repeating: 0, count: 65_536)
     /// How far before `…` a prefix may start: the reports cut texts at 2,000
     /// scalars at most, which their escapes may make 8 times as long.
     static let cutWindow = 16_384
@@ -51,11 +53,14 @@ struct SecretNeedles: Sendable {
             }
             for needle in [bytes, clean] where needle.count >= minimumLength { needles.insert(needle) }
             if clean.count > self.cutMinimumLength {
-                cuttable[Self.pair(clean, 0), default: []].append(clean)
+                let pair = Self.pair(clean, 0)
+                cuttable[pair, default: []].append(clean)
                 longestCuttable = max(longestCuttable, clean.count)
-                cuttableLeads[Int(clean[0])] = true
+                longestByPair[Int(pair)] = max(longestByPair[Int(pair)], Int32(clamping: clean.count))
             }
         }
+        // Longest first: the look back stops at the first value too short.
+        for pair in cuttable.keys { cuttable[pair]!.sort { $0.count > $1.count } }
         for needle in needles {
             if needle.count == 1 { single.insert(needle[0]) } else { byPair[Self.pair(needle, 0), default: []].append(needle) }
         }
@@ -96,11 +101,15 @@ struct SecretNeedles: Sendable {
         guard !cuttable.isEmpty, end >= cutMinimumLength else { return true }
         var start = max(0, end - min(longestCuttable - 1, Self.cutWindow))
         while start <= end - cutMinimumLength {
-            if cuttableLeads[Int(text[start])], let candidates = cuttable[Self.pair(text, start)] {
-                let length = end - start
-                for value in candidates where value.count > length && Self.equal(text, start, value, length) {
-                    if !found(start..<end) { return false }
-                    break
+            let length = end - start
+            let pair = Self.pair(text, start)
+            if Int(longestByPair[Int(pair)]) > length, let candidates = cuttable[pair] {
+                for value in candidates {
+                    if value.count <= length { break }
+                    if Self.equal(text, start, value, length) {
+                        if !found(start..<end) { return false }
+                        break
+                    }
                 }
             }
             start += 1

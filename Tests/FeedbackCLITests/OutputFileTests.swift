@@ -176,7 +176,7 @@ struct OutputFileTests {
         let linked = try await ToolRun(["conform", "matrix", "--output", folder.file("latest.md"), report])
         #expect(linked.status == 0 && linked.error.isEmpty)
         #expect(Self.kind(folder.file("latest.md")) == S_IFLNK)
-        #expect(Self.contents(folder.file("matrix.md"))?.contains("| **compliance** |") == true)
+        #expect(Self.contents(folder.file("matrix.md"))?.contains("| **service** |") == true)
     }
 
     @Test("The tool: --record to a full device exits 3 naming the recording; --output /dev/fd/1 writes through the tool's standard output (never /dev/stdout itself: a broken writer would replace that system link)",
