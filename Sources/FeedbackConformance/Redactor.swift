@@ -14,7 +14,7 @@ import FeedbackWire
 /// ```
 ///
 /// A value is found in the text as written and in every reading of it
-/// (``SecretReadings``): each family of escapes decoded, alone or in layers
+/// (`SecretReadings`): each family of escapes decoded, alone or in layers
 /// (JSON's `\\` `\"` `\/` `\uXXXX` with surrogate pairs in any mix,
 /// Swift's `\u{…}`, C's `\xHH`, Markdown's `\|`, percent-encoding, XML
 /// entities `&amp;` `&#N;` `&#xH;`, caret notation `^J`), each also with its

@@ -42,7 +42,7 @@ public struct ClientRunner: Sendable {
         /// The fake credentials the client signs with, and the runner verifies.
         public var credentials = AWSCredentials.test
         /// Whether `protocol` deviations fail a case too (`--strict`), not
-        /// only `service` ones (``FeedbackConformance/Severity``).
+        /// only `service` ones (`Severity`).
         public var strict = false
         /// Whether to add the canned-answer cases (`ClientCase.answerCases`).
         public var answerCases = true

@@ -36,7 +36,7 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
     /// Requests sent, retried and throttled, for a run over the network.
     public var traffic: Traffic?
     /// The causes of every non-passing aspect, each once, gravest first
-    /// (``FeedbackConformance/Finding``): what every format leads with.
+    /// (`Finding`): what every format leads with.
     public var findings: [Finding]
     /// Findings the expectation file lists that no case shows any more:
     /// they fail the run until the file is updated.

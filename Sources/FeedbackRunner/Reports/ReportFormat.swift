@@ -23,7 +23,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// report that holds a sensitive value of the run is withheld first
     /// (``ConformanceReport/redacted(by:)``), and the rendered text, escaped
     /// and cut as the format writes it, passes the redactor again last
-    /// (``FeedbackConformance/Redactor/redacted(_:)``).
+    /// (`Redactor.redacted(_:)`).
     public func render(_ report: ConformanceReport, redactor: Redactor? = nil) -> String {
         let report = redactor.map(report.redacted(by:)) ?? report
         let rendered = switch self {
