@@ -34,7 +34,7 @@ struct ServerRunnerTests {
         // has a thread: in a full `swift test`, CPU-bound suites can hold both of a 2-core machine's for 20 s and
         // more. Tests of the deadline set their own; so do tests of the per-request timeout (1 s): any other test's
         // server answers at once, but a loaded machine can take more than a second to let it.
-        var options = ServerRunner.Options(endpoint: server.endpoint, timeout: 10, concurrency: 16, deadline: 120)
+        var options = ServerRunner.Options(endpoint: server.endpoint, timeout: 10, concurrency: 16, deadline: 600)
         configure(&options)
         let vectors = try vectors ?? sample()
         return (await ServerRunner(options: options).run(vectors), ())

@@ -16,9 +16,9 @@ struct ServerTrafficTests {
         return Array(zip(update, admin).flatMap { [$0, $1] }.prefix(count))
     }
 
-    /// Options for a loopback fixture: short timeout, quick backoff, a generous deadline.
+    /// Options for a loopback fixture: short timeout, quick backoff, a generous deadline (600 s: in a full `swift test` the CPU-bound suites, the leak and filter property tests among them, can hold the cooperative pool for minutes on 2 cores; a green run never comes near it).
     static func options(_ endpoint: URL, _ configure: (inout ServerRunner.Options) -> Void = { _ in }) -> ServerRunner.Options {
-        var options = ServerRunner.Options(endpoint: endpoint, timeout: 1, concurrency: 4, deadline: 120)
+        var options = ServerRunner.Options(endpoint: endpoint, timeout: 1, concurrency: 4, deadline: 600)
         options.retry = RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05)
         configure(&options)
         return options
