@@ -66,7 +66,7 @@ public enum AdapterCommand: Sendable, Hashable {
             }
             var parameters: [Member: String] = [:]
             for (key, value) in try message.object("parameters") {
-                guard let member = Member(rawValue: key), case .string(let string) = value else {
+                guard let member = Member(wireName: key), case .string(let string) = value else {
                     throw AdapterProtocolError("'parameters' holds a key that is not a member, or a value that is not a string")
                 }
                 parameters[member] = string

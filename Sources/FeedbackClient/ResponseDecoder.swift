@@ -14,7 +14,7 @@ public enum ResponseDecoder {
     ///   short name (`WireResponse.errorType`), or
     ///   ``ServiceErrorResponse/unknownType`` when the response names none.
     public static func decode(_ response: WireResponse) throws(ServiceErrorResponse) {
-        guard (200..<300).contains(response.status) else {
+        guard response.statusKind == .successful else {
             throw ServiceErrorResponse(type: response.errorType ?? ServiceErrorResponse.unknownType, status: response.status)
         }
     }

@@ -65,7 +65,7 @@ public struct ClientCase: Sendable, Hashable, Identifiable, CustomStringConverti
         guard let body = vector.body else { return nil }
         var parameters: [Member: String] = [:]
         for (key, value) in body.members {
-            guard let member = Member(rawValue: key), vector.operation.members.contains(member) else { return nil }
+            guard let member = Member(wireName: key), vector.operation.members.contains(member) else { return nil }
             switch value {
             case .string(let string): parameters[member] = string
             case .null: continue

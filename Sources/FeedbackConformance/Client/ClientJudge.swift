@@ -166,7 +166,7 @@ public struct ClientJudge: Sendable {
         let body: RequestBody
         do { body = try RequestBody(json: bytes) } catch { add("body-not-json-object", "body: \(error)"); return problems }
         for key in body.members.keys.sorted() where !item.operation.members.contains(where: { $0.wireName == key }) {
-            add("sends-unknown-member", Member(rawValue: key).map { "body has \($0.wireName), not a member of the operation" }
+            add("sends-unknown-member", Member(wireName: key).map { "body has \($0.wireName), not a member of the operation" }
                 ?? "body has a key that is not a member of the operation")
         }
         for member in item.operation.members {

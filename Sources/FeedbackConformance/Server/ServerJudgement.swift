@@ -198,7 +198,7 @@ extension Vector {
         func deviate(_ finding: String, _ severity: Severity, _ detail: String) {
             judged.deviations.append(Deviation(finding: finding, severity: severity, detail: detail))
         }
-        if (200..<300).contains(seen.answer.status) {
+        if seen.answer.statusKind == .successful {
             if seen.answer.status != 200 {
                 judged.notes.append("a 2xx other than 200")
                 deviate("answers-2xx-other-than-200", .protocol, "HTTP \(seen.answer.status) for a valid request")
@@ -206,7 +206,7 @@ extension Vector {
             return judged
         }
         guard seen.answer.status == 400, let type = seen.type else {
-            if seen.answer.status >= 500 {
+            if seen.answer.statusKind == .serverError {
                 judged.notes.append("the server failed on a valid request")
                 deviate("fails-on-valid-request", .service, "\(seen.shown) for a valid request")
             } else {
@@ -270,13 +270,13 @@ extension Vector {
     /// status, `fails-on-invalid-request` for HTTP 5xx.
     private func missedValidation(_ seen: ServerResponse, _ expected: Expectation) -> [Deviation] {
         let severity = expectationSeverity
-        let status = seen.answer.status
-        if status >= 500 {
+        let status = seen.answer.status, kind = seen.answer.statusKind
+        if kind == .serverError {
             return [Deviation(finding: "fails-on-invalid-request", severity: .service, detail: "\(seen.shown) instead of HTTP 400")]
         }
         // A redirect, a 403, a 404: wrong under every reading of the vector.
-        let otherStatus = !(200..<300).contains(status) && status != 400
-        let pastValidation = (200..<300).contains(status)
+        let otherStatus = kind != .successful && status != 400
+        let pastValidation = kind == .successful
             || (status == 400 && seen.type.map { !ErrorTypes.validation.contains($0) } ?? false)
         guard pastValidation else {
             var got = status == 400 ? "" : "http-\(status)"

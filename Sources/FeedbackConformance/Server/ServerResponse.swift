@@ -33,7 +33,7 @@ struct ServerResponse {
             shownType = type.flatMap { Self.showable($0, for: vector, allowed: Self.identifierBytes) }
         }
         // Shown only for an error without a type (see `shown`): worked out only then.
-        if (200..<300).contains(answer.status) || type != nil {
+        if answer.statusKind == .successful || type != nil {
             shownContentType = nil
         } else {
             let media = answer.headers["Content-Type"].map {
@@ -47,7 +47,7 @@ struct ServerResponse {
     /// (text/html)`, `HTTP 200`.
     var shown: String {
         let status = "HTTP \(answer.status)"
-        if (200..<300).contains(answer.status) { return status }
+        if answer.statusKind == .successful { return status }
         if let shownType { return "\(status) \(shownType)" }
         if type != nil { return "\(status) with an error type not shown (it is not an identifier, or holds request text)" }
         return "\(status) without an error type" + (shownContentType.map { " (\($0))" } ?? "")
@@ -70,7 +70,7 @@ struct ServerResponse {
     /// header (or a `code` member), not in the body's `__type` as Cognito
     /// sends it.
     var typeOnlyInHeader: Bool {
-        answer.status >= 400 && type != nil && !answer.namesTypeInBody
+        [.clientError, .serverError].contains(answer.statusKind) && type != nil && !answer.namesTypeInBody
     }
 
     /// The sensitive member whose value the answer quotes, anywhere (a
@@ -131,7 +131,7 @@ struct ServerResponse {
                 return "the answer's body says \"\(phrase)\""
             }
         }
-        if let probe = unknownOperation, probe.status >= 400, !isValidationError,
+        if let probe = unknownOperation, [.clientError, .serverError].contains(probe.statusKind), !isValidationError,
             probe.status == answer.status, probe.errorType == type, type != nil || probe.body == answer.body
         {
             return "the same answer as to an operation that does not exist"

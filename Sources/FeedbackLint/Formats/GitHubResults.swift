@@ -43,11 +43,10 @@ struct GitHubResults: ResultRenderer {
 
     mutating func valid(at place: ResultPlace, into out: ResultBuffer) {}
 
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
+    mutating func invalid(_ failures: FailedConstraints, answered errorType: ServiceError, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
         let endings = endings.rendering(of: failures, kept: kept, operation: operation) { violations in
             violations.map { violation in
-                let errorType = violation.kind == .type ? ServiceError.serialization : .invalidParameter
-                return Array(("title=" + Self.escapedProperty(LintRule.id(of: violation)) + "::"
+                Array(("title=" + Self.escapedProperty(LintRule.id(of: violation)) + "::"
                     + Self.escapedData("\(errorType.rawValue): \(TerminalText.escaped(violation.message))") + "\n").utf8)
             }
         }

@@ -50,13 +50,13 @@ struct JSONResults: ResultRenderer {
         out.append(#","valid":true,"errorType":null,"message":null,"violations":[]}\#n"#)
     }
 
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
+    mutating func invalid(_ failures: FailedConstraints, answered errorType: ServiceError, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
         start(place, into: out)
         verdicts.withRendering(of: failures, kept: kept, operation: operation, render: { violations in
             let parts = violations.map(\.message)
             var out: [UInt8] = []
             out.append(#","valid":false,"errorType":"#)
-            Self.writeString(violations.first?.kind == .type ? ServiceError.serialization.rawValue : ServiceError.invalidParameter.rawValue, to: &out)
+            Self.writeString(errorType.rawValue, to: &out)
             out.append(#","message":"#)
             Self.writeString(ValidationReport.message(of: violations, parts: parts) ?? "", to: &out)
             out.append(#","violations":["#)

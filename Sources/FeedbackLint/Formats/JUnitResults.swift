@@ -44,10 +44,9 @@ struct JUnitResults: ResultRenderer {
         out.append("/>\n")
     }
 
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
+    mutating func invalid(_ failures: FailedConstraints, answered errorType: ServiceError, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
         let parts = failureParts.rendering(of: failures, kept: kept, operation: operation) { violations in
             let messages = violations.map(\.message)
-            let errorType = violations.first?.kind == .type ? ServiceError.serialization : .invalidParameter
             let head = #"><failure type="\#(errorType.rawValue)" message="\#(Self.escaped(ValidationReport.message(of: violations, parts: messages) ?? ""))">"#
             return [Array(head.utf8)] + zip(violations, messages).map { violation, message in
                 Array(#": \#(violation.member.wireName) \#(violation.kind.rawValue): \#(Self.escaped(message))\#n"#.utf8)

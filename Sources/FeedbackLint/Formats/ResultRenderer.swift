@@ -46,8 +46,10 @@ protocol ResultRenderer: SendableMetatype {
     init(_ context: RenderContext)
     /// A body the service would accept.
     mutating func valid(at place: ResultPlace, into out: ResultBuffer)
-    /// A body the service would refuse: `failures` are the engine's on `kept`.
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer)
+    /// A body the service would refuse: `failures` are the engine's on
+    /// `kept`, and the service answers them with `errorType` (the engine's
+    /// rule; a renderer holds none of its own).
+    mutating func invalid(_ failures: FailedConstraints, answered errorType: ServiceError, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer)
     /// An input that could not be judged, and why (never quoting it).
     mutating func unusable(_ reason: String, at place: ResultPlace, into out: ResultBuffer)
 }

@@ -31,12 +31,11 @@ struct SARIFResults: ResultRenderer {
 
     mutating func valid(at place: ResultPlace, into out: ResultBuffer) {}
 
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
+    mutating func invalid(_ failures: FailedConstraints, answered errorType: ServiceError, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
         let (ruleIndexes, artifact) = (ruleIndexes, artifact)
         let starts = starts.rendering(of: failures, kept: kept, operation: operation) { violations in
             violations.map { violation in
-                let errorType = violation.kind == .type ? ServiceError.serialization : .invalidParameter
-                return Self.resultStart(rule: LintRule.id(of: violation), message: "\(errorType.rawValue): \(violation.message)",
+                Self.resultStart(rule: LintRule.id(of: violation), message: "\(errorType.rawValue): \(violation.message)",
                                         ruleIndexes: ruleIndexes, artifact: artifact)
             }
         }

@@ -43,10 +43,9 @@ struct TextResults: ResultRenderer {
         out.append(": valid\n")
     }
 
-    mutating func invalid(_ failures: FailedConstraints, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
+    mutating func invalid(_ failures: FailedConstraints, answered errorType: ServiceError, at place: ResultPlace, kept: KeptMembers, into out: ResultBuffer) {
         lines.withRendering(of: failures, kept: kept, operation: operation, render: { violations in
-            let errorType = violations.first?.kind == .type ? ServiceError.serialization : .invalidParameter
-            return violations.map { violation in
+            violations.map { violation in
                 Array(": \(errorType.rawValue): \(violation.member.wireName) \(violation.kind.rawValue): \(TerminalText.escaped(violation.message))\n".utf8)
             }
         }) { lines in

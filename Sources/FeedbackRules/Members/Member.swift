@@ -1,18 +1,47 @@
 /// A member of the request structure of `UpdateAuthEventFeedback` or
 /// `AdminUpdateAuthEventFeedback`.
 ///
-/// The raw value is the member's wire name, as it appears in the JSON body
-/// (`UserPoolId`); ``path`` is the name Cognito uses in its messages
+/// The cases are declared in the service model's order, and this
+/// declaration is the one table of that order: the raw value is a member's
+/// position in it (``ordinal``), `allCases` lists the members in it, and
+/// each operation's ``FeedbackOperation/members`` and the slots a body read
+/// keeps them in derive from it. ``wireName`` is the member's name in the
+/// JSON body (`UserPoolId`); ``path`` the name Cognito uses in its messages
 /// (`userPoolId`).
-public enum Member: String, Sendable, Hashable, CaseIterable, Codable {
-    case userPoolId = "UserPoolId"
-    case username = "Username"
-    case eventId = "EventId"
-    case feedbackToken = "FeedbackToken"
-    case feedbackValue = "FeedbackValue"
+public enum Member: UInt8, Sendable, Hashable, CaseIterable {
+    case userPoolId
+    case username
+    case eventId
+    case feedbackToken
+    case feedbackValue
+
+    /// The member's position in the service model's order (its index in
+    /// `allCases`).
+    @inlinable
+    public var ordinal: Int { Int(rawValue) }
+
+    /// The member whose wire name is exactly `wireName`, if any.
+    public init?(wireName: String) {
+        switch wireName {
+        case "UserPoolId": self = .userPoolId
+        case "Username": self = .username
+        case "EventId": self = .eventId
+        case "FeedbackToken": self = .feedbackToken
+        case "FeedbackValue": self = .feedbackValue
+        default: return nil
+        }
+    }
 
     /// The member's name as sent on the wire, e.g. `UserPoolId`.
-    public var wireName: String { rawValue }
+    public var wireName: String {
+        switch self {
+        case .userPoolId: "UserPoolId"
+        case .username: "Username"
+        case .eventId: "EventId"
+        case .feedbackToken: "FeedbackToken"
+        case .feedbackValue: "FeedbackValue"
+        }
+    }
 
     /// The member's path in Cognito's validation messages, e.g. `userPoolId`.
     public var path: String {
@@ -86,5 +115,22 @@ public struct MemberRules: Sendable, Hashable {
         self.pattern = pattern
         self.allowedValues = allowedValues
         self.isSensitive = isSensitive
+    }
+}
+
+extension Member: Codable {
+    /// Reads a member from its wire name.
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let member = Member(wireName: name) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no member is named \(name)"))
+        }
+        self = member
+    }
+
+    /// Writes the member's wire name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(wireName)
     }
 }

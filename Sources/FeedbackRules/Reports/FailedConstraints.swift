@@ -46,6 +46,12 @@
     /// Whether a member has the wrong JSON type (a `SerializationException`).
     var hasTypeFailure: Bool { flags & 0xE0E0_E0E0_E0E0_E0E0 != 0 }
 
+    /// The error the service answers these failures with; `nil` when there
+    /// are none.
+    package var errorType: ServiceError? {
+        isEmpty ? nil : ServiceError(typeFailure: hasTypeFailure)
+    }
+
     /// Records that `member` failed `kinds`.
     @inline(__always)
     mutating func record(_ kinds: Kinds, of member: Member) {
@@ -140,19 +146,6 @@
             case .feedbackValue: feedbackValue = newValue
             case .username, .feedbackToken: break
             }
-        }
-    }
-}
-
-extension Member {
-    /// The member's position in the service model's order (and `allCases`).
-    var ordinal: Int {
-        switch self {
-        case .userPoolId: 0
-        case .username: 1
-        case .eventId: 2
-        case .feedbackToken: 3
-        case .feedbackValue: 4
         }
     }
 }

@@ -57,15 +57,11 @@ public struct ValidationReport: Sendable, Hashable, CustomStringConvertible, Cus
 
     /// The error the service would answer with, or `nil` when valid.
     public var errorType: ServiceError? {
-        let typeFailure: Bool
         switch storage {
-        case .valid: return nil
-        case .failed(let failures, _): typeFailure = failures.hasTypeFailure
-        case .given(let violations):
-            guard let first = violations.first else { return nil }
-            typeFailure = first.kind == .type
+        case .valid: nil
+        case .failed(let failures, _): failures.errorType
+        case .given(let violations): ServiceError(answering: violations)
         }
-        return typeFailure ? .serialization : .invalidParameter
     }
 
     /// The aggregate message, or `nil` when valid.
@@ -82,8 +78,8 @@ public struct ValidationReport: Sendable, Hashable, CustomStringConvertible, Cus
     /// The aggregate message of `violations`, whose own messages are
     /// `parts` (for a caller that needs both, without building them twice).
     package static func message(of violations: [Violation], parts: [String]) -> String? {
-        guard let first = violations.first else { return nil }
-        if first.kind == .type { return parts[0] }
+        guard let errorType = ServiceError(answering: violations) else { return nil }
+        if errorType == .serialization { return parts[0] }
         let count = violations.count
         let head = count == 1 ? "1 validation error detected: " : "\(count) validation errors detected: "
         return head + parts.joined(separator: "; ")
@@ -112,12 +108,4 @@ public struct ValidationReport: Sendable, Hashable, CustomStringConvertible, Cus
     public func hash(into hasher: inout Hasher) {
         hasher.combine(violations)
     }
-}
-
-/// The error types the service answers validation failures with.
-public enum ServiceError: String, Sendable, Hashable, CaseIterable, Codable {
-    /// A constraint failure (length, pattern, enum, required): HTTP 400.
-    case invalidParameter = "InvalidParameterException"
-    /// A member of the wrong JSON type: HTTP 400, before any constraint check.
-    case serialization = "SerializationException"
 }

@@ -14,8 +14,36 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
         }
     }
 
-    private static let updateMembers: [Member] = [.userPoolId, .username, .eventId, .feedbackToken, .feedbackValue]
-    private static let adminMembers: [Member] = [.userPoolId, .username, .eventId, .feedbackValue]
+    private static let updateMembers = Member.allCases.filter(FeedbackOperation.updateAuthEventFeedback.has)
+    private static let adminMembers = Member.allCases.filter(FeedbackOperation.adminUpdateAuthEventFeedback.has)
+
+    /// Whether the operation has `member`. The operations differ in one
+    /// member: `AdminUpdateAuthEventFeedback` has no `FeedbackToken` (the
+    /// caller's credentials stand for it).
+    @inlinable @inline(__always)
+    public func has(_ member: Member) -> Bool {
+        member != .feedbackToken || self == .updateAuthEventFeedback
+    }
+
+    /// The position of `member` in ``members``, or `nil` when the operation
+    /// has no such member: its ``Member/ordinal``, less one after a member
+    /// the operation lacks.
+    @inlinable @inline(__always)
+    public func position(of member: Member) -> Int? {
+        guard has(member) else { return nil }
+        return has(.feedbackToken) || member.ordinal < Member.feedbackToken.ordinal ? member.ordinal : member.ordinal - 1
+    }
+
+    /// Calls `body` with each of ``members``, in order, without the array:
+    /// the loop over the model's order unrolls, so that each call's member
+    /// is a constant and its rules fold into the code.
+    @inlinable @inline(__always)
+    package func forEachMember(_ body: (Member) -> Void) {
+        for raw in Member.allCases.first!.rawValue...Member.allCases.last!.rawValue {
+            let member = Member(rawValue: raw).unsafelyUnwrapped
+            if has(member) { body(member) }
+        }
+    }
 
     /// The `X-Amz-Target` header value.
     public var target: String { "AWSCognitoIdentityProviderService." + rawValue }
@@ -55,13 +83,7 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
     /// ``FeedbackRequest/validate()``, member by member.
     package func failures(of request: MemberBytes) -> FailedConstraints {
         var failures = FailedConstraints()
-        failures.record(Member.userPoolId.failures(utf8: request.userPoolId), of: .userPoolId)
-        failures.record(Member.username.failures(utf8: request.username), of: .username)
-        failures.record(Member.eventId.failures(utf8: request.eventId), of: .eventId)
-        if self == .updateAuthEventFeedback {
-            failures.record(Member.feedbackToken.failures(utf8: request.feedbackToken), of: .feedbackToken)
-        }
-        failures.record(Member.feedbackValue.failures(utf8: request.feedbackValue), of: .feedbackValue)
+        forEachMember { member in failures.record(member.failures(utf8: request[member]), of: member) }
         return failures
     }
 
@@ -69,13 +91,7 @@ public enum FeedbackOperation: String, Sendable, Hashable, CaseIterable, Codable
     /// rules folded into its own code. Allocates nothing, valid or not.
     func validate<Request: FeedbackRequest>(_ request: Request) -> ValidationReport {
         var failures = FailedConstraints()
-        failures.record(Member.userPoolId.failures(of: request[.userPoolId]), of: .userPoolId)
-        failures.record(Member.username.failures(of: request[.username]), of: .username)
-        failures.record(Member.eventId.failures(of: request[.eventId]), of: .eventId)
-        if self == .updateAuthEventFeedback {
-            failures.record(Member.feedbackToken.failures(of: request[.feedbackToken]), of: .feedbackToken)
-        }
-        failures.record(Member.feedbackValue.failures(of: request[.feedbackValue]), of: .feedbackValue)
+        forEachMember { member in failures.record(member.failures(of: request[member]), of: member) }
         return ValidationReport(failures) { request[$0] }
     }
 }

@@ -247,7 +247,7 @@ public struct RecordedExchange: Sendable, Hashable {
         }
         message = try string("message")
         quoted = try string("quoted")
-        if let quoted, Member(rawValue: quoted)?.isSensitive != true {
+        if let quoted, Member(wireName: quoted)?.isSensitive != true {
             throw RecordingError("quoted is not a sensitive member's name")
         }
         requestId = try string("requestId")

@@ -84,7 +84,7 @@ public struct Replay: Sendable {
             if exchange.attempt > 1 { traffic.retries += 1 }
             if case .success(let answer) = exchange.answer {
                 if RetryPolicy.isThrottling(answer) { traffic.throttled += 1 }
-                if (500..<600).contains(answer.status) { traffic.serverErrors += 1 }
+                if answer.statusKind == .serverError { traffic.serverErrors += 1 }
             }
             switch exchange.subject {
             case .vector(let id): last[id] = exchange
@@ -109,7 +109,7 @@ public struct Replay: Sendable {
             switch exchange.answer {
             case .success(let answer):
                 result = vector.judge(answer, strict: strict, unknownOperation: probes[vector.operation.isSigned],
-                                      quoting: exchange.quoted.flatMap(Member.init(rawValue:)),
+                                      quoting: exchange.quoted.flatMap(Member.init(wireName:)),
                                       messageWithheld: exchange.messageWithheld)
                 if exchange.messageWithheld, vector.expected?.message != nil {
                     withheld += 1

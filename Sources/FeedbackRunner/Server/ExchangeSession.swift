@@ -106,7 +106,7 @@ extension ServerRunner {
                 if number > 0 { traffic.retries += 1 }
                 if case .success(let answer) = attempt.result {
                     if RetryPolicy.isThrottling(answer) { traffic.throttled += 1 }
-                    if (500..<600).contains(answer.status) { traffic.serverErrors += 1 }
+                    if answer.statusKind == .serverError { traffic.serverErrors += 1 }
                 }
                 guard let subject, let record, stop != .stopped else { continue }
                 let exchange = RecordedExchange(

@@ -66,7 +66,7 @@ public struct RetryPolicy: Sendable, Hashable {
     /// `TooManyRequestsException`, `ThrottlingException`) or a server error
     /// (HTTP 5xx).
     public func isRetried(_ answer: WireResponse) -> Bool {
-        Self.isThrottling(answer) || (500..<600).contains(answer.status)
+        Self.isThrottling(answer) || answer.statusKind == .serverError
     }
 
     /// Whether a case whose last answer was `answer` may be sent again,

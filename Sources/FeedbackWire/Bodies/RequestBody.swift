@@ -51,7 +51,7 @@ public struct RequestBody: Sendable, Hashable, CustomStringConvertible, CustomDe
 
     private func shown(_ key: String) -> String {
         guard let value = members[key] else { return "nil" }
-        guard let member = Member(rawValue: key) else { return "\(value)" }
+        guard let member = Member(wireName: key) else { return "\(value)" }
         if case .string(let string) = value { return member.displayed(string) }
         return member.isSensitive && value != .null ? "<redacted>" : "\(value)"
     }
@@ -115,11 +115,7 @@ extension FeedbackOperation {
             slot(of: member).flatMap { kept.bytes(at: $0) }
         }
         var request = MemberBytes()
-        request.userPoolId = bytes(.userPoolId)
-        request.username = bytes(.username)
-        request.eventId = bytes(.eventId)
-        request.feedbackToken = bytes(.feedbackToken)
-        request.feedbackValue = bytes(.feedbackValue)
+        forEachMember { member in request[member] = bytes(member) }
         return failures(of: request)
     }
 
@@ -140,18 +136,9 @@ extension FeedbackOperation {
         }
     }
 
-    /// The slot of `member` in ``memberKeys``, or `nil` when the operation
-    /// has no such member.
+    /// The slot of `member` in ``memberKeys``: its ``position(of:)``.
     @inlinable @inline(__always)
-    package func slot(of member: Member) -> Int? {
-        switch member {
-        case .userPoolId: 0
-        case .username: 1
-        case .eventId: 2
-        case .feedbackToken: self == .updateAuthEventFeedback ? 3 : nil
-        case .feedbackValue: self == .updateAuthEventFeedback ? 4 : 3
-        }
-    }
+    package func slot(of member: Member) -> Int? { position(of: member) }
 
     private static let updateWireNames = Set(FeedbackOperation.updateAuthEventFeedback.members.map(\.wireName))
     private static let adminWireNames = Set(FeedbackOperation.adminUpdateAuthEventFeedback.members.map(\.wireName))

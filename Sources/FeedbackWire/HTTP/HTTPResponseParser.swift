@@ -138,7 +138,7 @@ public struct HTTPResponseParser: Sendable {
                 try parseHead(pending[start..<end])
                 start = end + 4
                 searched = start
-                if (100..<200).contains(status) && status != 101 {
+                if StatusKind(code: status) == .informational && status != 101 {
                     headers = HeaderFields()  // an interim response: the real one follows
                     continue
                 }

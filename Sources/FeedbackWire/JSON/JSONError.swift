@@ -32,7 +32,7 @@ public struct JSONError: Error, Sendable, Hashable, CustomStringConvertible {
             case .empty: "empty"
             case .notUTF8: "not valid UTF-8"
             case .syntax: "not valid JSON"
-            case .tooDeep: "nested more than 512 levels deep"
+            case .tooDeep: "nested more than \(JSONReader.maximumDepth) levels deep"
             case .loneSurrogate: "a lone UTF-16 surrogate escape, which cannot be judged here"
             case .notObject: "not a JSON object"
             }
