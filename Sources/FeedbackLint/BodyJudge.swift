@@ -43,12 +43,12 @@ struct BodyJudge<Renderer: ResultRenderer> {
     /// Judges the body just read and renders its result at `place`.
     private mutating func judgeKept(at place: ResultPlace, into out: ResultBuffer) {
         let failures = operation.failures(of: kept)
-        if failures.isEmpty {
+        if let errorType = failures.errorType {
+            counts.invalid += 1
+            renderer.invalid(failures, answered: errorType, at: place, kept: kept, into: out)
+        } else {
             counts.valid += 1
             renderer.valid(at: place, into: out)
-        } else {
-            counts.invalid += 1
-            renderer.invalid(failures, at: place, kept: kept, into: out)
         }
     }
 
