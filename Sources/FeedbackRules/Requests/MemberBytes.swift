@@ -11,26 +11,4 @@ package struct MemberBytes {
     /// No member.
     package init() {}
 
-    /// The bytes of `member`.
-    @inline(__always)
-    package subscript(member: Member) -> UnsafeBufferPointer<UInt8>? {
-        get {
-            switch member {
-            case .userPoolId: userPoolId
-            case .username: username
-            case .eventId: eventId
-            case .feedbackToken: feedbackToken
-            case .feedbackValue: feedbackValue
-            }
-        }
-        set {
-            switch member {
-            case .userPoolId: userPoolId = newValue
-            case .username: username = newValue
-            case .eventId: eventId = newValue
-            case .feedbackToken: feedbackToken = newValue
-            case .feedbackValue: feedbackValue = newValue
-            }
-        }
-    }
 }
