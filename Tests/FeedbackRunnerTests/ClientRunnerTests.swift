@@ -34,7 +34,7 @@ struct ClientRunnerTests {
         async -> (implementation: ConformanceReport.Implementation?, results: [CaseResult])
     {
         var options = ClientRunner.Options(command: command)
-        options.timeout = timeout
+        options.timeout = .seconds(timeout)
         configure(&options)
         return await ClientRunner(options: options).run(cases: cases)
     }
@@ -187,7 +187,7 @@ struct ClientRunnerTests {
           .enabled(if: hasPython, "python3 is not installed"))
     func startupFailureExplained() async throws {
         var options = ClientRunner.Options(command: ["python3", "-c", "import no_such_module_xyz"])
-        options.timeout = 15
+        options.timeout = .seconds(15)
         let run = await ClientRunner(options: options).perform(cases: Self.three)
         #expect(run.implementation == nil)
         let failure = try #require(run.adapterFailure)
@@ -206,7 +206,7 @@ struct ClientRunnerTests {
         let fourth = try #require(Vectors.for(.client).first { vector in !Self.three.contains { $0.id == vector.id } })
         let cases = Self.three + [try #require(ClientCase(vector: fourth))]
         var options = ClientRunner.Options(command: Self.fault("raise", on: [cases[3].id]) + ["--other-args", "it's quoted"])
-        options.timeout = 15
+        options.timeout = .seconds(15)
         let run = await ClientRunner(options: options).perform(cases: cases)
         #expect(run.implementation?.name == "faulty-adapter")
         #expect(run.results.map(\.verdict) == [.pass, .pass, .pass, .error])
@@ -223,7 +223,7 @@ struct ClientRunnerTests {
         // 200,000 lines (about 3 MB, far over a pipe's buffer) before the start reply: the adapter must not block on them.
         let script = #"for i in $(seq 1 200000); do echo "line $i"; done >&2; printf 'last\033[2J line\n' >&2; exit 7"#
         var options = ClientRunner.Options(command: ["sh", "-c", script])
-        options.timeout = 60
+        options.timeout = .seconds(60)
         let run = await ClientRunner(options: options).perform(cases: Array(Self.three.prefix(1)))
         let failure = try #require(run.adapterFailure)
         #expect(failure.reason == "the adapter exited with status 7")
@@ -242,7 +242,7 @@ struct ClientRunnerTests {
 
     @Test("The run's deadline turns the cases not yet started into errors", .enabled(if: hasPython, "python3 is not installed"))
     func deadline() async {
-        let (_, results) = await Self.run(Self.fault("silent", on: [Self.three[0].id]), Self.three, timeout: 5) { $0.deadline = 0.5 }
+        let (_, results) = await Self.run(Self.fault("silent", on: [Self.three[0].id]), Self.three, timeout: 5) { $0.deadline = .seconds(0.5) }
         #expect(results.map(\.verdict) == [.error, .error, .error])
         #expect(results[0].got == "no reply within 0.5 s" || results[0].got?.hasPrefix("no reply within 0.") == true, "\(results[0].got ?? "")")
         #expect(results[1].got == "not run: the run's deadline of 0.5 s passed")

@@ -57,7 +57,7 @@ struct FaultPathSecretTests {
         let cases = ClientCase.cases(for: vectors, answers: false)
         try #require(cases.count >= 4)
         var options = ClientRunner.Options(command: ClientRunnerTests.fault(fault) + ["--echo"])
-        options.timeout = 0.5
+        options.timeout = .seconds(0.5)
         options.maxLineBytes = 1 << 16
         let run = await ClientRunner(options: options).perform(cases: cases)
         let results = run.results

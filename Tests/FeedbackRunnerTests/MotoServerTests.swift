@@ -23,7 +23,7 @@ struct MotoServerTests {
         defer { moto.stop() }
         // Alone, the run takes a few seconds; in a full `swift test` on two busy cores a loaded machine has taken
         // over 70 s for the 762 vectors. The deadline bounds a hang; it is not a speed test.
-        let runner = ServerRunner(options: .init(endpoint: moto.endpoint, timeout: 5, concurrency: 4, deadline: 180))
+        let runner = ServerRunner(options: .init(endpoint: moto.endpoint, timeout: .seconds(5), concurrency: 4, deadline: .seconds(180)))
         let start = Date()
         let results = await runner.run(vectors)
         let seconds = Date().timeIntervalSince(start)

@@ -34,7 +34,7 @@ struct ServerRunnerTests {
         // has a thread: in a full `swift test`, CPU-bound suites can hold both of a 2-core machine's for 20 s and
         // more. Tests of the deadline set their own; so do tests of the per-request timeout (1 s): any other test's
         // server answers at once, but a loaded machine can take more than a second to let it.
-        var options = ServerRunner.Options(endpoint: server.endpoint, timeout: 10, concurrency: 16, deadline: 600)
+        var options = ServerRunner.Options(endpoint: server.endpoint, timeout: .seconds(10), concurrency: 16, deadline: .seconds(600))
         configure(&options)
         let vectors = try vectors ?? sample()
         return (await ServerRunner(options: options).run(vectors), ())
@@ -65,7 +65,7 @@ struct ServerRunnerTests {
 
     @Test("A server that never answers times every case out, within the per-request timeout")
     func hang() async throws {
-        let (results, _) = try await Self.run("hang", options: { $0.timeout = 1 })
+        let (results, _) = try await Self.run("hang", options: { $0.timeout = .seconds(1) })
         #expect(results.allSatisfy { $0.verdict == .error && $0.got == "timed out after 1 s" })
     }
 
@@ -73,13 +73,13 @@ struct ServerRunnerTests {
     func continueHeads() async throws {
         let (flooded, _) = try await Self.run("continue-flood")
         #expect(flooded.allSatisfy { $0.verdict == .error && $0.got == "answer larger than 65536 bytes" })
-        let (trickled, _) = try await Self.run("continue-trickle", ["--interval", "0.05"], options: { $0.timeout = 1 })
+        let (trickled, _) = try await Self.run("continue-trickle", ["--interval", "0.05"], options: { $0.timeout = .seconds(1) })
         #expect(trickled.allSatisfy { $0.verdict == .error && $0.got == "timed out after 1 s" })
     }
 
     @Test("A server trickling a byte at a time cannot outlast the timeout")
     func trickle() async throws {
-        let (results, _) = try await Self.run("trickle", ["--interval", "0.2"], options: { $0.timeout = 1 })
+        let (results, _) = try await Self.run("trickle", ["--interval", "0.2"], options: { $0.timeout = .seconds(1) })
         #expect(results.allSatisfy { $0.verdict == .error && $0.got == "timed out after 1 s" })
     }
 
@@ -104,7 +104,7 @@ struct ServerRunnerTests {
         // A port bound but not listening, held for the whole test: no other process can take it.
         let port = try BoundPort()
         let endpoint = URL(string: "http://127.0.0.1:\(port.number)/")!
-        let results = await ServerRunner(options: .init(endpoint: endpoint, timeout: 1)).run(try Self.sample())
+        let results = await ServerRunner(options: .init(endpoint: endpoint, timeout: .seconds(1))).run(try Self.sample())
         #expect(results.allSatisfy { $0.verdict == .error && $0.got == "connection refused" })
     }
 
@@ -124,9 +124,9 @@ struct ServerRunnerTests {
     @Test("The run deadline ends the cases still waiting or running")
     func runDeadline() async throws {
         let (results, _) = try await Self.run("hang", options: {
-            $0.timeout = 10
+            $0.timeout = .seconds(10)
             $0.concurrency = 2
-            $0.deadline = 1
+            $0.deadline = .seconds(1)
         })
         #expect(results.allSatisfy { $0.verdict == .error && $0.got == "run deadline passed" })
     }
@@ -170,7 +170,7 @@ struct ServerRunnerTests {
     func requestsOnTheWire() async throws {
         let server = try ServerProcess.faulty("capture")
         defer { server.stop() }
-        let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: 10))
+        let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: .seconds(10)))
         let transport = HTTPTransport(maxAnswerBytes: 1 << 20)
         for vector in try Self.sample() {
             let sent = runner.request(for: vector)
@@ -192,7 +192,7 @@ struct ServerRunnerTests {
     func sendAsGiven() async throws {
         let server = try ServerProcess.faulty("capture")
         defer { server.stop() }
-        let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: 10, concurrency: 3))
+        let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: .seconds(10), concurrency: 3))
         let requests = try Self.sample().map { runner.request(for: $0) }
         let answers = await runner.send(requests)
         #expect(answers.count == requests.count)
@@ -230,7 +230,7 @@ struct ServerRunnerTests {
         let server = try ServerProcess.faulty("accept-all")
         defer { server.stop() }
         let counter = Counter()
-        let results = await ServerRunner(options: .init(endpoint: server.endpoint, timeout: 10))
+        let results = await ServerRunner(options: .init(endpoint: server.endpoint, timeout: .seconds(10)))
             .run(mixed) { done, total in counter.record(done, total) }
         #expect(results.map(\.id) == mixed.filter { $0.appliesTo.contains(.server) }.map(\.id))
         #expect(counter.calls.map(\.0) == Array(1...results.count))

@@ -18,7 +18,7 @@ struct ServerTrafficTests {
 
     /// Options for a loopback fixture: short timeout, quick backoff, a generous deadline (600 s: in a full `swift test` the CPU-bound suites, the leak and filter property tests among them, can hold the cooperative pool for minutes on 2 cores; a green run never comes near it).
     static func options(_ endpoint: URL, _ configure: (inout ServerRunner.Options) -> Void = { _ in }) -> ServerRunner.Options {
-        var options = ServerRunner.Options(endpoint: endpoint, timeout: 1, concurrency: 4, deadline: 600)
+        var options = ServerRunner.Options(endpoint: endpoint, timeout: .seconds(1), concurrency: 4, deadline: .seconds(600))
         options.retry = RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05)
         configure(&options)
         return options
@@ -133,7 +133,7 @@ struct ServerTrafficTests {
         let clock = ManualClock()
         var options = Self.options(server.endpoint) {
             $0.concurrency = 1
-            $0.deadline = 10
+            $0.deadline = .seconds(10)
         }
         options.clock = clock.runClock
         let vectors = try Self.sample(2)

@@ -7,7 +7,7 @@ import Foundation
 /// ```swift
 /// let server = try ServerProcess.faulty("hang")
 /// defer { server.stop() }
-/// let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: 1))
+/// let runner = ServerRunner(options: .init(endpoint: server.endpoint, timeout: .seconds(1)))
 /// ```
 ///
 /// The child's stdin is a pipe this process holds open: the servers exit

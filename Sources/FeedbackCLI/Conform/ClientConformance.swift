@@ -55,8 +55,8 @@ enum ClientConformance {
         }
         let settings = try ConformSettings(args, filter: io.filter)
         var options = ClientRunner.Options(command: args.positionals)
-        options.timeout = Double(settings.timeout)
-        options.deadline = Double(settings.deadline)
+        options.timeout = .seconds(settings.timeout)
+        options.deadline = .seconds(settings.deadline)
         options.region = settings.region
         options.strict = args.switches.contains("--strict")
         let cases = ClientCase.cases(for: settings.selection.vectors.filter { $0.appliesTo.contains(.client) }, answers: false)

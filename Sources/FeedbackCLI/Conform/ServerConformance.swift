@@ -128,8 +128,8 @@ enum ServerConformance {
         let settings = try ConformSettings(args, filter: io.filter)
         var options = ServerRunner.Options(endpoint: target.url)
         options.strict = args.switches.contains("--strict")
-        options.timeout = settings.timeout
-        options.deadline = Double(settings.deadline)
+        options.timeout = .seconds(settings.timeout)
+        options.deadline = .seconds(settings.deadline)
         options.concurrency = concurrency
         options.region = target.region
         options.credentials = signer.credentials

@@ -27,10 +27,12 @@ public struct ClientRunner: Sendable {
     public struct Options: Sendable {
         /// The adapter command and its arguments (`["python3", "adapter.py"]`).
         public var command: [String]
-        /// Seconds to wait for each reply (and for `start`).
-        public var timeout: Double = 10
-        /// Seconds for the whole run; cases not started by then are `error`.
-        public var deadline: Double = 600
+        /// How long to wait for each reply (and for `start`).
+        public var timeout: Duration = .seconds(10)
+        /// How long the whole run may take; cases not started by then are `error`.
+        public var deadline: Duration = .seconds(600)
+        /// The clocks the run reads (a test's manual clock).
+        var clock: RunClock = .system
         /// The region the client is configured with.
         public var region = "us-east-1"
         /// The endpoint the client is configured with; no request reaches it.
@@ -133,8 +135,8 @@ private struct Session {
     }
 
     mutating func run(_ cases: [ClientCase], progress: @Sendable (Int, Int) -> Void) -> ClientRun {
-        let started = ContinuousClock.now
-        let deadline = started + .seconds(options.deadline)
+        let clock = options.clock
+        let deadline = clock.now() + max(.zero, options.deadline)
         var results: [CaseResult] = []
         var failures = 0
         for (index, item) in cases.enumerated() {
@@ -145,13 +147,13 @@ private struct Session {
             } else if failures >= options.maxConsecutiveFailures {
                 results.append(CaseResult(id: item.id, verdict: .error, expected: expected,
                                           got: "not run: the adapter failed \(failures) times in a row"))
-            } else if ContinuousClock.now >= deadline {
+            } else if clock.now() >= deadline {
                 results.append(CaseResult(id: item.id, verdict: .error, expected: expected,
-                                          got: "not run: the run's deadline of \(options.deadline) s passed"))
+                                          got: "not run: the run's deadline of \(options.deadline.seconds) s passed"))
             } else {
-                let begin = ContinuousClock.now
+                let begin = clock.now()
                 var result = runCase(item, until: deadline)
-                result.milliseconds = begin.duration(to: .now).milliseconds
+                result.milliseconds = (clock.now() - begin).milliseconds
                 failures = result.verdict == .error && adapter == nil ? failures + 1 : 0
                 results.append(result)
             }
@@ -226,8 +228,8 @@ private struct Session {
     /// Sends one command and reads its reply.
     func exchange(_ command: AdapterCommand, until deadline: ContinuousClock.Instant) throws(AdapterProcess.Failure) -> AdapterReply {
         guard let adapter else { throw AdapterProcess.Failure(.exited, "the adapter is not running") }
-        let left = ContinuousClock.now.duration(to: deadline)
-        let timeout = min(options.timeout, max(0.001, left.seconds))
+        let left = options.clock.now().duration(to: deadline)
+        let timeout = min(options.timeout.seconds, max(0.001, left.seconds))
         try adapter.send(command.jsonLine, timeout: timeout)
         let line = try adapter.receiveLine(timeout: timeout)
         do { return try AdapterReply(line: line) } catch {

@@ -63,7 +63,7 @@ extension ServerRunner {
             clock = options.clock
             budget = RequestBudget(rate: options.rate, cap: options.maxRequests, adaptive: options.retry.adaptive,
                                    throttleLimit: options.retry.runThrottleLimit, clock: options.clock)
-            runEnd = clock.now().advanced(by: .milliseconds(Int64(max(0, options.deadline) * 1000)))
+            runEnd = clock.now().advanced(by: max(.zero, options.deadline))
             self.redactor = redactor
             self.record = record
         }
@@ -155,7 +155,8 @@ extension ServerRunner {
         /// the run's end allow). With no attempt, why not.
         private func attempts(_ item: Item) async -> ([Attempt], TransportFailure?) {
             let options = runner.options
-            let timeout = max(1, options.timeout)
+            // Whole seconds, at least 1 (a timed-out answer names them).
+            let timeout = max(1, Int(options.timeout.seconds.rounded(.up)))
             var attempts: [Attempt] = []
             var throttled = 0
             while true {

@@ -50,12 +50,12 @@ public struct ServerRunner: Sendable {
         public var endpoint: URL
         /// Also compare the error messages of invalid vectors.
         public var strict: Bool
-        /// Per request, in whole seconds (at least 1), on the wall clock.
-        public var timeout: Int
+        /// Per request, on the wall clock: rounded up to whole seconds, at least 1.
+        public var timeout: Duration
         /// Requests in flight at once (at least 1).
         public var concurrency: Int
-        /// The whole run, in seconds: cases not finished by then are `error`s.
-        public var deadline: Double
+        /// The whole run: cases not finished by then are `error`s.
+        public var deadline: Duration
         /// The largest answer read, in bytes; a larger one is an `error`.
         public var maxAnswerBytes: Int
         /// The credentials that sign `AdminUpdateAuthEventFeedback`
@@ -90,7 +90,7 @@ public struct ServerRunner: Sendable {
         var clock: RunClock = .system
 
         /// Creates options; only the endpoint is required.
-        public init(endpoint: URL, strict: Bool = false, timeout: Int = 10, concurrency: Int = 4, deadline: Double = 600,
+        public init(endpoint: URL, strict: Bool = false, timeout: Duration = .seconds(10), concurrency: Int = 4, deadline: Duration = .seconds(600),
                     maxAnswerBytes: Int = 1 << 20, credentials: AWSCredentials? = .test, region: String = "us-east-1",
                     rate: Double? = nil, maxRequests: Int = ServerRunner.defaultMaxRequests, retry: RetryPolicy = RetryPolicy(),
                     silentLimit: Int = 8, caFile: String? = nil, curl: String? = ServerRunner.installedCurl,
