@@ -13,7 +13,7 @@ import FeedbackWire
 /// let library = try VectorLibrary.load()
 /// for vector in library.vectors(for: .rules) {
 ///     let outcome = Result { () throws(JSONError) in try vector.operation.validate(json: vector.wireBytes) }
-///     assert(vector.judge(outcome).verdict == .pass)   // FeedbackConformance
+///     assert(EngineJudge().judge(outcome, of: vector).verdict == .pass)   // FeedbackConformance
 /// }
 /// ```
 public struct VectorLibrary: Sendable {

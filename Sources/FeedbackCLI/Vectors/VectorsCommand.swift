@@ -108,7 +108,7 @@ enum VectorsCommand {
         var failed = 0
         for vector in vectors where io.output.failure == nil {
             let outcome = Result { () throws(JSONError) in try vector.operation.validate(json: vector.wireBytes) }
-            let result = vector.judge(outcome)
+            let result = EngineJudge().judge(outcome, of: vector)
             if result.verdict != .pass {
                 failed += 1
                 io.output.write("FAIL \(vector.id): \(result.got ?? "")\n")

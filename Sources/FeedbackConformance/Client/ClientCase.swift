@@ -11,7 +11,7 @@ import FeedbackWire
 /// let cases = ClientCase.cases(for: library.vectors(for: .client))  // vectors, then answer cases
 /// for item in cases {
 ///     let outcome = myAdapter(item.operation, item.parameters, item.response)
-///     let result = ClientJudge(credentials: credentials).judge(item, outcome)
+///     let result = ClientJudge(credentials: credentials).judge(outcome, of: item)
 /// }
 /// ```
 public struct ClientCase: Sendable, Hashable, Identifiable, CustomStringConvertible {

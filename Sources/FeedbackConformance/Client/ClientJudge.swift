@@ -26,13 +26,13 @@ import Foundation
 ///
 /// ```swift
 /// let judge = ClientJudge(credentials: .test)
-/// let result = judge.judge(item, .sent(SentRequest(request: request, host: host, surfaced: .success)))
+/// let result = judge.judge(.sent(SentRequest(request: request, host: host, surfaced: .success)), of: item)
 /// result.verdict  // .pass, or .fail with the reasons in `got`
 /// ```
 ///
 /// Results name members, headers, constraint kinds and error types only;
 /// never a parameter's value nor the client's own messages.
-public struct ClientJudge: Sendable {
+public struct ClientJudge: Judge {
     /// The credentials the client was given, to verify Admin signatures.
     public var credentials: AWSCredentials
     /// The region the client was configured with: the signature's scope
@@ -71,8 +71,13 @@ public struct ClientJudge: Sendable {
     /// (`signs-optional-auth-operation`), not a body failure. The verdict is
     /// `fail` when a deviation fails at this judge's threshold
     /// (``Severity/failsRun(strict:)``).
-    public func judge(_ item: ClientCase, _ outcome: ClientOutcome, milliseconds: Double = 0) -> CaseResult {
-        let expected = Self.expectation(for: item)
+    public func judge(_ outcome: ClientOutcome, of item: ClientCase) -> CaseResult {
+        judge(item, outcome)
+    }
+
+    /// ``judge(_:of:)``, with the time the case took.
+    package func judge(_ item: ClientCase, _ outcome: ClientOutcome, milliseconds: Double = 0) -> CaseResult {
+        let expected = expectation(for: item)
         switch outcome {
         case .rejected:
             if item.result == .valid {
@@ -139,7 +144,7 @@ public struct ClientJudge: Sendable {
 
     /// What `item` expects of a client, for results:
     /// `POST / UpdateAuthEventFeedback unsigned, body = parameters; surfaces success`.
-    public static func expectation(for item: ClientCase) -> String {
+    public func expectation(for item: ClientCase) -> String {
         "POST / \(item.operation.rawValue) \(item.operation.isSigned ? "SigV4-signed" : "unsigned"), body = parameters; "
             + "surfaces \(item.surfaces)" + (item.result == .valid ? "" : " (or a local rejection)")
     }

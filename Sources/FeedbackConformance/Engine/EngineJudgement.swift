@@ -22,7 +22,7 @@ extension Vector {
     /// allows valid (``FeedbackVectors/Vector/allowsValidAnswer``); a refusal
     /// where it allows one (``FeedbackVectors/Vector/allowsRefusal``). `got`
     /// names members, constraints and the refusal's reason, never values.
-    public func judge(_ outcome: Swift.Result<ValidationReport, JSONError>) -> CaseResult {
+    package func judge(_ outcome: Swift.Result<ValidationReport, JSONError>) -> CaseResult {
         var result = CaseResult(id: id, verdict: .pass, expected: expectedReport)
         switch outcome {
         case .success(let report):
@@ -46,7 +46,7 @@ extension Vector {
     /// What the vector expects of an engine: `valid`, or the error type and
     /// the failing members and constraints, or the body refused as unusable;
     /// for an acceptable vector, each allowed answer, `expected` first.
-    public var expectedReport: String {
+    package var expectedReport: String {
         guard let expected, result != .valid else { return "valid" }
         let answers = [Alternative.error(expected)] + alternatives
         return answers.map { answer in

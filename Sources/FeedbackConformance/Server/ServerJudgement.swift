@@ -70,7 +70,7 @@ extension Vector {
     /// withheld: `quoting` gives the member whose value it was found to
     /// quote when recorded, and `messageWithheld` says its message cannot be
     /// compared (it is then neither noted nor, in `strict`, failed).
-    public func judge(_ answer: WireResponse, strict: Bool = false, unknownOperation: WireResponse? = nil,
+    package func judge(_ answer: WireResponse, strict: Bool = false, unknownOperation: WireResponse? = nil,
                       quoting: Member? = nil, messageWithheld: Bool = false) -> CaseResult
     {
         let seen = ServerResponse(answer, for: self)
@@ -181,7 +181,7 @@ extension Vector {
     /// answer joined by `, or `: success first where valid is allowed, then
     /// the expected error, each error alternative, and `HTTP 400
     /// SerializationException (body refused)` where a refusal is allowed.
-    public var expectedAnswer: String {
+    package var expectedAnswer: String {
         let success = "HTTP 200 or a non-validation error"
         guard let expected, result != .valid else { return success }
         let errors = ([expected] + alternatives.compactMap(\.error)).map { error in

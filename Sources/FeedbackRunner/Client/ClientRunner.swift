@@ -140,7 +140,7 @@ private struct Session {
         var results: [CaseResult] = []
         var failures = 0
         for (index, item) in cases.enumerated() {
-            let expected = ClientJudge.expectation(for: item)
+            let expected = judge.expectation(for: item)
             if commandMissing {
                 results.append(CaseResult(id: item.id, verdict: .error, expected: expected,
                                           got: "not run: the adapter command was not found"))
@@ -169,7 +169,7 @@ private struct Session {
 
     /// One case; on any adapter failure the adapter is ended (and `nil`).
     mutating func runCase(_ item: ClientCase, until deadline: ContinuousClock.Instant) -> CaseResult {
-        let expected = ClientJudge.expectation(for: item)
+        let expected = judge.expectation(for: item)
         var notes: [String] = []
         do throws(AdapterProcess.Failure) {
             if adapter == nil {
@@ -256,7 +256,7 @@ extension ClientRunner {
             throw AdapterProcess.Failure(.malformed, "the reply is for another case")
         case .failed(_, let message):
             let shown = ClientJudge.scrub(message, of: item).map { ": \($0)" } ?? " (message withheld: it may hold a value)"
-            return CaseResult(id: item.id, verdict: .error, expected: ClientJudge.expectation(for: item),
+            return CaseResult(id: item.id, verdict: .error, expected: judge.expectation(for: item),
                               got: "the adapter reported an error" + shown)
         case .started:
             throw AdapterProcess.Failure(.malformed, "a start reply where a run reply was due")

@@ -117,7 +117,7 @@ public struct Replay: Sendable {
                 }
                 if let id = exchange.requestId { requestIds[vector.id] = id }
             case .failure(let failure):
-                result = CaseResult(id: vector.id, verdict: .error, expected: vector.expectedAnswer, got: failure.description)
+                result = CaseResult(id: vector.id, verdict: .error, expected: ServerJudge().expectation(for: vector), got: failure.description)
             }
             if exchange.attempt > 1 { result.notes.append(ServerRunner.retriedNote(exchange.attempt - 1)) }
             result.milliseconds = exchange.milliseconds

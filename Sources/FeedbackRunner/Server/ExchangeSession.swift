@@ -199,7 +199,7 @@ extension ServerRunner {
         /// missing operation, moto's page, or is set aside).
         private func worthRetrying(_ answer: WireResponse, _ item: Item) -> Bool {
             guard let vector = item.vector else { return RetryPolicy.isThrottling(answer) }
-            return vector.judge(answer, unknownOperation: item.probe).verdict != .unimplemented
+            return ServerJudge(unknownOperation: item.probe).judge(answer, of: vector).verdict != .unimplemented
         }
     }
 }

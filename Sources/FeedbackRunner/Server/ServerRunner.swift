@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 /// Runs server vectors against a live endpoint over HTTP(S) and judges each
-/// answer with `Vector.judge(_:strict:unknownOperation:quoting:messageWithheld:)`.
+/// answer with `ServerJudge`.
 ///
 /// ```swift
 /// let library = try VectorLibrary.load()
@@ -189,7 +189,7 @@ public struct ServerRunner: Sendable {
         if probeFailures.count == probeSubjects.count, let failure = probeFailures.first {
             session.traffic.settledRate = await session.budget.limitedRate
             let results = cases.map { vector in
-                CaseResult(id: vector.id, verdict: .error, expected: vector.expectedAnswer, got: failure.description)
+                CaseResult(id: vector.id, verdict: .error, expected: ServerJudge().expectation(for: vector), got: failure.description)
             }
             return ServerRun(results: results, traffic: session.traffic, notes: notes + session.notes, unreachable: failure)
         }
@@ -209,17 +209,18 @@ public struct ServerRunner: Sendable {
         var requestIds: [String: String] = [:]
         let results = cases.indices.map { index in
             let vector = cases[index]
+            let judge = ServerJudge(strict: options.strict, unknownOperation: probes[vector.operation.isSigned])
             guard let outcome = outcomes[index] else {
-                return CaseResult(id: vector.id, verdict: .error, expected: vector.expectedAnswer,
+                return CaseResult(id: vector.id, verdict: .error, expected: judge.expectation(for: vector),
                                   got: TransportFailure.runDeadline.description)
             }
             var result: CaseResult
             switch outcome.result {
             case .success(let answer):
-                result = vector.judge(answer, strict: options.strict, unknownOperation: probes[vector.operation.isSigned])
+                result = judge.judge(answer, of: vector)
                 if let id = answer.headers["x-amzn-RequestId"] { requestIds[vector.id] = redactor.filtered(id) }
             case .failure(let failure):
-                result = CaseResult(id: vector.id, verdict: .error, expected: vector.expectedAnswer, got: failure.description)
+                result = CaseResult(id: vector.id, verdict: .error, expected: judge.expectation(for: vector), got: failure.description)
             }
             if outcome.attempts > 1 { result.notes.append(Self.retriedNote(outcome.attempts - 1)) }
             result.milliseconds = outcome.milliseconds
