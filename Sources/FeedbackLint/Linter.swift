@@ -11,7 +11,7 @@ import Darwin
 ///
 /// ```swift
 /// let linter = Linter(operation: .updateAuthEventFeedback, format: .json, jsonLines: true)
-/// let summary = linter.lint([.file("bodies.jsonl")], write: { sink.write($0) })
+/// let summary = linter.lint([.file("bodies.jsonl")], unsafeWrite: { sink.write($0) })
 /// summary.exitStatus  // 0 every body valid, 1 some invalid, 2 some input unusable
 /// ```
 ///
@@ -58,10 +58,14 @@ public struct Linter: Sendable {
     /// rest of the input is given up on (an endless stream without LF).
     public static let lineSkipLimit = 256 << 20
 
-    /// Lints `inputs` in order, writing results through `write` (which
-    /// says `false` once the output is gone: then the run stops). The bytes
-    /// `write` is given are valid during the call only.
-    public func lint(_ inputs: [LintInput], write: @escaping (UnsafeRawBufferPointer) -> Bool) -> LintSummary {
+    /// Lints `inputs` in order, writing results through `unsafeWrite`
+    /// (which says `false` once the output is gone: then the run stops).
+    ///
+    /// The bytes `unsafeWrite` is lent are valid during the call only: it
+    /// must copy what it keeps (named unsafe, as swift-nio names every API
+    /// that lends memory). Results are lent, not copied, so that a run
+    /// allocates nothing per body.
+    public func lint(_ inputs: [LintInput], unsafeWrite write: @escaping (UnsafeRawBufferPointer) -> Bool) -> LintSummary {
         switch format {
         case .text: LintRun<TextResults>(self, write: write).run(inputs)
         case .json: LintRun<JSONResults>(self, write: write).run(inputs)

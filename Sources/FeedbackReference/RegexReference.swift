@@ -11,7 +11,7 @@ import FeedbackRules
 /// reference.violations(.adminUpdateAuthEventFeedback, [.userPoolId: "us-east-1_a"])
 /// // [(.username, .required), (.eventId, .required), (.feedbackValue, .required)]
 /// ```
-public final class RegexReference {
+@_spi(Benchmarks) public final class RegexReference {
     private let regexes: [Pattern: Regex<AnyRegexOutput>]
 
     /// Compiles the documented patterns once.

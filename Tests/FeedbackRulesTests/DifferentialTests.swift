@@ -1,4 +1,4 @@
-import FeedbackReference
+@_spi(Benchmarks) import FeedbackReference
 import FeedbackRules
 import FeedbackTestSupport
 import Testing

@@ -3,7 +3,7 @@ import FeedbackRules
 import Foundation
 import FeedbackTestSupport
 import Testing
-@testable import FeedbackRunner
+@_spi(Benchmarks) @testable import FeedbackRunner
 
 /// The runner against deliberately faulty servers (`Conformance/fixtures/faulty_server.py`),
 /// each started as a child process on a free port.

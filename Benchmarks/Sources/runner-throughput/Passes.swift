@@ -1,5 +1,5 @@
 import FeedbackConformance
-import FeedbackRunner
+@_spi(Benchmarks) import FeedbackRunner
 import Foundation
 
 /// One timed pass over every server vector, by the runner or by the

@@ -3,7 +3,7 @@
 //
 //   swift run -c release speed-ratio [rounds]
 import BenchmarkSupport
-import FeedbackReference
+@_spi(Benchmarks) import FeedbackReference
 import FeedbackRules
 import Foundation
 

@@ -1,4 +1,4 @@
-import FeedbackReference
+@_spi(Benchmarks) import FeedbackReference
 import FeedbackRules
 
 nonisolated(unsafe) let reference = RegexReference()

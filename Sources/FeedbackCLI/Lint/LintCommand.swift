@@ -82,7 +82,7 @@ enum LintCommand {
         let inputs = paths.map { $0 == "-" ? LintInput.standardInput(io.standardInput) : .file($0) }
         let linter = Linter(operation: operation, format: format, jsonLines: args.switches.contains("--jsonl"),
                             quiet: !args.switches.isDisjoint(with: ["--quiet", "-q"]), jobs: jobs, toolVersion: Tool.version)
-        let summary = linter.lint(inputs, write: { io.output.write($0) })
+        let summary = linter.lint(inputs, unsafeWrite: { io.output.write($0) })
         io.error("cognito-feedback: lint: \(summary)")
         // Standard output's own failure is told when it is flushed; the
         // linter's only other output is JUnit's spool (a temporary file).

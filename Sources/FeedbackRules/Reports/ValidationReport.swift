@@ -24,7 +24,7 @@ public struct ValidationReport: Sendable, Hashable, CustomStringConvertible, Cus
     }
 
     /// Creates a report of `violations` (none: valid).
-    public init(violations: [Violation]) {
+    package init(violations: [Violation]) {
         storage = .given(violations)
     }
 

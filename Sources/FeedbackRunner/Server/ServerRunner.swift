@@ -260,7 +260,7 @@ public struct ServerRunner: Sendable {
     /// different client would measure a different transport.
     /// It also replays requests built elsewhere, e.g. a `WireRequest`
     /// a client adapter sent.
-    public func send(_ requests: [WireRequest]) async -> [Result<WireResponse, TransportFailure>] {
+    @_spi(Benchmarks) public func send(_ requests: [WireRequest]) async -> [Result<WireResponse, TransportFailure>] {
         var results = [Result<WireResponse, TransportFailure>](repeating: .failure(.runDeadline), count: requests.count)
         var options = self.options
         options.retry = .never
