@@ -37,6 +37,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(
+            name: "FeedbackEmulatorTests",
+            dependencies: [
+                "FeedbackEmulator",
+                .product(name: "FeedbackSigning", package: "cognito-feedback"),
+                .product(name: "FeedbackWire", package: "cognito-feedback"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

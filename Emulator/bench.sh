@@ -48,6 +48,7 @@ admin_body='{"UserPoolId":"'$pool'","Username":"alice","EventId":"9f3c2e1a-4b5d-
 # A fixed SigV4 header: the emulator checks its form and scope (no keys configured), moto and MiniStack ignore it.
 authorization='AWS4-HMAC-SHA256 Credential=AKIDCOGNITOFEEDBACK/20261207/us-east-1/cognito-idp/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000000000000000'
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 emulator_port=$(free_port)
 serve "$emulator_port" "$emulator" --port "$emulator_port" --seed "$work/seed.json"
 moto_port=$(free_port)
@@ -136,7 +137,7 @@ measure "MiniStack $("$root/Conformance/servers/ministack/.venv/bin/python" -m p
     "$ministack_port" UpdateAuthEventFeedback "$ministack_update" "${pids[2]}"
 measure "MiniStack" "$ministack_port" AdminUpdateAuthEventFeedback "$ministack_admin" "${pids[2]}"
 
-echo "wrk: 1 thread, $connections connections, ${seconds} s per row (after a 2 s warm-up), loopback; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "wrk: 1 thread, $connections connections, ${seconds} s per row (after a 2 s warm-up), loopback; $(nproc) cores; load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| Server | Operation | Answer | Requests/s | p99 | Non-2xx | Requests per server CPU-second |"
 echo "|---|---|---|---|---|---|---|"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The emulator's CI step (.ci/run calls it): builds cognito-feedback-emulator
-# once (release), then, each against a fresh emulator on a free loopback port
+# The emulator's CI step (.ci/run calls it): builds the emulator package once
+# (release: cognito-feedback-emulator and its unit tests, one build), runs the
+# unit tests (Tests/FeedbackEmulatorTests, from that build; their output only
+# when one fails), then, each against a fresh emulator on a free loopback port
 # seeded with seed.example.json:
 #   1. `cognito-feedback conform server --strict`: every vector must pass;
 #   2. the botocore flow (Flows/botocore/flow.py);
@@ -19,9 +21,15 @@ mkdir -p "$reports"
 . "$root/Emulator/process-groups.sh"
 
 start=$(date +%s)
-(cd Emulator && swift build -c release --product cognito-feedback-emulator)
+# One build: the executable and the tests, release (the configuration bench.sh measures). The tests import
+# only the package's public API, so no module is rebuilt for testability; `swift test` reuses this build.
+(cd Emulator && swift build -c release --build-tests)
 echo "emulator: built in $(( $(date +%s) - start )) s"
 emulator=$root/Emulator/.build/release/cognito-feedback-emulator
+if ! (cd Emulator && timeout 600 swift test -c release --skip-build --disable-testable-imports --disable-xctest) >"$work/tests.log" 2>&1; then
+    cat "$work/tests.log"; echo "emulator: unit tests failed"; exit 1
+fi
+grep -E "Test run with [0-9]+ tests? .*passed" "$work/tests.log" | tail -1 || true  # the summary line
 # The command-line tool of this checkout (.ci/run's Build step has built it), or $COGNITO_FEEDBACK_TOOL.
 tool=${COGNITO_FEEDBACK_TOOL:-}
 if [ -z "$tool" ]; then

@@ -43,7 +43,7 @@ public struct EmulatorResponder: HTTPResponder {
     private func answerAPI(_ request: Request) async throws -> Response {
         if let fault = try await faults.fault() { return fault }
         guard let target = request.headers[ServiceAnswer.targetName], let operation = APIOperation(target: target) else {
-            return ServiceAnswer.error("UnknownOperationException", nil)
+            return ServiceAnswer.error(.unknownOperation)
         }
         let body: ByteBuffer
         do {

@@ -20,12 +20,15 @@ struct FaultInjection: Sendable {
     func fault() async throws -> Response? {
         if let latency { try await Task.sleep(for: latency) }
         if let bucket, !bucket.take() {
-            return ServiceAnswer.error("TooManyRequestsException", "Rate exceeded")
+            return ServiceAnswer.error(Self.throttled)
         }
         if internalErrorShare > 0, Double.random(in: 0..<1) < internalErrorShare {
-            return ServiceAnswer.error("InternalErrorException", "Internal error (injected by the emulator)",
-                                       status: .internalServerError)
+            return ServiceAnswer.error(Self.internalError)
         }
         return nil
     }
+
+    static let throttled = ErrorAnswer("TooManyRequestsException", "Rate exceeded")
+    static let internalError = ErrorAnswer("InternalErrorException", "Internal error (injected by the emulator)",
+                                           status: .internalServerError)
 }

@@ -18,7 +18,7 @@ struct FeedbackHandler: Sendable {
         } catch {
             // Not one JSON object: the service's Coral deserializer answers
             // without a message (kinesalite's captures; see the README).
-            return ServiceAnswer.error("SerializationException", nil)
+            return ServiceAnswer.error(.serialization)
         }
         let report = operation.validate(request)
         if let type = report.errorType {

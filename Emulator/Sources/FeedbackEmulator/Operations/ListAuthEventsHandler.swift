@@ -20,7 +20,7 @@ struct ListAuthEventsHandler: Sendable {
         do {
             members = try JSONValue.object(parsing: body.readableBytesView, keepingOnly: Self.members)
         } catch {
-            return ServiceAnswer.error("SerializationException", nil)
+            return ServiceAnswer.error(.serialization)
         }
         // UserPoolId and Username: the engine's rules, through an Admin feedback
         // request whose other members are valid placeholders.

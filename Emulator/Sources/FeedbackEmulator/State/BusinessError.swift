@@ -3,11 +3,14 @@
 /// The messages are the emulator's: where no public capture shows the
 /// service's wording, the README's table of business answers says so
 /// (evidence `inferred`). None quotes a username or a token.
-struct BusinessError: Error, Sendable, Hashable {
-    /// The error type (`UserNotFoundException`), sent as `__type`.
-    let type: String
-    /// The message.
-    let message: String
+struct BusinessError: Error, Sendable {
+    /// The answer: the error type (`UserNotFoundException`) as `__type`, and
+    /// the message. Built once for each of the constants below.
+    let answer: ErrorAnswer
+
+    init(type: String, message: String) {
+        answer = ErrorAnswer(type, message)
+    }
 
     static func unknownPool(_ id: String) -> BusinessError {
         BusinessError(type: "ResourceNotFoundException", message: "User pool \(id) does not exist.")

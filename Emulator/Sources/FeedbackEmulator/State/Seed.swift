@@ -95,7 +95,7 @@ public struct Seed: Sendable, Hashable, Codable {
             eventId = try container.decode(String.self, forKey: .eventId)
             feedbackToken = try container.decode(String.self, forKey: .feedbackToken)
             eventType = try container.decodeIfPresent(String.self, forKey: .eventType) ?? "SignIn"
-            creationDate = try container.decodeIfPresent(Date.self, forKey: .creationDate)
+            creationDate = try container.decodeDateIfPresent(forKey: .creationDate)
             eventResponse = try container.decodeIfPresent(String.self, forKey: .eventResponse) ?? "Pass"
             riskDecision = try container.decodeIfPresent(String.self, forKey: .riskDecision) ?? "AccountTakeover"
             riskLevel = try container.decodeIfPresent(String.self, forKey: .riskLevel) ?? "High"
@@ -115,6 +115,16 @@ public struct Seed: Sendable, Hashable, Codable {
         public init(value: String, provider: String, date: Date) {
             self.value = value
             self.provider = provider
+            self.date = date
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            value = try container.decode(String.self, forKey: .value)
+            provider = try container.decode(String.self, forKey: .provider)
+            guard let date = try container.decodeDateIfPresent(forKey: .date) else {
+                throw DecodingError.keyNotFound(CodingKeys.date, .init(codingPath: container.codingPath, debugDescription: "no date"))
+            }
             self.date = date
         }
     }
@@ -222,4 +232,17 @@ public struct Seed: Sendable, Hashable, Codable {
 public struct SeedError: Error, Sendable, Hashable, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
+}
+
+extension KeyedDecodingContainer {
+    /// The ISO 8601 date at `key`, or `nil` when absent. A malformed one is
+    /// refused with `key` in the error's path (the decoder's own error names
+    /// only the object that holds it).
+    func decodeDateIfPresent(forKey key: Key) throws -> Date? {
+        do {
+            return try decodeIfPresent(Date.self, forKey: key)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.last?.stringValue != key.stringValue {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: context.debugDescription)
+        }
+    }
 }

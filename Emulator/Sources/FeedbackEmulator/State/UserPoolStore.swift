@@ -57,16 +57,19 @@ public final class UserPoolStore: Sendable {
     /// token must be the event's (`token` is `nil` for the Admin operation).
     func giveFeedback(poolId: String, username: String, eventId: String, token: String?, value: String,
                       date: Date) -> BusinessError? {
-        state.withLock { pools -> BusinessError? in
-            guard var pool = pools[ExactName(poolId)] else { return .unknownPool(poolId) }
-            guard pool.advancedSecurity else { return .advancedSecurityOff }
-            let userName = ExactName(username)
-            guard var user = pool.users[userName] else { return .unknownUser }
-            guard let position = user.index[ExactName(eventId)] else { return .unknownEvent }
-            if let token, !token.utf8.elementsEqual(user.events[position].feedbackToken.utf8) { return .wrongToken }
-            user.events[position].feedback = Seed.Feedback(value: value, provider: token == nil ? "ADMIN" : "USER", date: date)
-            pool.users[userName] = user
-            pools[ExactName(poolId)] = pool
+        let poolName = ExactName(poolId), userName = ExactName(username)
+        return state.withLock { pools -> BusinessError? in
+            // Read without keeping a copy of the pool or the user, then written in place: no
+            // copy-on-write of the pool's users or of the user's events on every request.
+            guard let advancedSecurity = pools[poolName]?.advancedSecurity else { return .unknownPool(poolId) }
+            guard advancedSecurity else { return .advancedSecurityOff }
+            guard let index = pools[poolName]!.users[userName]?.index else { return .unknownUser }
+            guard let position = index[ExactName(eventId)] else { return .unknownEvent }
+            if let token, !token.utf8.elementsEqual(pools[poolName]!.users[userName]!.events[position].feedbackToken.utf8) {
+                return .wrongToken
+            }
+            pools[poolName]!.users[userName]!.events[position].feedback =
+                Seed.Feedback(value: value, provider: token == nil ? "ADMIN" : "USER", date: date)
             return nil
         }
     }

@@ -19,11 +19,19 @@ struct AdminAuthorization: Sendable {
 
     static let service = "cognito-idp"
 
+    static let missingToken = ErrorAnswer("MissingAuthenticationTokenException", "Missing Authentication Token")
+    static let unrecognizedClient = ErrorAnswer("UnrecognizedClientException", "The security token included in the request is invalid.")
+    static let wrongRegion = ErrorAnswer("InvalidSignatureException", "Credential should be scoped to a valid region.")
+    static let wrongService = ErrorAnswer("InvalidSignatureException", "Credential should be scoped to correct service: '\(service)'.")
+    static let expired = ErrorAnswer("InvalidSignatureException", "Signature expired.")
+    static let mismatch = ErrorAnswer("InvalidSignatureException",
+                                      "The request signature we calculated does not match the signature you provided.")
+
     /// `nil` when `request` (with its collected `body`) may call an Admin
     /// operation; else the refusal.
     func refusal(of request: Request, body: ByteBuffer) -> Response? {
         guard let header = request.headers[ServiceAnswer.authorizationName] else {
-            return ServiceAnswer.error("MissingAuthenticationTokenException", "Missing Authentication Token")
+            return ServiceAnswer.error(Self.missingToken)
         }
         let authorization: SigV4Authorization
         do {
@@ -32,23 +40,22 @@ struct AdminAuthorization: Sendable {
             return ServiceAnswer.error("IncompleteSignatureException", "Authorization header is not SigV4: \(error.reason)")
         }
         if let credentials, !authorization.accessKeyId.utf8.elementsEqual(credentials.accessKeyId.utf8) {
-            return ServiceAnswer.error("UnrecognizedClientException", "The security token included in the request is invalid.")
+            return ServiceAnswer.error(Self.unrecognizedClient)
         }
         guard authorization.region.utf8.elementsEqual(region.utf8) else {
-            return ServiceAnswer.error("InvalidSignatureException", "Credential should be scoped to a valid region.")
+            return ServiceAnswer.error(Self.wrongRegion)
         }
         guard authorization.service.utf8.elementsEqual(Self.service.utf8) else {
-            return ServiceAnswer.error("InvalidSignatureException", "Credential should be scoped to correct service: '\(Self.service)'.")
+            return ServiceAnswer.error(Self.wrongService)
         }
         guard let credentials else { return nil }
         let check = SigV4.verify(wireRequest(request, body: body), host: request.head.authority ?? "",
                                  credentials: credentials, region: region, service: Self.service, now: Date())
         switch check {
         case .valid: return nil
-        case .outsideClockSkew: return ServiceAnswer.error("InvalidSignatureException", "Signature expired.")
+        case .outsideClockSkew: return ServiceAnswer.error(Self.expired)
         case .mismatch:
-            return ServiceAnswer.error("InvalidSignatureException",
-                                       "The request signature we calculated does not match the signature you provided.")
+            return ServiceAnswer.error(Self.mismatch)
         case .missing, .malformed, .wrongScope:
             return ServiceAnswer.error("IncompleteSignatureException", check.description)
         }
