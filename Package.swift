@@ -7,8 +7,8 @@ import PackageDescription
 //   FeedbackWire           awsJson1.1 on the wire: JSON text, request bodies, HTTP messages (standard library only)
 //   FeedbackSigning        SigV4 and the credentials it signs with
 //   FeedbackVectors        the language-neutral test vectors
+//   FeedbackAdapterProtocol the messages between the client runner and an adapter (rules, wire, signing only)
 //   FeedbackConformance    the judges: an engine's report, a server's response, a client's request
-//   FeedbackAdapterProtocol the messages between the client runner and an adapter
 //   FeedbackClient         this project's own Swift client (encoder and decoder)
 //   FeedbackRunner         runs against live servers and adapter processes; reports
 //   FeedbackLint           bulk linting of bodies (rules and wire only)
@@ -36,9 +36,9 @@ let package = Package(
         // Compiles vectors/*.json into FeedbackVectors: a copied binary carries them.
         .plugin(name: "EmbedVectors", capability: .buildTool(), dependencies: ["embed-vectors"]),
         .executableTarget(name: "embed-vectors"),
+        .target(name: "FeedbackAdapterProtocol", dependencies: ["FeedbackRules", "FeedbackWire", "FeedbackSigning"]),
         .target(name: "FeedbackConformance",
-                dependencies: ["FeedbackRules", "FeedbackWire", "FeedbackSigning", "FeedbackVectors"]),
-        .target(name: "FeedbackAdapterProtocol", dependencies: ["FeedbackConformance"]),
+                dependencies: ["FeedbackRules", "FeedbackWire", "FeedbackSigning", "FeedbackVectors", "FeedbackAdapterProtocol"]),
         .target(name: "FeedbackClient", dependencies: ["FeedbackRules", "FeedbackWire", "FeedbackSigning"]),
         .target(name: "FeedbackRunner", dependencies: ["FeedbackConformance", "FeedbackAdapterProtocol"]),
         .target(name: "FeedbackLint", dependencies: ["FeedbackRules", "FeedbackWire"]),
@@ -46,23 +46,32 @@ let package = Package(
         .target(name: "FeedbackCLI", dependencies: ["FeedbackLint", "FeedbackConformance", "FeedbackRunner"]),
         .executableTarget(name: "cognito-feedback", dependencies: ["FeedbackCLI"]),
         // The client adapter over the project's own Swift client (Conformance/PROTOCOL.md).
-        .executableTarget(name: "feedback-swift-adapter", dependencies: ["FeedbackAdapterProtocol", "FeedbackClient", "FeedbackConformance"],
+        .executableTarget(name: "feedback-swift-adapter", dependencies: ["FeedbackAdapterProtocol", "FeedbackClient"],
                           path: "Conformance/adapters/swift"),
 
-        // Helpers every test target shares: the vectors, peers' processes, paths.
-        .target(name: "FeedbackTestSupport", dependencies: ["FeedbackConformance", "FeedbackRunner"], path: "Tests/FeedbackTestSupport"),
+        // Test helpers per layer, each on only what it helps test: paths, seeded
+        // randomness and the vectors; client cases; peers' processes.
+        .target(name: "FeedbackTestSupport", dependencies: ["FeedbackVectors"], path: "Tests/FeedbackTestSupport"),
+        .target(name: "FeedbackConformanceTestSupport", dependencies: ["FeedbackConformance", "FeedbackTestSupport"],
+                path: "Tests/FeedbackConformanceTestSupport"),
+        .target(name: "FeedbackProcessTestSupport", dependencies: ["FeedbackRunner", "FeedbackTestSupport"],
+                path: "Tests/FeedbackProcessTestSupport"),
         .testTarget(name: "FeedbackRulesTests",
                     dependencies: ["FeedbackRules", "FeedbackReference", "FeedbackConformance", "FeedbackTestSupport"]),
         .testTarget(name: "FeedbackWireTests", dependencies: ["FeedbackWire", "FeedbackTestSupport"]),
         .testTarget(name: "FeedbackSigningTests", dependencies: ["FeedbackSigning", "FeedbackTestSupport"]),
         .testTarget(name: "FeedbackVectorsTests", dependencies: ["FeedbackVectors", "FeedbackTestSupport"]),
-        .testTarget(name: "FeedbackConformanceTests", dependencies: ["FeedbackConformance", "FeedbackTestSupport"]),
-        .testTarget(name: "FeedbackAdapterProtocolTests", dependencies: ["FeedbackAdapterProtocol", "FeedbackTestSupport"]),
+        .testTarget(name: "FeedbackConformanceTests",
+                    dependencies: ["FeedbackConformance", "FeedbackTestSupport", "FeedbackConformanceTestSupport"]),
+        .testTarget(name: "FeedbackAdapterProtocolTests",
+                    dependencies: ["FeedbackAdapterProtocol", "FeedbackConformance", "FeedbackConformanceTestSupport"]),
         .testTarget(name: "FeedbackClientTests",
-                    dependencies: ["FeedbackClient", "FeedbackConformance", "FeedbackTestSupport"]),
-        .testTarget(name: "FeedbackRunnerTests", dependencies: ["FeedbackRunner", "FeedbackTestSupport"]),
-        .testTarget(name: "FeedbackLintTests", dependencies: ["FeedbackLint", "FeedbackTestSupport"]),
-        .testTarget(name: "FeedbackCLITests", dependencies: ["FeedbackCLI", "FeedbackTestSupport"]),
+                    dependencies: ["FeedbackClient", "FeedbackConformance", "FeedbackTestSupport", "FeedbackConformanceTestSupport"]),
+        .testTarget(name: "FeedbackRunnerTests",
+                    dependencies: ["FeedbackRunner", "FeedbackTestSupport", "FeedbackConformanceTestSupport", "FeedbackProcessTestSupport"]),
+        .testTarget(name: "FeedbackLintTests", dependencies: ["FeedbackLint", "FeedbackTestSupport", "FeedbackProcessTestSupport"]),
+        .testTarget(name: "FeedbackCLITests",
+                    dependencies: ["FeedbackCLI", "FeedbackTestSupport", "FeedbackConformanceTestSupport", "FeedbackProcessTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,8 @@
 // clients do.
 import FeedbackAdapterProtocol
 import FeedbackClient
-import FeedbackConformance
+import FeedbackRules
+import FeedbackWire
 import Foundation
 
 let lints = CommandLine.arguments.dropFirst().contains("--lint")

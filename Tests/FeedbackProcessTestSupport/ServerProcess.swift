@@ -1,4 +1,5 @@
 import FeedbackRunner
+import FeedbackTestSupport
 import Foundation
 
 /// A peer server the runner tests start as a child process: one of the

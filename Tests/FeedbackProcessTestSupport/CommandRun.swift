@@ -1,4 +1,5 @@
 import FeedbackRunner
+import FeedbackTestSupport
 import Foundation
 
 /// A command run to its end, as a user runs it: what it wrote and how it ended.
