@@ -1,10 +1,16 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The platform is Linux (glibc), with Swift 6 and its
+// toolchain only: no package dependencies. SwiftPM's `platforms:` lists
+// Apple systems only, so Linux is declared here, in the README, and by
+// FeedbackSystem, which does not compile elsewhere.
+//
 // One concept per module, each on the ones below it:
 //
+//   FeedbackSystem         the C library, wrapped once: descriptors, files, child processes, threads, sockets
 //   FeedbackRules          the engine (standard library only)
-//   FeedbackWire           awsJson1.1 on the wire: JSON text, request bodies, HTTP messages (standard library only)
+//   FeedbackWire           awsJson1.1 on the wire: JSON text, request bodies, HTTP messages (standard library and FeedbackSystem)
 //   FeedbackSigning        SigV4 and the credentials it signs with
 //   FeedbackVectors        the language-neutral test vectors
 //   FeedbackAdapterProtocol the messages between the client runner and an adapter (rules, wire, signing only)
@@ -29,8 +35,9 @@ let package = Package(
         .executable(name: "cognito-feedback", targets: ["cognito-feedback"]),
     ],
     targets: [
+        .target(name: "FeedbackSystem"),
         .target(name: "FeedbackRules"),
-        .target(name: "FeedbackWire", dependencies: ["FeedbackRules"]),
+        .target(name: "FeedbackWire", dependencies: ["FeedbackRules", "FeedbackSystem"]),
         .target(name: "FeedbackSigning", dependencies: ["FeedbackWire"]),
         .target(name: "FeedbackVectors", dependencies: ["FeedbackRules", "FeedbackWire"], plugins: ["EmbedVectors"]),
         // Compiles vectors/*.json into FeedbackVectors: a copied binary carries them.
@@ -40,13 +47,13 @@ let package = Package(
         .target(name: "FeedbackConformance",
                 dependencies: ["FeedbackRules", "FeedbackWire", "FeedbackSigning", "FeedbackVectors", "FeedbackAdapterProtocol"]),
         .target(name: "FeedbackClient", dependencies: ["FeedbackRules", "FeedbackWire", "FeedbackSigning"]),
-        .target(name: "FeedbackRunner", dependencies: ["FeedbackConformance", "FeedbackAdapterProtocol"]),
-        .target(name: "FeedbackLint", dependencies: ["FeedbackRules", "FeedbackWire"]),
+        .target(name: "FeedbackRunner", dependencies: ["FeedbackConformance", "FeedbackAdapterProtocol", "FeedbackSystem"]),
+        .target(name: "FeedbackLint", dependencies: ["FeedbackRules", "FeedbackWire", "FeedbackSystem"]),
         .target(name: "FeedbackReference", dependencies: ["FeedbackRules"]),
-        .target(name: "FeedbackCLI", dependencies: ["FeedbackLint", "FeedbackConformance", "FeedbackRunner"]),
-        .executableTarget(name: "cognito-feedback", dependencies: ["FeedbackCLI"]),
+        .target(name: "FeedbackCLI", dependencies: ["FeedbackLint", "FeedbackConformance", "FeedbackRunner", "FeedbackSystem"]),
+        .executableTarget(name: "cognito-feedback", dependencies: ["FeedbackCLI", "FeedbackSystem"]),
         // The client adapter over the project's own Swift client (Conformance/PROTOCOL.md).
-        .executableTarget(name: "feedback-swift-adapter", dependencies: ["FeedbackAdapterProtocol", "FeedbackClient"],
+        .executableTarget(name: "feedback-swift-adapter", dependencies: ["FeedbackAdapterProtocol", "FeedbackClient", "FeedbackSystem"],
                           path: "Conformance/adapters/swift"),
 
         // Test helpers per layer, each on only what it helps test: paths, seeded
@@ -54,8 +61,9 @@ let package = Package(
         .target(name: "FeedbackTestSupport", dependencies: ["FeedbackVectors"], path: "Tests/FeedbackTestSupport"),
         .target(name: "FeedbackConformanceTestSupport", dependencies: ["FeedbackConformance", "FeedbackTestSupport"],
                 path: "Tests/FeedbackConformanceTestSupport"),
-        .target(name: "FeedbackProcessTestSupport", dependencies: ["FeedbackRunner", "FeedbackTestSupport"],
+        .target(name: "FeedbackProcessTestSupport", dependencies: ["FeedbackSystem", "FeedbackTestSupport"],
                 path: "Tests/FeedbackProcessTestSupport"),
+        .testTarget(name: "FeedbackSystemTests", dependencies: ["FeedbackSystem"]),
         .testTarget(name: "FeedbackRulesTests",
                     dependencies: ["FeedbackRules", "FeedbackReference", "FeedbackConformance", "FeedbackTestSupport"]),
         .testTarget(name: "FeedbackWireTests", dependencies: ["FeedbackWire", "FeedbackTestSupport"]),
@@ -69,7 +77,8 @@ let package = Package(
                     dependencies: ["FeedbackClient", "FeedbackConformance", "FeedbackTestSupport", "FeedbackConformanceTestSupport"]),
         .testTarget(name: "FeedbackRunnerTests",
                     dependencies: ["FeedbackRunner", "FeedbackTestSupport", "FeedbackConformanceTestSupport", "FeedbackProcessTestSupport"]),
-        .testTarget(name: "FeedbackLintTests", dependencies: ["FeedbackLint", "FeedbackTestSupport", "FeedbackProcessTestSupport"]),
+        .testTarget(name: "FeedbackLintTests",
+                    dependencies: ["FeedbackLint", "FeedbackSystem", "FeedbackTestSupport", "FeedbackProcessTestSupport"]),
         .testTarget(name: "FeedbackCLITests",
                     dependencies: ["FeedbackCLI", "FeedbackTestSupport", "FeedbackConformanceTestSupport", "FeedbackProcessTestSupport"]),
     ],

@@ -4,6 +4,10 @@ import Glibc
 import Musl
 #endif
 
+#if !os(Linux)
+#error("The platform is Linux: FeedbackSystem wraps the calls of its C library (glibc, or musl).")
+#endif
+
 // Every call into the C library that the package makes, wrapped once, as
 // swift-nio's `NIOPosix/System.swift` does: an interrupted call (`EINTR`)
 // is retried here and nowhere else, a short write resumed here, a failure
@@ -290,6 +294,11 @@ package enum System {
         return String(cString: resolved)
     }
 
+    /// Whether this process may run the file at `path`.
+    package static func isExecutable(_ path: String) -> Bool {
+        access(path, X_OK) == 0
+    }
+
     /// Whether this process may write `path`; why not otherwise.
     package static func checkWritable(_ path: String) throws(SystemError) {
         guard access(path, W_OK) == 0 else { throw .current }
@@ -323,8 +332,9 @@ package enum System {
     package static func anonymousFile() throws(SystemError) -> Int32 {
         let folder = environment("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array((folder + "/.cognito-feedback.XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkostemp($0.baseAddress!, O_CLOEXEC) }
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .current }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         return descriptor
     }
@@ -351,6 +361,11 @@ package enum System {
     /// `main` only (children it starts inherit it), never a library.
     package static func ignoreBrokenPipeSignal() {
         _ = signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Ends the process with `status`, as `exit(3)` does.
+    package static func exit(_ status: Int32) -> Never {
+        c_exit(status)
     }
 
     /// Sleeps this thread for `milliseconds`.
@@ -427,6 +442,19 @@ package enum System {
         memchr(base, Int32(byte), count)
     }
 
+    /// `value` as C's `%*.*f` writes it (the C locale's `.`): `places`
+    /// digits after the point, right-aligned in at least `width` characters.
+    package static func fixedPoint(_ value: Double, places: Int, width: Int) -> String {
+        let arguments: [any CVarArg] = [Int32(clamping: width), Int32(clamping: places), value]
+        let length = withVaList(arguments) { vsnprintf(nil, 0, "%*.*f", $0) }
+        guard length >= 0 else { return String(value) }
+        var bytes = [CChar](repeating: 0, count: Int(length) + 1)
+        _ = bytes.withUnsafeMutableBufferPointer { buffer in
+            withVaList(arguments) { vsnprintf(buffer.baseAddress, buffer.count, "%*.*f", $0) }
+        }
+        return String(decoding: bytes.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The real cube root of `x` (`cbrt(3)`).
     package static func cubeRoot(_ x: Double) -> Double { cbrt(x) }
 }
@@ -440,3 +468,4 @@ private func c_poll(_ descriptors: inout [pollfd], _ count: nfds_t, _ millisecon
 private func c_rename(_ source: String, _ target: String) -> Int32 { rename(source, target) }
 private func c_socket(_ family: Int32, _ type: Int32, _ proto: Int32) -> Int32 { socket(family, type, proto) }
 private func c_connect(_ socket: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 { connect(socket, address, length) }
+private func c_exit(_ status: Int32) -> Never { exit(status) }
