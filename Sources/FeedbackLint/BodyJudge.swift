@@ -1,6 +1,6 @@
 import FeedbackRules
-import FeedbackWire
 import FeedbackSystem
+import FeedbackWire
 
 /// Reads bodies, judges them and renders their results: one per thread,
 /// keeping what it can reuse from body to body (the member slots, the

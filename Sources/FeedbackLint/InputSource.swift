@@ -1,5 +1,5 @@
-import FeedbackWire
 import FeedbackSystem
+import FeedbackWire
 
 /// A fixed-size byte buffer, owned by one thread at a time: blocks of
 /// lines go to a worker and come back with their results.

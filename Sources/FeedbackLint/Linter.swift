@@ -1,6 +1,6 @@
 import FeedbackRules
-import FeedbackWire
 import FeedbackSystem
+import FeedbackWire
 
 /// Judges request bodies read from files or standard input, as
 /// `cognito-feedback lint` does, and writes one result per body.

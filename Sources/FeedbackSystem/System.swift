@@ -430,16 +430,11 @@ package enum System {
     // MARK: Memory and numbers
 
     /// The offset of the first `byte` in `bytes` (`memchr(3)`), or `nil`.
+    /// Inlined into its callers: lint looks for every line's end with it.
     @inlinable
     package static func firstIndex(of byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int? {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
-        return memoryScan(base, byte, bytes.count).map { UnsafeRawPointer($0) - base }
-    }
-
-    /// `memchr(3)`.
-    @usableFromInline
-    package static func memoryScan(_ base: UnsafeRawPointer, _ byte: UInt8, _ count: Int) -> UnsafeMutableRawPointer? {
-        memchr(base, Int32(byte), count)
+        return memchr(base, Int32(byte), bytes.count).map { UnsafeRawPointer($0) - base }
     }
 
     /// `value` as C's `%*.*f` writes it (the C locale's `.`): `places`

@@ -57,6 +57,22 @@ public enum Vectors {
 }
 
 extension Array where Element == Vector {
+    /// Runs `check` on each vector, inside one test: a passing run prints
+    /// one line for all of them, where a test parameterized over the
+    /// vectors prints one per vector (thousands in a `swift test`). A
+    /// failure still names its vector: an error `check` throws is recorded
+    /// with the vector's id, and each `#expect` and `#require` in `check`
+    /// names it in its comment.
+    public func check(_ check: (Vector) throws -> Void) {
+        for vector in self {
+            do { try check(vector) } catch is ExpectationFailedError {
+                // A failed #require: recorded already, with its comment.
+            } catch {
+                Issue.record(error, "\(vector.id)")
+            }
+        }
+    }
+
     /// The vectors `isSelected` keeps, or an error naming the empty
     /// selection `described` (see ``Vectors``).
     public func selecting(_ described: String, _ isSelected: (Vector) -> Bool) throws -> [Vector] {
