@@ -1,4 +1,6 @@
-import FeedbackConformance
+import FeedbackRules
+import FeedbackSigning
+import FeedbackWire
 
 /// A message from the runner to a client adapter: one JSON object per line
 /// on the adapter's standard input (`Conformance/PROTOCOL.md`).
@@ -121,11 +123,6 @@ public struct RunCommand: Sendable, Hashable, CustomStringConvertible {
         self.operation = operation
         self.parameters = parameters
         self.response = response
-    }
-
-    /// The command for a case.
-    public init(_ item: ClientCase) {
-        self.init(id: item.id, operation: item.operation, parameters: item.parameters, response: item.response)
     }
 
     /// The case id only: parameters hold sensitive values.

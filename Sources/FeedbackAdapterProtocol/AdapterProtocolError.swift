@@ -1,4 +1,6 @@
-import FeedbackConformance
+import FeedbackRules
+import FeedbackSigning
+import FeedbackWire
 
 /// A protocol message that is not what `Conformance/PROTOCOL.md` says: its
 /// description names the field at fault, never a value.

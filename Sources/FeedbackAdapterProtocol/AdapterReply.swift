@@ -3,7 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import FeedbackConformance
+import FeedbackRules
+import FeedbackSigning
+import FeedbackWire
 
 /// A message from a client adapter to the runner: one JSON object per line
 /// on the adapter's standard output (`Conformance/PROTOCOL.md`).

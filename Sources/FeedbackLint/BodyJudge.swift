@@ -1,10 +1,6 @@
 import FeedbackRules
+import FeedbackSystem
 import FeedbackWire
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Reads bodies, judges them and renders their results: one per thread,
 /// keeping what it can reuse from body to body (the member slots, the
@@ -98,7 +94,7 @@ struct BodyJudge<Renderer: ResultRenderer> {
                 start = lines.offset
                 continue
             }
-            let lineFeed = memchr(base + start, 0x0A, block.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? block.count
+            let lineFeed = System.firstIndex(of: 0x0A, in: UnsafeRawBufferPointer(start: base + start, count: block.count - start)).map { start + $0 } ?? block.count
             let end = lineFeed > start && block[lineFeed - 1] == 0x0D ? lineFeed - 1 : lineFeed
             var reader = JSONReader(UnsafeBufferPointer(rebasing: block[start..<end]))
             reader.setStart(TextLocation(line: line, column: 1))

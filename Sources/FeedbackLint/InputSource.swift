@@ -1,9 +1,5 @@
+import FeedbackSystem
 import FeedbackWire
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A fixed-size byte buffer, owned by one thread at a time: blocks of
 /// lines go to a worker and come back with their results.
@@ -100,8 +96,9 @@ final class InputSource: JSONByteSource {
         guard block.count > 0 else { return .end }
         let base = block.storage.baseAddress!
         var lines = 0, end = 0
-        while lines < ByteBlock.maximumLines, end < block.count, let found = memchr(base + end, 0x0A, block.count - end) {
-            end = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+        while lines < ByteBlock.maximumLines, end < block.count,
+              let found = System.firstIndex(of: 0x0A, in: UnsafeRawBufferPointer(start: base + end, count: block.count - end)) {
+            end += found + 1
             lines += 1
         }
         if lines == 0 {
@@ -179,8 +176,7 @@ final class InputSource: JSONByteSource {
     /// The offset of the first LF in `range` of the block.
     private func firstLineFeed(in range: Range<Int>) -> Int? {
         guard let block, !range.isEmpty else { return nil }
-        return memchr(block.storage.baseAddress! + range.lowerBound, 0x0A, range.count)
-            .map { UnsafeRawPointer($0) - UnsafeRawPointer(block.storage.baseAddress!) }
+        return System.firstIndex(of: 0x0A, in: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: block.storage[range]))).map { range.lowerBound + $0 }
     }
 
     private var window: UnsafeBufferPointer<UInt8> {
@@ -194,7 +190,7 @@ final class InputSource: JSONByteSource {
         // Keep the unread bytes at the front, read after them.
         let kept = block.count - start
         if start > 0 {
-            _ = memmove(block.storage.baseAddress!, block.storage.baseAddress! + start, kept)
+            UnsafeMutableRawPointer(block.storage.baseAddress!).copyMemory(from: block.storage.baseAddress! + start, byteCount: kept)
             start = 0
         }
         fill(block, from: kept)

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FeedbackSystem
 
 /// Where a run's results go: the format's header, the results in order,
 /// its footer. Once a write fails, nothing more is written and the run
@@ -18,9 +14,9 @@ final class LintOutput {
     private(set) var failed = false
 
     /// Results go through `write`; JUnit's are spooled first, to the file
-    /// `spoolFile` opens (an unlinked temporary one; in memory when it
-    /// opens none).
-    init(format: LintFormat, spoolFile: () -> UnsafeMutablePointer<FILE>? = { tmpfile() },
+    /// whose descriptor `spoolFile` opens for reading and writing (an
+    /// unlinked temporary one; in memory when it opens none).
+    init(format: LintFormat, spoolFile: () -> Int32? = { try? System.anonymousFile() },
          write: @escaping (UnsafeRawBufferPointer) -> Bool) {
         self.format = format
         self.write = write
@@ -71,20 +67,30 @@ final class LintOutput {
 /// temporary one), or in memory when there is none. Every write and read
 /// of the file is checked: a spool that lost bytes fails the run's output.
 private final class Spool {
-    private let file: UnsafeMutablePointer<FILE>?
+    private let file: Int32?
     private var memory: [UInt8] = []
+    /// Bytes not yet written to the file: one write per 64 KiB.
+    private var pending: [UInt8] = []
 
-    init(file: UnsafeMutablePointer<FILE>?) {
+    init(file: Int32?) {
         self.file = file
     }
 
     /// Keeps `bytes`: `false` when the file did not take them all.
     func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let file else {
+        guard file != nil else {
             memory += bytes
             return true
         }
-        return fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count
+        pending += bytes
+        return pending.count < 1 << 16 || flush()
+    }
+
+    /// Writes out the pending bytes: `false` when the file did not take them all.
+    private func flush() -> Bool {
+        guard let file else { return true }
+        defer { pending.removeAll(keepingCapacity: true) }
+        return pending.withUnsafeBytes { bytes in (try? System.writeAll(file, bytes)) != nil }
     }
 
     /// Hands back everything appended, in chunks, while `take` says so:
@@ -94,14 +100,15 @@ private final class Spool {
             _ = memory.withUnsafeBytes { take($0) }
             return true
         }
-        guard fflush(file) == 0, fseek(file, 0, SEEK_SET) == 0 else { return false }
+        guard flush(), (try? System.rewind(file)) != nil else { return false }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if count == 0 { return ferror(file) == 0 }
+            let read = chunk.withUnsafeMutableBytes { buffer in Result { () throws(SystemError) in try System.read(file, into: buffer) } }
+            guard let count = try? read.get() else { return false }
+            if count == 0 { return true }
             guard chunk.withUnsafeBytes({ take(UnsafeRawBufferPointer(rebasing: $0[..<count])) }) else { return true }
         }
     }
 
-    deinit { if let file { fclose(file) } }
+    deinit { if let file { System.close(file) } }
 }

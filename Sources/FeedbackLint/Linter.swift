@@ -1,10 +1,6 @@
 import FeedbackRules
+import FeedbackSystem
 import FeedbackWire
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Judges request bodies read from files or standard input, as
 /// `cognito-feedback lint` does, and writes one result per body.
@@ -48,7 +44,7 @@ public struct Linter: Sendable {
     }
 
     /// The number of processors online: the default of `--jobs`.
-    public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    public static var processorCount: Int { System.processorCount }
 
     /// The most threads ``jobs`` starts: with a block of input and its
     /// results in flight per thread, memory stays bounded.
@@ -163,7 +159,7 @@ private final class LintRun<Renderer: ResultRenderer> {
             case .failure(let failure): return refuse(input, failure.reason)
             }
         }
-        defer { if input.descriptor == nil { close(descriptor) } }
+        defer { if input.descriptor == nil { System.close(descriptor) } }
         let source = InputSource(descriptor: descriptor)
         if linter.jsonLines { lintLines(source, context(input)) } else { lintDocument(source, context(input)) }
     }
@@ -180,13 +176,12 @@ private final class LintRun<Renderer: ResultRenderer> {
     /// Opens a file for reading: its descriptor, or why not (a directory,
     /// missing, not allowed).
     private static func open(_ path: String) -> Result<Int32, OpenFailure> {
-        let descriptor = openForReading(path)
-        guard descriptor >= 0 else {
-            return .failure(OpenFailure(errno == ENOENT ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))"))
+        let descriptor: Int32
+        do { descriptor = try System.open(path, .read) } catch {
+            return .failure(OpenFailure(error == .noSuchFile ? "no such file" : "cannot be read (\(error))"))
         }
-        var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-            close(descriptor)
+        if (try? System.status(of: descriptor))?.kind == .directory {
+            System.close(descriptor)
             return .failure(OpenFailure("cannot be read (a directory)"))
         }
         return .success(descriptor)
@@ -355,7 +350,3 @@ private final class LintRun<Renderer: ResultRenderer> {
     }
 }
 
-/// `open(2)` for reading, under a name no method shadows.
-private func openForReading(_ path: String) -> Int32 {
-    open(path, O_RDONLY | O_CLOEXEC)
-}

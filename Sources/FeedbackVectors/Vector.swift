@@ -168,8 +168,9 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     /// Whether the vector expects a refusal of the body (flags
     /// `MalformedBody`, `EmptyBody`): ``expected`` is `SerializationException`
     /// with no violation, which only a refusal gives (HTTP 400
-    /// `SerializationException` from a server; `EngineAnswer.refused(_:)`
-    /// from an engine). ``alternatives`` may allow more.
+    /// `SerializationException` from a server; a `JSONError` thrown by
+    /// `validate(json:)`, the input refused as unusable, from an engine).
+    /// ``alternatives`` may allow more.
     public var expectsRefusal: Bool {
         expected?.isRefusal == true
     }

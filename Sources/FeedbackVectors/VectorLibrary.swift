@@ -65,7 +65,7 @@ public struct VectorLibrary: Sendable {
         }
     }
 
-    /// `built-in set, 576 vectors, digest 1a2b3c4d5e6f7a8b`.
+    /// `built-in set, 762 vectors, digest 1a2b3c4d5e6f7a8b`.
     public var version: String {
         "\(source == .builtIn ? "built-in set" : "set \(source)"), \(vectors.count) vectors, digest \(digest)"
     }

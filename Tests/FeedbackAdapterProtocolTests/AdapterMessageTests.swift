@@ -3,7 +3,6 @@ import Testing
 import FeedbackRules
 import FeedbackAdapterProtocol
 import FeedbackConformance
-import FeedbackTestSupport
 
 @Suite("Adapter protocol messages")
 struct AdapterMessageTests {

@@ -1,6 +1,7 @@
 import FeedbackConformance
 import Foundation
 import FeedbackTestSupport
+import FeedbackProcessTestSupport
 import Testing
 
 /// The built `cognito-feedback` binary, run as a user runs it.

@@ -1,5 +1,6 @@
 import Foundation
 import FeedbackTestSupport
+import FeedbackProcessTestSupport
 import Testing
 
 /// Input no one should send, and `lint`'s answer to each: a clear error with

@@ -1,4 +1,5 @@
 import FeedbackTestSupport
+import FeedbackProcessTestSupport
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import FeedbackConformance
 import FeedbackRunner
 import FeedbackTestSupport
+import FeedbackProcessTestSupport
 import Foundation
 import Testing
 

@@ -17,36 +17,37 @@ struct EngineJudgementTests {
         }
     }
 
-    @Test("A vector takes valid and a refusal exactly where it allows them, and rejects a missing violation, an extra one and another reading",
-          arguments: try Vectors.for(.rules))
-    func mismatchCanFail(_ vector: Vector) throws {
-        // Every member absent, as the other operation lists them: no vector's reading.
-        let other: FeedbackOperation = vector.operation == .updateAuthEventFeedback ? .adminUpdateAuthEventFeedback : .updateAuthEventFeedback
-        let wrong = other.validate { _ in .absent }
-        let refusal = Result<ValidationReport, JSONError>.failure(JSONError(.loneSurrogate, at: 0))
-        func mismatch(_ report: ValidationReport) -> String? { vector.mismatch(report) }
-        func mismatch(_ outcome: Result<ValidationReport, JSONError>) -> String? {
-            let result = vector.judge(outcome)
-            return result.verdict == .pass ? nil : result.got
-        }
-        // What the file says, read directly: valid where listed, a refusal where expected or listed.
-        let validListed = vector.result == .valid || vector.alternatives.contains(.valid)
-        let refusalListed = (vector.expected?.errorType == .serialization && vector.expected?.violations.isEmpty == true)
-            || vector.alternatives.contains(.refused)
-        #expect((mismatch(ValidationReport(violations: [])) == nil) == validListed)
-        #expect((mismatch(refusal) == nil) == refusalListed)
-        #expect((mismatch(.failure(JSONError(.syntax, at: 0))) == nil) == refusalListed)
-        #expect(mismatch(wrong) != nil)
-        if vector.result == .invalid, !vector.expectsRefusal {
-            let actual = vector.operation.validate(try #require(vector.body))
-            #expect(mismatch(ValidationReport(violations: Array(actual.violations.dropLast()))) != nil)
-            let extra = FeedbackOperation.updateAuthEventFeedback.validate { _ in .absent }.violations
-            #expect(mismatch(ValidationReport(violations: actual.violations + extra)) != nil)
-        }
-        if vector.flags.contains("EmptyBody") {
-            // Refused first; the reading {} (every member of the operation required) conforms too.
-            #expect(vector.expectsRefusal)
-            #expect(mismatch(vector.operation.validate { _ in .absent }) == nil)
+    @Test("A vector takes valid and a refusal exactly where it allows them, and rejects a missing violation, an extra one and another reading")
+    func mismatchCanFail() throws {
+        try Vectors.for(.rules).check { vector throws in
+            // Every member absent, as the other operation lists them: no vector's reading.
+            let other: FeedbackOperation = vector.operation == .updateAuthEventFeedback ? .adminUpdateAuthEventFeedback : .updateAuthEventFeedback
+            let wrong = other.validate { _ in .absent }
+            let refusal = Result<ValidationReport, JSONError>.failure(JSONError(.loneSurrogate, at: 0))
+            func mismatch(_ report: ValidationReport) -> String? { vector.mismatch(report) }
+            func mismatch(_ outcome: Result<ValidationReport, JSONError>) -> String? {
+                let result = vector.judge(outcome)
+                return result.verdict == .pass ? nil : result.got
+            }
+            // What the file says, read directly: valid where listed, a refusal where expected or listed.
+            let validListed = vector.result == .valid || vector.alternatives.contains(.valid)
+            let refusalListed = (vector.expected?.errorType == .serialization && vector.expected?.violations.isEmpty == true)
+                || vector.alternatives.contains(.refused)
+            #expect((mismatch(ValidationReport(violations: [])) == nil) == validListed, "\(vector.id)")
+            #expect((mismatch(refusal) == nil) == refusalListed, "\(vector.id)")
+            #expect((mismatch(.failure(JSONError(.syntax, at: 0))) == nil) == refusalListed, "\(vector.id)")
+            #expect(mismatch(wrong) != nil, "\(vector.id)")
+            if vector.result == .invalid, !vector.expectsRefusal {
+                let actual = vector.operation.validate(try #require(vector.body, "\(vector.id)"))
+                #expect(mismatch(ValidationReport(violations: Array(actual.violations.dropLast()))) != nil, "\(vector.id)")
+                let extra = FeedbackOperation.updateAuthEventFeedback.validate { _ in .absent }.violations
+                #expect(mismatch(ValidationReport(violations: actual.violations + extra)) != nil, "\(vector.id)")
+            }
+            if vector.flags.contains("EmptyBody") {
+                // Refused first; the reading {} (every member of the operation required) conforms too.
+                #expect(vector.expectsRefusal, "\(vector.id)")
+                #expect(mismatch(vector.operation.validate { _ in .absent }) == nil, "\(vector.id)")
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import FeedbackLint
 import FeedbackRules
 import FeedbackTestSupport
+import FeedbackProcessTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,7 @@
 import Foundation
 import FeedbackTestSupport
+import FeedbackConformanceTestSupport
+import FeedbackProcessTestSupport
 import Testing
 import FeedbackRules
 import FeedbackAdapterProtocol

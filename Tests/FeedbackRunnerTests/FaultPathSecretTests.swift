@@ -2,6 +2,7 @@ import FeedbackConformance
 import FeedbackRules
 import Foundation
 import FeedbackTestSupport
+import FeedbackConformanceTestSupport
 import Testing
 @testable import FeedbackRunner
 

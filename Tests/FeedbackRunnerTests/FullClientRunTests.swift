@@ -1,5 +1,6 @@
 import Foundation
 import FeedbackTestSupport
+import FeedbackConformanceTestSupport
 import Testing
 import FeedbackConformance
 @testable import FeedbackRunner

@@ -1,5 +1,6 @@
 import FeedbackConformance
 import FeedbackTestSupport
+import FeedbackProcessTestSupport
 import Foundation
 import Testing
 @testable import FeedbackRunner

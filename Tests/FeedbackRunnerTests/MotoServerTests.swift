@@ -1,6 +1,7 @@
 import FeedbackConformance
 import Foundation
 import FeedbackTestSupport
+import FeedbackProcessTestSupport
 import Testing
 @testable import FeedbackRunner
 

@@ -2,6 +2,8 @@ import FeedbackConformance
 import FeedbackRules
 import Foundation
 import FeedbackTestSupport
+import FeedbackProcessTestSupport
+import Synchronization
 import Testing
 @_spi(Benchmarks) @testable import FeedbackRunner
 
@@ -239,9 +241,8 @@ struct ServerRunnerTests {
 }
 
 /// Records progress calls from the runner's tasks.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [(Int, Int)] = []
-    func record(_ done: Int, _ total: Int) { lock.withLock { recorded.append((done, total)) } }
-    var calls: [(Int, Int)] { lock.withLock { recorded } }
+final class Counter: Sendable {
+    private let recorded = Mutex<[(Int, Int)]>([])
+    func record(_ done: Int, _ total: Int) { recorded.withLock { $0.append((done, total)) } }
+    var calls: [(Int, Int)] { recorded.withLock { $0 } }
 }

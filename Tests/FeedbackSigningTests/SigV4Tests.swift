@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import FeedbackConformance
+import FeedbackSigning
+import FeedbackWire
 @testable import FeedbackSigning
 import FeedbackTestSupport
 

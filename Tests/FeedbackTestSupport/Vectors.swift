@@ -1,4 +1,4 @@
-import FeedbackConformance
+import FeedbackVectors
 import Testing
 
 /// The vectors, loaded once for every suite.
@@ -57,6 +57,22 @@ public enum Vectors {
 }
 
 extension Array where Element == Vector {
+    /// Runs `check` on each vector, inside one test: a passing run prints
+    /// one line for all of them, where a test parameterized over the
+    /// vectors prints one per vector (thousands in a `swift test`). A
+    /// failure still names its vector: an error `check` throws is recorded
+    /// with the vector's id, and each `#expect` and `#require` in `check`
+    /// names it in its comment.
+    public func check(_ check: (Vector) throws -> Void) {
+        for vector in self {
+            do { try check(vector) } catch is ExpectationFailedError {
+                // A failed #require: recorded already, with its comment.
+            } catch {
+                Issue.record(error, "\(vector.id)")
+            }
+        }
+    }
+
     /// The vectors `isSelected` keeps, or an error naming the empty
     /// selection `described` (see ``Vectors``).
     public func selecting(_ described: String, _ isSelected: (Vector) -> Bool) throws -> [Vector] {
@@ -72,26 +88,6 @@ extension Vector: CustomTestArgumentEncodable {
     public func encodeTestArgument(to encoder: some Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(id)
-    }
-}
-
-extension ClientCase: CustomTestArgumentEncodable {
-    public func encodeTestArgument(to encoder: some Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(id)
-    }
-}
-
-/// The ids of `results` in which some string holds a sensitive parameter
-/// value of its case (values of 4 scalars or more: shorter ones, such as
-/// `a`, occur in ordinary words).
-public func leakedValues(_ results: [CaseResult], _ cases: [ClientCase]) -> [String] {
-    let byId = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    return results.compactMap { result in
-        guard let item = byId[result.id] else { return nil }
-        let text = ([result.expected, result.got].compactMap { $0 } + result.notes).joined(separator: "\n")
-        let secrets = item.parameters.filter { $0.key.isSensitive && $0.value.unicodeScalars.count >= 4 }.map(\.value)
-        return secrets.contains { Array(text.utf8).contains(Array($0.utf8)) } ? result.id : nil
     }
 }
 

@@ -96,7 +96,7 @@ struct StreamingReaderTests {
         }
     }
 
-    @Test("A kept member reads as the current body wrote it: equal to the last body's, absent, a new one, an escaped one")
+    @Test("A kept member reads as each body wrote it: the same value twice, absent, a new one, an escaped one")
     func keptStringsAcrossBodies() throws {
         var kept = KeptMembers(count: Self.keys.count)
         for (text, expected) in [(#"{"Username":"same"}"#, "same"), (#"{"Username":"same"}"#, "same"), (#"{}"#, nil),

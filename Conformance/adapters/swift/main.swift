@@ -10,7 +10,9 @@
 // clients do.
 import FeedbackAdapterProtocol
 import FeedbackClient
-import FeedbackConformance
+import FeedbackRules
+import FeedbackSystem
+import FeedbackWire
 import Foundation
 
 let lints = CommandLine.arguments.dropFirst().contains("--lint")
@@ -19,14 +21,8 @@ var endpoint = ""
 
 /// Writes one reply line; a runner that stopped reading ends the adapter.
 @MainActor func reply(_ reply: AdapterReply) {
-    let line = reply.jsonLine(endpoint: endpoint)
-    var offset = 0
-    while offset < line.count {
-        let written = line[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { exit(1) }
-        offset += written
-    }
+    let written = reply.jsonLine(endpoint: endpoint).withUnsafeBytes { line in Result { () throws(SystemError) in try System.writeAll(1, line) } }
+    if case .failure = written { exit(1) }
 }
 
 while let line = readLine(strippingNewline: true) {

@@ -5,11 +5,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `cognito-feedback conform server`: every server vector, as the real
 /// request, against an endpoint: an implementation under test, or the real

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FeedbackSystem
 
 /// A file the user names for output (`--output`, `--record`): opened
 /// before the run, so a run that cannot write fails at once, and written
@@ -31,7 +27,7 @@ import Darwin
 /// Every text written passes the run's ``OutputFilter`` last, as every
 /// other output of the tool does.
 ///
-/// Every write is checked (``writeAll(_:_:)``): a short write is resumed,
+/// Every write is checked (`System.writeAll(_:_:socket:)`): a short write is resumed,
 /// an interrupted one retried, and any other failure (`ENOSPC` on a full
 /// disk or `/dev/full`) makes ``commit(_:)`` throw, naming the path.
 final class OutputFile {
@@ -56,33 +52,38 @@ final class OutputFile {
         self.what = what
         self.filter = filter
         func failed(_ code: Int32) -> UsageError {
-            UsageError("cannot write \(what) to \(path) (\(String(cString: strerror(code))))")
+            UsageError("cannot write \(what) to \(path) (\(SystemError(code)))")
         }
         let target: Target
         do { target = try Target(resolving: path) } catch { throw failed(error.code) }
+        let opened: Result<Int32, SystemError>
         switch target {
         case .directory:
             throw UsageError("cannot write \(what) to \(path): it is a directory")
         case .descriptor(let own):
-            descriptor = fcntl(own, F_DUPFD_CLOEXEC, 0)
+            opened = Result { () throws(SystemError) in try System.duplicate(own) }
             replacement = nil
         case .node(let node):
-            repeat { descriptor = open(node, O_WRONLY | O_NOCTTY | O_CLOEXEC) } while descriptor < 0 && errno == EINTR
+            opened = Result { () throws(SystemError) in try System.open(node, .write) }
             replacement = nil
         case .file(let file, let existing):
             // A file `>` could not write is not replaced either.
-            if existing != nil, access(file, W_OK) != 0 { throw failed(errno) }
+            if existing != nil {
+                do { try System.checkWritable(file) } catch { throw failed(error.code) }
+            }
             let name = file.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? file
-            let temporary = Target.folder(of: file) + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-            if descriptor >= 0, let existing {
+            let temporary = Target.folder(of: file) + "/.\(name).\(System.processID).\(UInt32.random(in: 0...UInt32.max)).tmp"
+            opened = Result { () throws(SystemError) in try System.open(temporary, .createNew, permissions: 0o666) }
+            if case .success(let descriptor) = opened, let existing {
                 // The replacement keeps the file's owner (when this process may give it) and permissions.
-                _ = fchown(descriptor, existing.owner, existing.group)
-                _ = fchmod(descriptor, existing.mode)
+                System.setOwnership(descriptor, owner: existing.owner, group: existing.group, permissions: existing.mode)
             }
             replacement = (temporary, file)
         }
-        guard descriptor >= 0 else { throw failed(errno) }
+        switch opened {
+        case .success(let opened): descriptor = opened
+        case .failure(let error): throw failed(error.code)
+        }
     }
 
     deinit { abandon() }
@@ -94,7 +95,8 @@ final class OutputFile {
     func append(_ text: String) -> Bool {
         guard failure == nil, descriptor >= 0 else { return false }
         var bytes = filter.apply(text)
-        failure = bytes.withUTF8 { writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+        let written = bytes.withUTF8 { text in Result { () throws(SystemError) in try System.writeAll(descriptor, UnsafeRawBufferPointer(text)) } }
+        if case .failure(let error) = written { failure = error.code }
         return failure == nil
     }
 
@@ -103,16 +105,20 @@ final class OutputFile {
     ///   replaced file is then as it was.
     func commit(_ text: String = "") throws(UsageError) {
         if !text.isEmpty { append(text) }
-        var failure = failure ?? (descriptor < 0 ? EBADF : nil)
-        if failure == nil, replacement != nil, fsync(descriptor) != 0 { failure = errno }
-        if descriptor >= 0, close(descriptor) != 0, failure == nil, errno != EINTR { failure = errno }
+        var failure = failure ?? (descriptor < 0 ? SystemError.badDescriptor.code : nil)
+        if failure == nil, replacement != nil {
+            do { try System.sync(descriptor) } catch { failure = error.code }
+        }
+        if descriptor >= 0, let closing = System.close(descriptor), failure == nil { failure = closing.code }
         descriptor = -1
         if let replacement {
-            if failure == nil, rename(replacement.temporary, replacement.target) != 0 { failure = errno }
-            if failure != nil { unlink(replacement.temporary) }
+            if failure == nil {
+                do { try System.rename(replacement.temporary, over: replacement.target) } catch { failure = error.code }
+            }
+            if failure != nil { System.remove(replacement.temporary) }
         }
         if let failure {
-            throw UsageError("cannot write \(what) to \(path) (\(String(cString: strerror(failure))))")
+            throw UsageError("cannot write \(what) to \(path) (\(SystemError(failure)))")
         }
     }
 
@@ -120,9 +126,9 @@ final class OutputFile {
     /// removed, a target written in place keeps what it got. Idempotent.
     func abandon() {
         guard descriptor >= 0 else { return }
-        close(descriptor)
+        System.close(descriptor)
         descriptor = -1
-        if let replacement { unlink(replacement.temporary) }
+        if let replacement { System.remove(replacement.temporary) }
     }
 
     /// What a path comes to once its links are followed.
@@ -141,34 +147,32 @@ final class OutputFile {
         /// - Throws: the `errno` of a path that cannot be looked at, or
         ///   `ELOOP`.
         init(resolving path: String) throws(Failure) {
-            guard !path.isEmpty else { throw Failure(ENOENT) }
+            guard !path.isEmpty else { throw Failure(SystemError.noSuchFile.code) }
             var current = path
             for _ in 0..<40 {
-                var info = stat()
-                guard lstat(current, &info) == 0 else {
-                    if errno == ENOENT { self = .file(current, existing: nil); return }
-                    throw Failure(errno)
+                let info: FileStatus
+                do { info = try System.status(atPath: current, followingLinks: false) } catch {
+                    if error == .noSuchFile { self = .file(current, existing: nil); return }
+                    throw Failure(error.code)
                 }
-                switch info.st_mode & S_IFMT {
-                case S_IFREG:
-                    self = .file(current, existing: Ownership(owner: info.st_uid, group: info.st_gid, mode: info.st_mode & 0o7777))
+                switch info.kind {
+                case .regular:
+                    self = .file(current, existing: Ownership(owner: info.owner, group: info.group, mode: info.permissions))
                     return
-                case S_IFDIR: self = .directory; return
-                case S_IFLNK:
+                case .directory: self = .directory; return
+                case .symbolicLink:
                     switch Self.processDescriptor(current) {
                     case .own(let descriptor): self = .descriptor(descriptor); return
                     case .other: self = .node(current); return
                     case nil: break
                     }
-                    var bytes = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-                    let count = readlink(current, &bytes, bytes.count - 1)
-                    guard count > 0 else { throw Failure(count < 0 ? errno : ENOENT) }
-                    let link = String(decoding: bytes[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                    let link: String
+                    do { link = try System.linkTarget(current) } catch { throw Failure(error.code) }
                     current = link.hasPrefix("/") ? link : Self.folder(of: current) + "/" + link
-                default: self = .node(current); return
+                case .other: self = .node(current); return
                 }
             }
-            throw Failure(ELOOP)
+            throw Failure(SystemError.tooManyLinks.code)
         }
 
         /// The folder a path's last component is in (`.` for a bare name).
@@ -182,20 +186,18 @@ final class OutputFile {
         /// of this process's descriptors, or another process's (opened in
         /// place: its target's name is not a path); `nil` for any other link.
         static func processDescriptor(_ link: String) -> ProcessDescriptor? {
-            guard let resolved = realpath(Self.folder(of: link), nil) else { return nil }
-            let folder = String(cString: resolved)
-            free(resolved)
+            guard let folder = System.resolvedPath(Self.folder(of: link)) else { return nil }
             guard folder.hasPrefix("/proc/"), folder.hasSuffix("/fd") else { return nil }
             let name = link.split(separator: "/").last.map(String.init) ?? ""
-            if folder == "/proc/\(getpid())/fd", let number = Int32(name), number >= 0 { return .own(number) }
+            if folder == "/proc/\(System.processID)/fd", let number = Int32(name), number >= 0 { return .own(number) }
             return .other
         }
 
         /// A regular file's owner, group and permission bits.
         struct Ownership: Equatable {
-            let owner: uid_t
-            let group: gid_t
-            let mode: mode_t
+            let owner: UInt32
+            let group: UInt32
+            let mode: UInt32
         }
 
         /// A link in a descriptor folder.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FeedbackSystem
 
 /// Where the tool reads and writes: the process's streams, or buffers in
 /// tests. Every text written, to standard output, to standard error or to a
@@ -39,7 +35,7 @@ public struct ToolIO {
     /// checked; standard error unbuffered, failures ignored.
     public static var process: ToolIO {
         ToolIO(standardInput: 0, output: OutputSink(descriptor: 1),
-               error: { line in _ = Array((line + "\n").utf8).withUnsafeBytes { writeAll(2, $0) } })
+               error: { line in _ = Array((line + "\n").utf8).withUnsafeBytes { try? System.writeAll(2, $0) } })
     }
 }
 
@@ -91,7 +87,7 @@ public final class OutputSink {
         }
         // A large write goes out as it is, not through the buffer.
         if buffer.isEmpty, bytes.count >= 1 << 16,
-            let error = bytes.withContiguousStorageIfAvailable({ writeAll(descriptor!, UnsafeRawBufferPointer($0)) })
+            let error = bytes.withContiguousStorageIfAvailable({ Self.writeAll(descriptor!, UnsafeRawBufferPointer($0)) })
         {
             return record(error)
         }
@@ -111,33 +107,22 @@ public final class OutputSink {
     public func flush() -> Bool {
         guard failure == nil else { return false }
         guard let descriptor, !buffer.isEmpty else { return true }
-        let error = buffer.withUnsafeBytes { writeAll(descriptor, $0) }
+        let error = buffer.withUnsafeBytes { Self.writeAll(descriptor, $0) }
         buffer.removeAll(keepingCapacity: true)
         return record(error)
     }
 
-    /// Records the outcome of a write (`errno`, or `nil`): whether it went out.
-    private func record(_ error: Int32?) -> Bool {
+    /// Writes all of `bytes`: `nil`, or why a write failed.
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> SystemError? {
+        do { try System.writeAll(descriptor, bytes) } catch { return error }
+        return nil
+    }
+
+    /// Records the outcome of a write (why it failed, or `nil`): whether it went out.
+    private func record(_ error: SystemError?) -> Bool {
         guard let error else { return true }
-        failure = String(cString: strerror(error))
+        failure = error.description
         buffer = []
         return false
     }
-}
-
-/// Writes all of `bytes` to `descriptor`, retrying short writes and
-/// interruptions: `nil`, or the `errno` of the write that failed.
-func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
-    var offset = 0
-    while offset < bytes.count {
-        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written > 0 {
-            offset += written
-        } else if written < 0 && errno == EINTR {
-            continue
-        } else {
-            return written < 0 ? errno : EIO
-        }
-    }
-    return nil
 }

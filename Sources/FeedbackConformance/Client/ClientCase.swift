@@ -118,3 +118,10 @@ extension ClientCase {
     /// The request id every canned response carries (clients log it).
     public static let requestId = "00000000-0000-4000-8000-000000000000"
 }
+
+extension RunCommand {
+    /// The command that gives `item` to an adapter.
+    public init(_ item: ClientCase) {
+        self.init(id: item.id, operation: item.operation, parameters: item.parameters, response: item.response)
+    }
+}

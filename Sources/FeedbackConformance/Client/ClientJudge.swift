@@ -95,7 +95,7 @@ public struct ClientJudge: Judge {
                                                      detail: "the client lacks the operation")])
         case .sent(let sent):
             let deviations = self.deviations(item, sent)
-            let got = deviations.isEmpty ? "sent the exact request; surfaced \(sent.surfaced)"
+            let got = deviations.isEmpty ? "sent the exact request; surfaced \(Self.shown(sent.surfaced))"
                 : deviations.map(\.detail).joined(separator: "; ")
             return verdict(CaseResult(id: item.id, verdict: .pass, expected: expected, got: got, milliseconds: milliseconds,
                                       deviations: deviations))
@@ -122,8 +122,8 @@ public struct ClientJudge: Judge {
         if !sent.surfaced.matches(item.surfaces) {
             let status = String(item.response.status)
             let shown = sent.surfaced == .error(status) && ClientJudge.scrub(status, of: item) != nil
-                ? "the HTTP status \(status) as the error type" : "\(sent.surfaced)"
-            let detail = "surfaced \(shown) instead of \(item.surfaces)"
+                ? "the HTTP status \(status) as the error type" : Self.shown(sent.surfaced)
+            let detail = "surfaced \(shown) instead of \(Self.shown(item.surfaces))"
             switch (item.surfaces, sent.surfaced, item.form) {
             case (.success, _, _), (_, .success, _):
                 deviations.append(Deviation(finding: "surfaces-wrong-outcome", severity: .service, detail: detail))
@@ -146,7 +146,7 @@ public struct ClientJudge: Judge {
     /// `POST / UpdateAuthEventFeedback unsigned, body = parameters; surfaces success`.
     public func expectation(for item: ClientCase) -> String {
         "POST / \(item.operation.rawValue) \(item.operation.isSigned ? "SigV4-signed" : "unsigned"), body = parameters; "
-            + "surfaces \(item.surfaces)" + (item.result == .valid ? "" : " (or a local rejection)")
+            + "surfaces \(shown(item.surfaces))" + (item.result == .valid ? "" : " (or a local rejection)")
     }
 
     static func headerProblems(_ operation: FeedbackOperation, _ request: WireRequest) -> [Deviation] {
@@ -258,6 +258,15 @@ extension ClientJudge {
     /// `an unrecognised error type (N characters)`.
     public static func shown(errorType type: String) -> String {
         knownErrorTypes.contains(type) ? type : "an unrecognised error type (\(type.unicodeScalars.count) characters)"
+    }
+
+    /// `success`, or the error type as ``shown(errorType:)`` shows it: an
+    /// adapter's text is never shown as is.
+    public static func shown(_ surfaced: Surfaced) -> String {
+        switch surfaced {
+        case .success: "success"
+        case .error(let type): shown(errorType: type)
+        }
     }
 
     /// `text` with its control characters dropped, cut to 200 scalars

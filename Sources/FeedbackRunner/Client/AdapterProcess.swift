@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FeedbackSystem
 
 /// A client adapter running as a child process that speaks JSON lines on
 /// its standard input and output (`Conformance/PROTOCOL.md`).
@@ -82,7 +78,7 @@ package final class AdapterProcess {
             case .wouldBlock: break
             case .closed: throw exitFailure(otherwise: Failure(.writeFailed, "the adapter closed its standard input"))
             }
-            guard try wait(for: input, events: Int16(POLLOUT), until: deadline) else {
+            guard try wait(for: input, events: .writable, until: deadline) else {
                 throw Failure(.timedOut, "the adapter did not read its input within \(Self.seconds(timeout))")
             }
         }
@@ -107,7 +103,7 @@ package final class AdapterProcess {
             if buffer.count > maxLineBytes {
                 throw Failure(.lineTooLong, "a reply line exceeds \(maxLineBytes) bytes")
             }
-            guard try wait(for: output, events: Int16(POLLIN), until: deadline) else {
+            guard try wait(for: output, events: .readable, until: deadline) else {
                 throw Failure(.timedOut, "no reply within \(Self.seconds(timeout))")
             }
             let read = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
@@ -137,17 +133,17 @@ package final class AdapterProcess {
     /// or `deadline` passes; `false` on timeout. An adapter that has exited
     /// is a failure at once, even when something it started still holds
     /// its pipes open (no end of file would ever come).
-    private func wait(for descriptor: Descriptor, events: Int16, until deadline: ContinuousClock.Instant) throws(Failure) -> Bool {
+    private func wait(for descriptor: Descriptor, events: PollEvents, until deadline: ContinuousClock.Instant) throws(Failure) -> Bool {
         while true {
             guard let milliseconds = deadline.pollTimeout(cap: 100) else { return false }
-            var fds = [pollfd(fd: descriptor.raw, events: events, revents: 0)]
-            if process.error >= 0 { fds.append(pollfd(fd: process.error, events: Int16(POLLIN), revents: 0)) }
+            var fds = [PollRequest(descriptor.raw, events)]
+            if process.error >= 0 { fds.append(PollRequest(process.error, .readable)) }
             let ready: Bool
-            do { ready = try Descriptor.poll(&fds, milliseconds: milliseconds) } catch {
+            do { ready = try System.poll(&fds, milliseconds: milliseconds) } catch {
                 throw Failure(.exited, "cannot wait for the adapter")
             }
-            if fds.count > 1, fds[1].revents != 0 { drainStderr() }
-            if fds[0].revents != 0 { return true }
+            if fds.count > 1, !fds[1].returned.isEmpty { drainStderr() }
+            if !fds[0].returned.isEmpty { return true }
             if !ready, process.exitStatus != nil { throw exitFailure(otherwise: Failure(.exited, "the adapter exited")) }
         }
     }
@@ -181,8 +177,8 @@ package final class AdapterProcess {
     package func standardErrorTail() -> [String] {
         // Bounded: a grandchild that keeps writing cannot hold the runner here.
         for _ in 0..<64 where process.error >= 0 {
-            var fds = [pollfd(fd: process.error, events: Int16(POLLIN), revents: 0)]
-            guard (try? Descriptor.poll(&fds, milliseconds: 0)) == true, fds[0].revents != 0 else { break }
+            var fds = [PollRequest(process.error, .readable)]
+            guard (try? System.poll(&fds, milliseconds: 0)) == true, !fds[0].returned.isEmpty else { break }
             drainStderr()
         }
         return stderrTail.lines

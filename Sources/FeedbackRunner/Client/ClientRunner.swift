@@ -1,6 +1,7 @@
 import FeedbackAdapterProtocol
 import FeedbackConformance
 import FeedbackRules
+import FeedbackSystem
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -108,7 +109,7 @@ public struct ClientRunner: Sendable {
                 continuation.resume(returning: session.run(cases, progress: progress))
             }
             // No thread to be had: run here rather than not at all.
-            if !DetachedThread.start(run) { run() }
+            if !SystemThread.detach(run) { run() }
         }
     }
 }

@@ -118,8 +118,8 @@ public struct ServerRunner: Sendable {
     /// or `nil` when there is none (they cannot be reached).
     public static let installedCurl: String? = CurlHTTPClient.located
 
-    /// The default cap on a run's requests: every server vector once (576),
-    /// the two probes, and room for retries of about two cases in three.
+    /// The default cap on a run's requests: every server vector once (762),
+    /// the two probes, and room for retries of about one case in three.
     public static let defaultMaxRequests = 1000
 
     /// The run's options.

@@ -3,9 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
+import FeedbackSystem
 
 /// The CUBIC curve of a throttled sender's rate, as botocore's adaptive
 /// retry mode computes it (`botocore/retries/throttling.py`,
@@ -44,7 +42,7 @@ struct CubicRate: Sendable, Hashable {
     }
 
     private static func zeroPoint(_ maxRate: Double) -> Double {
-        cbrt(maxRate * (1 - beta) / scale)
+        System.cubeRoot(maxRate * (1 - beta) / scale)
     }
 
     /// The rate `time` seconds into the curve after a success (`success_received`).

@@ -1,5 +1,4 @@
-#if canImport(Glibc)
-import Glibc
+import FeedbackSystem
 import Synchronization
 
 /// A host name's addresses, looked up within a deadline.
@@ -10,18 +9,8 @@ import Synchronization
 /// thread of its own, which the caller stops waiting for at the deadline or
 /// on cancellation (the thread then ends on its own, freeing what it got).
 struct AddressLookup {
-    /// One address to connect to, copied out of the C library's list.
-    struct Address {
-        var family: Int32
-        var type: Int32
-        var `protocol`: Int32
-        /// The `sockaddr` bytes.
-        var bytes: [UInt8]
-        var length: socklen_t { socklen_t(bytes.count) }
-    }
-
     /// The addresses, in the order the resolver gave them.
-    let entries: [Address]
+    let entries: [SocketAddress]
 
     /// Looks `host` up for a TCP connection to `port`.
     /// - Throws: `.unresolved` when the name has no address, `failure` at
@@ -30,7 +19,7 @@ struct AddressLookup {
                           cancelled: @escaping @Sendable () -> Bool) throws(TransportFailure) -> AddressLookup {
         if let numeric = lookUp(host, port: port, numericOnly: true) { return numeric }
         let pending = Pending(host: host, port: port)
-        guard pending.start() else { throw .other(Int(EAGAIN)) }
+        guard pending.start() else { throw .other(Int(SystemError.tryAgain.code)) }
         while true {
             if let done = pending.take() {
                 guard let found = done else { throw .unresolved }
@@ -38,29 +27,14 @@ struct AddressLookup {
             }
             if cancelled() { throw .cancelled }
             guard let milliseconds = deadline.pollTimeout(cap: 10) else { throw failure }
-            usleep(UInt32(milliseconds) * 1000)
+            System.sleep(milliseconds: Int(milliseconds))
         }
     }
 
     /// `getaddrinfo` for `host`; `nil` when it has no address (or, with
     /// `numericOnly`, is not a numeric address).
     fileprivate static func lookUp(_ host: String, port: Int, numericOnly: Bool) -> AddressLookup? {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        if numericOnly { hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV }
-        var list: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else { return nil }
-        defer { freeaddrinfo(list) }
-        var entries: [Address] = []
-        var next: UnsafeMutablePointer<addrinfo>? = first
-        while let info = next {
-            next = info.pointee.ai_next
-            guard let address = info.pointee.ai_addr else { continue }
-            let bytes = Array(UnsafeRawBufferPointer(start: address, count: Int(info.pointee.ai_addrlen)))
-            entries.append(Address(family: info.pointee.ai_family, type: info.pointee.ai_socktype,
-                                   protocol: info.pointee.ai_protocol, bytes: bytes))
-        }
+        let entries = System.addresses(of: host, port: port, numericOnly: numericOnly)
         return entries.isEmpty ? nil : AddressLookup(entries: entries)
     }
 }
@@ -79,7 +53,7 @@ private final class Pending: @unchecked Sendable {
 
     /// Starts the lookup's thread (detached); `false` when no thread can be made.
     func start() -> Bool {
-        DetachedThread.start { [self] in finish(AddressLookup.lookUp(host, port: port, numericOnly: false)) }
+        SystemThread.detach { [self] in finish(AddressLookup.lookUp(host, port: port, numericOnly: false)) }
     }
 
     private func finish(_ found: AddressLookup?) {
@@ -91,4 +65,3 @@ private final class Pending: @unchecked Sendable {
         result.withLock { $0 }
     }
 }
-#endif

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FeedbackSystem
 import FeedbackConformance
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -47,10 +43,10 @@ struct CurlHTTPClient: Sendable {
 
     /// `curl` on `PATH`, or `nil` when there is none.
     static let located: String? = {
-        guard let path = getenv("PATH").map({ String(cString: $0) }) else { return nil }
+        guard let path = System.environment("PATH") else { return nil }
         for folder in path.split(separator: ":") where !folder.isEmpty {
             let candidate = "\(folder)/curl"
-            if access(candidate, X_OK) == 0 { return candidate }
+            if System.isExecutable(candidate) { return candidate }
         }
         return nil
     }()
@@ -86,16 +82,16 @@ struct CurlHTTPClient: Sendable {
         while true {
             if cancelled() { return .failure(.cancelled) }
             guard let milliseconds = deadline.pollTimeout(cap: 50) else { return .failure(failure) }
-            var descriptors = [pollfd(fd: child.output, events: Int16(POLLIN), revents: 0)]
+            var descriptors = [PollRequest(child.output, .readable)]
             for input in inputs where input.descriptor >= 0 {
-                descriptors.append(pollfd(fd: input.descriptor, events: Int16(POLLOUT), revents: 0))
+                descriptors.append(PollRequest(input.descriptor, .writable))
             }
-            do { _ = try Descriptor.poll(&descriptors, milliseconds: milliseconds) } catch {
+            do { _ = try System.poll(&descriptors, milliseconds: milliseconds) } catch {
                 return .failure(.other(Int(error.code)))
             }
             for index in inputs.indices where inputs[index].descriptor >= 0 {
                 let input = inputs[index]
-                guard descriptors.contains(where: { $0.fd == input.descriptor && $0.revents != 0 }) else { continue }
+                guard descriptors.contains(where: { $0.descriptor == input.descriptor && !$0.returned.isEmpty }) else { continue }
                 let written = input.bytes[input.written...].withUnsafeBytes { Descriptor(input.descriptor).write($0) }
                 if case .moved(let count) = written { inputs[index].written += count }
                 if inputs[index].written == input.bytes.count || written.isClosed {
@@ -103,7 +99,7 @@ struct CurlHTTPClient: Sendable {
                     inputs[index].descriptor = -1
                 }
             }
-            guard descriptors[0].revents != 0 else { continue }
+            guard !descriptors[0].returned.isEmpty else { continue }
             let (chunk, read) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { buffer in
                 let read = Descriptor(child.output).read(into: buffer)
                 guard case .moved(let count) = read else { return ([UInt8](), read) }

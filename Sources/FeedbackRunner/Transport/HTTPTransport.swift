@@ -5,11 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FeedbackSystem
 
 /// Why an HTTP exchange gave no usable answer. Descriptions name the kind of
 /// failure only, never a request or answer byte.
@@ -122,7 +118,6 @@ final class HTTPTransport: Sendable {
         guard request.isWritableAsHTTP else { return .failure(.invalidRequest) }
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
         switch url.scheme?.lowercased() {
-        #if canImport(Glibc)
         case "http"?:
             guard let host = url.host else { break }
             let client = SocketHTTPClient(host: host, port: url.port ?? 80, hostHeader: Self.hostHeader(url),
@@ -130,7 +125,6 @@ final class HTTPTransport: Sendable {
             return await Self.onOwnThread { cancelled in
                 client.exchange(request, until: deadline, else: failure, cancelled: cancelled)
             }
-        #endif
         case "https"?:
             guard let curl else { return .failure(.needsCurl) }
             return await Self.onOwnThread { cancelled in
@@ -151,8 +145,8 @@ final class HTTPTransport: Sendable {
         let flag = CancellationFlag()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                guard DetachedThread.start({ continuation.resume(returning: exchange { flag.isSet }) }) else {
-                    continuation.resume(returning: .failure(.other(Int(EAGAIN))))
+                guard SystemThread.detach({ continuation.resume(returning: exchange { flag.isSet }) }) else {
+                    continuation.resume(returning: .failure(.other(Int(SystemError.tryAgain.code))))
                     return
                 }
             }

@@ -1,5 +1,4 @@
-#if canImport(Glibc)
-import Glibc
+import FeedbackSystem
 import FeedbackConformance
 
 /// A minimal HTTP/1.1 client for `http://` endpoints over a non-blocking TCP
@@ -109,13 +108,13 @@ private struct Connection {
     }
 
     /// Waits until the socket is ready for `events`, the deadline, or cancellation.
-    func wait(for events: Int16) throws(TransportFailure) {
+    func wait(for events: PollEvents) throws(TransportFailure) {
         while true {
             if cancelled() { throw .cancelled }
             guard let milliseconds = deadline.pollTimeout(cap: 50) else { throw failure }
-            var descriptors = [pollfd(fd: fd, events: events, revents: 0)]
+            var descriptors = [PollRequest(fd, events)]
             do {
-                if try Descriptor.poll(&descriptors, milliseconds: milliseconds) { return }
+                if try System.poll(&descriptors, milliseconds: milliseconds) { return }
             } catch {
                 throw .other(Int(error.code))
             }
@@ -127,24 +126,18 @@ private struct Connection {
         var refused = false
         for address in addresses.entries {
             close()
-            fd = socket(address.family, address.type, address.protocol)
-            guard fd >= 0 else { continue }
-            Descriptor(fd).setNonBlocking()
-            var one: Int32 = 1
-            _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            if address.bytes.withUnsafeBytes({ systemConnect(fd, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), address.length) }) == 0 {
-                return
-            }
-            guard errno == EINPROGRESS else {
-                refused = refused || errno == ECONNREFUSED
+            guard let opened = try? System.socket(for: address) else { continue }
+            fd = opened
+            switch System.connect(fd, to: address) {
+            case .connected: return
+            case .failed(let error):
+                refused = refused || error == .connectionRefused
                 continue
+            case .inProgress: break
             }
-            try wait(for: Int16(POLLOUT))
-            var error: Int32 = 0
-            var length = socklen_t(MemoryLayout<Int32>.size)
-            _ = getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length)
-            if error == 0 { return }
-            refused = refused || error == ECONNREFUSED
+            try wait(for: .writable)
+            guard let error = System.pendingError(ofSocket: fd) else { return }
+            refused = refused || error == .connectionRefused
         }
         close()
         throw refused ? .refused : .other(0)
@@ -155,7 +148,7 @@ private struct Connection {
         while sent < bytes.count {
             switch bytes[sent...].withUnsafeBytes({ Descriptor(fd).write($0, socket: true) }) {
             case .moved(let count): sent += count
-            case .wouldBlock: try wait(for: Int16(POLLOUT))
+            case .wouldBlock: try wait(for: .writable)
             case .closed: throw .closed
             }
         }
@@ -177,16 +170,10 @@ private struct Connection {
             }
             switch read {
             case .moved, .closed(0): return bytes
-            case .wouldBlock: try wait(for: Int16(POLLIN))
+            case .wouldBlock: try wait(for: .readable)
             case .closed: throw .closed
             }
         }
     }
 }
 
-/// `connect(2)`, under a name the connection's own `connect` does not shadow.
-private func systemConnect(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
-    connect(fd, address, length)
-}
-
-#endif

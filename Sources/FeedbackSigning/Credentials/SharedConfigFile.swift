@@ -8,7 +8,7 @@ import FeedbackWire
 /// `s3 =` and the like), which no credential key uses: it is skipped.
 ///
 /// ```swift
-/// let file = try SharedConfigFile(path: "/home/me/.aws/config")
+/// let file = try SharedConfigFile.read("/home/me/.aws/config")   // nil when there is none
 /// file?.sections["profile ci"]?["region"]   // "eu-west-1"
 /// ```
 ///

@@ -1,10 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FeedbackSystem
 
-/// A small file's bytes, read whole up to a limit, with the C library only
+/// A small file's bytes, read whole up to a limit, through ``FeedbackSystem``
 /// (no Foundation: the tool links FoundationEssentials, which has no
 /// `FileHandle`). Symbolic links are followed; a FIFO or device is read
 /// as it is, never written or replaced.
@@ -25,26 +21,27 @@ package enum FileBytes {
 
     /// The bytes of the file at `path`: at most `limit`, else `.tooLarge`.
     package static func contents(of path: String, limit: Int) throws(Failure) -> [UInt8] {
-        var status = stat()
-        guard stat(path, &status) == 0 else { throw errno == ENOENT || errno == ENOTDIR ? .missing : .unopenable(errno) }
-        guard status.st_mode & S_IFMT != S_IFDIR else { throw .directory }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unopenable(errno) }
-        defer { close(descriptor) }
+        let status: FileStatus
+        do { status = try System.status(atPath: path) } catch {
+            throw error == .noSuchFile || error == .notADirectory ? .missing : .unopenable(error.code)
+        }
+        guard status.kind != .directory else { throw .directory }
+        let descriptor: Int32
+        do { descriptor = try System.open(path, .read) } catch { throw .unopenable(error.code) }
+        defer { System.close(descriptor) }
         let (capacity, overflow) = limit.addingReportingOverflow(1)
         precondition(limit >= 0 && !overflow, "a file's limit is a size")
         var bytes = [UInt8](repeating: 0, count: min(capacity, 1 << 16))
         var count = 0
         while count < capacity {
             if count == bytes.count { bytes += repeatElement(0, count: min(bytes.count, capacity - count)) }
-            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, $0.count - count) }
-            if got > 0 {
-                count += got
-            } else if got == 0 {
-                break
-            } else if errno != EINTR {
-                throw .unreadable(errno)
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Result { () throws(SystemError) in try System.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...])) }
             }
+            let got: Int
+            do { got = try read.get() } catch { throw .unreadable(error.code) }
+            if got == 0 { break }
+            count += got
         }
         guard count <= limit else { throw .tooLarge }
         bytes.removeSubrange(count...)

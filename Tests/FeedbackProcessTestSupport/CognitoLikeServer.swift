@@ -1,3 +1,4 @@
+import FeedbackTestSupport
 import Foundation
 
 extension ServerProcess {

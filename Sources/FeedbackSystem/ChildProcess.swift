@@ -1,10 +1,16 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
+#elseif canImport(Musl)
+import Musl
 #endif
 
-/// A child process the runner starts: an adapter, or a peer in tests.
+/// A child process: an adapter, curl, or a peer in tests.
+///
+/// Writing to a child that exited fails with `EPIPE` and never ends this
+/// process: ``System/write(_:_:socket:)`` holds `SIGPIPE` back on the
+/// writing thread, so no library code changes the process's signal
+/// dispositions (the executable's `main` ignores `SIGPIPE`, and the
+/// children it starts inherit that, as `Conformance/PROTOCOL.md` says).
 ///
 /// Started with `posix_spawnp` in a process group of its own, with no
 /// signal blocked, every descriptor but its standard streams closed, and
@@ -82,7 +88,6 @@ package final class ChildProcess {
     package init(_ command: [String], stdin: Stream = .pipe, stdout: Stream = .pipe, stderr: Stream = .pipe,
                  extraInput wantsExtraInput: Bool = false, environment: [String: String] = [:]) throws(SpawnFailure) {
         guard let program = command.first, !program.isEmpty else { throw SpawnFailure(code: ENOENT) }
-        Self.ignoreSIGPIPE
         var pipes: [(read: Int32, write: Int32)?] = [nil, nil, nil, nil]
         func cleanUp() {
             for pair in pipes {
@@ -289,11 +294,6 @@ package final class ChildProcess {
             }
         }
     }
-
-    /// Writing to a child that exited must fail with `EPIPE`, not end this
-    /// process: the first child sets `SIGPIPE` to be ignored (children
-    /// inherit that, as `Conformance/PROTOCOL.md` says).
-    private static let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34 and later), found at run time.
     nonisolated(unsafe) private static let closeFrom: UnsafeMutableRawPointer? =

@@ -19,8 +19,8 @@ public enum ClientOutcome: Sendable, Hashable {
     /// surfaced this outcome.
     case sent(SentRequest)
     /// The adapter cannot run the case (the client lacks the operation).
-    /// The reason is the adapter's, already checked to hold no parameter
-    /// value (see ``ClientJudge/scrub(_:of:)``).
+    /// The reason is the adapter's, raw: the conformance judge shows it only
+    /// once it holds no parameter value (`ClientJudge.scrub(_:of:)`).
     case unsupported(String)
 }
 
@@ -44,20 +44,14 @@ public struct SentRequest: Sendable, Hashable {
 
 /// What a client surfaces to its caller for a response: success, or an error
 /// type by name.
-public enum Surfaced: Sendable, Hashable, CustomStringConvertible {
+///
+/// The error type is the adapter's text, kept as given: it is no
+/// `CustomStringConvertible`, so that nothing shows it by interpolation; the
+/// conformance judge says how it is shown (`ClientJudge.shown(_:)`).
+public enum Surfaced: Sendable, Hashable {
     /// The call succeeded.
     case success
     /// The call failed with this error type, as the client names it
     /// (`UserNotFoundException`).
     case error(String)
-
-    /// `success`, or the error type when it is a name this project knows
-    /// (``ClientJudge/shown(errorType:)``): an adapter's text is never
-    /// shown as is.
-    public var description: String {
-        switch self {
-        case .success: "success"
-        case .error(let type): ClientJudge.shown(errorType: type)
-        }
-    }
 }

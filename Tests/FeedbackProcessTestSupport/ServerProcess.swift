@@ -1,4 +1,5 @@
-import FeedbackRunner
+import FeedbackSystem
+import FeedbackTestSupport
 import Foundation
 
 /// A peer server the runner tests start as a child process: one of the
@@ -72,10 +73,10 @@ public final class ServerProcess: @unchecked Sendable {
         var line: [UInt8] = []
         var pending: [UInt8] = []
         while let milliseconds = deadline.pollTimeout(cap: 100) {
-            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&ready, 1, milliseconds) > 0 else { continue }
+            var ready = [PollRequest(descriptor, .readable)]
+            guard (try? System.poll(&ready, milliseconds: milliseconds)) == true else { continue }
             let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk -> Int in
-                let count = read(descriptor, chunk.baseAddress, chunk.count)
+                let count = (try? System.read(descriptor, into: UnsafeMutableRawBufferPointer(chunk))) ?? -1
                 if count > 0 { pending.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count])) }
                 return count
             }
@@ -102,18 +103,12 @@ public final class ServerProcess: @unchecked Sendable {
     /// thread of its own, through a duplicate this thread alone closes:
     /// a chatty server (moto logs every request) never blocks on a full pipe.
     private static func drain(_ descriptor: Int32) {
-        let own = dup(descriptor)
-        guard own >= 0 else { return }
-        _ = fcntl(own, F_SETFD, FD_CLOEXEC)
-        Thread {
+        guard let own = try? System.duplicate(descriptor) else { return }
+        _ = SystemThread.detach {
             var chunk = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let count = chunk.withUnsafeMutableBytes { read(own, $0.baseAddress, $0.count) }
-                if count > 0 || (count < 0 && errno == EINTR) { continue }
-                break
-            }
-            close(own)
-        }.start()
+            while let count = chunk.withUnsafeMutableBytes({ try? System.read(own, into: $0) }), count > 0 {}
+            System.close(own)
+        }
     }
 
     /// Stops the server: closes its stdin, then ends its process group and reaps it.

@@ -1,4 +1,5 @@
-import FeedbackRunner
+import FeedbackSystem
+import FeedbackTestSupport
 import Foundation
 
 /// A command run to its end, as a user runs it: what it wrote and how it ended.
@@ -43,28 +44,28 @@ package struct CommandRun: Sendable {
         while true {
             if child.output < 0 && child.error < 0 && child.input < 0 { break }
             guard let milliseconds = deadline.pollTimeout(cap: 50) else { break }
-            var fds: [pollfd] = []
-            if child.input >= 0 { fds.append(pollfd(fd: child.input, events: Int16(POLLOUT), revents: 0)) }
-            if child.output >= 0 { fds.append(pollfd(fd: child.output, events: Int16(POLLIN), revents: 0)) }
-            if child.error >= 0 { fds.append(pollfd(fd: child.error, events: Int16(POLLIN), revents: 0)) }
-            _ = poll(&fds, nfds_t(fds.count), milliseconds)
+            var fds: [PollRequest] = []
+            if child.input >= 0 { fds.append(PollRequest(child.input, .writable)) }
+            if child.output >= 0 { fds.append(PollRequest(child.output, .readable)) }
+            if child.error >= 0 { fds.append(PollRequest(child.error, .readable)) }
+            _ = try? System.poll(&fds, milliseconds: milliseconds)
             peak = Self.peakKilobytes(of: child.pid) ?? peak
-            for descriptor in fds where descriptor.revents != 0 {
-                if descriptor.fd == child.input {
-                    let count = input[written...].withUnsafeBytes { write(child.input, $0.baseAddress, min($0.count, 1 << 16)) }
-                    if count > 0 { written += count } else if count < 0 && errno != EAGAIN && errno != EINTR { child.closeInput() }
+            for ready in fds where !ready.returned.isEmpty {
+                if ready.descriptor == child.input {
+                    let moved = input[written...].withUnsafeBytes { Descriptor(child.input).write(UnsafeRawBufferPointer(rebasing: $0.prefix(1 << 16))) }
+                    if case .moved(let count) = moved { written += count } else if moved.isClosed { child.closeInput() }
                     if written == input.count { child.closeInput() }
                 } else {
-                    let isOutput = descriptor.fd == child.output
-                    let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk -> Int in
-                        let count = read(descriptor.fd, chunk.baseAddress, chunk.count)
-                        if count > 0 {
+                    let isOutput = ready.descriptor == child.output
+                    let moved = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
+                        let moved = Descriptor(ready.descriptor).read(into: chunk)
+                        if case .moved(let count) = moved {
                             if isOutput { output.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count])) }
                             else { error.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count])) }
                         }
-                        return count
+                        return moved
                     }
-                    if count == 0 || (count < 0 && errno != EINTR && errno != EAGAIN) {
+                    if moved.isClosed {
                         if isOutput { child.closeOutput() } else { child.closeError() }
                     }
                     if isOutput, let limit = closeOutputAfter, output.count >= limit { child.closeOutput() }
@@ -80,7 +81,7 @@ package struct CommandRun: Sendable {
     }
 
     /// `VmHWM` of a running process, in kB.
-    static func peakKilobytes(of pid: pid_t) -> Int? {
+    static func peakKilobytes(of pid: Int32) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
         return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
