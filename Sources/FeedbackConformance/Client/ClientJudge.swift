@@ -146,7 +146,7 @@ public struct ClientJudge: Judge {
     /// `POST / UpdateAuthEventFeedback unsigned, body = parameters; surfaces success`.
     public func expectation(for item: ClientCase) -> String {
         "POST / \(item.operation.rawValue) \(item.operation.isSigned ? "SigV4-signed" : "unsigned"), body = parameters; "
-            + "surfaces \(shown(item.surfaces))" + (item.result == .valid ? "" : " (or a local rejection)")
+            + "surfaces \(Self.shown(item.surfaces))" + (item.result == .valid ? "" : " (or a local rejection)")
     }
 
     static func headerProblems(_ operation: FeedbackOperation, _ request: WireRequest) -> [Deviation] {
