@@ -8,9 +8,9 @@ import Foundation
 #endif
 
 /// The `cognito-feedback` command: dispatches to its subcommands.
-public enum Tool {
+package enum Tool {
     /// The tool's version.
-    public static let version = "0.2.0"
+    package static let version = "0.2.0"
 
     static let help = """
         cognito-feedback: the rules of Amazon Cognito's UpdateAuthEventFeedback and
@@ -39,12 +39,12 @@ public enum Tool {
 
     /// The exit status when the results could not be written (standard
     /// output closed or full).
-    public static let outputFailed: Int32 = 3
+    package static let outputFailed: Int32 = 3
 
     /// Flushes the output and returns the exit status: `status`, or
     /// ``outputFailed`` (with one line on standard error) when the results
     /// did not all reach standard output.
-    public static func finish(_ status: Int32, io: ToolIO) -> Int32 {
+    package static func finish(_ status: Int32, io: ToolIO) -> Int32 {
         guard io.output.flush() else {
             io.error("cognito-feedback: error: cannot write the results to standard output (\(io.output.failure ?? "unknown error"))")
             return outputFailed
@@ -56,7 +56,7 @@ public enum Tool {
     /// the exit status: 0 success, 1 invalid requests or failed checks,
     /// 2 unusable input or usage errors, 3 results that could not be
     /// written. Call ``finish(_:io:)`` after it to flush the output.
-    public static func run(_ arguments: [String], io: ToolIO) async -> Int32 {
+    package static func run(_ arguments: [String], io: ToolIO) async -> Int32 {
         guard let command = arguments.first else {
             io.error("cognito-feedback: error: missing subcommand (lint, vectors or conform); see --help")
             return 2

@@ -11,15 +11,15 @@ import Synchronization
 /// It filters nothing until a command knows its run's secrets and calls
 /// ``use(_:)`` (lint and `vectors` never do: they show the user's own input
 /// and the vectors, which `vectors show` withholds itself).
-public final class OutputFilter: Sendable {
+package final class OutputFilter: Sendable {
     private let redactor = Mutex<Redactor?>(nil)
 
     /// A filter that filters nothing yet.
-    public init() {}
+    package init() {}
 
     /// Filters every text written from now on with `redactor`
     /// (``Redactor/redacted(_:)``).
-    public func use(_ redactor: Redactor) {
+    package func use(_ redactor: Redactor) {
         self.redactor.withLock { $0 = redactor }
     }
 
@@ -27,7 +27,7 @@ public final class OutputFilter: Sendable {
     var isActive: Bool { redactor.withLock { $0 != nil } }
 
     /// `text` as it may leave the process.
-    public func apply(_ text: String) -> String {
+    package func apply(_ text: String) -> String {
         guard let redactor = redactor.withLock({ $0 }) else { return text }
         return redactor.redacted(text)
     }

@@ -3,23 +3,23 @@ import FeedbackSystem
 /// Where the tool reads and writes: the process's streams, or buffers in
 /// tests. Every text written, to standard output, to standard error or to a
 /// file the tool writes, passes ``filter`` last.
-public struct ToolIO {
+package struct ToolIO {
     /// Standard input's file descriptor, read when the input file is `-`
     /// or omitted (0 for the process's own).
-    public var standardInput: Int32
+    package var standardInput: Int32
     /// Receives standard output, in order. A write that fails ends the
     /// command: it stops and exits ``Tool/outputFailed``.
-    public var output: OutputSink
+    package var output: OutputSink
     /// Receives the lines of standard error, filtered.
     private let errorLine: (String) -> Void
 
     /// The run-wide secret filter every output applies last (standard
     /// output's, also used for standard error and the files written).
-    public var filter: OutputFilter { output.filter }
+    package var filter: OutputFilter { output.filter }
 
     /// Creates an I/O set from its parts: `error` receives each line of
     /// standard error once it passed the filter.
-    public init(standardInput: Int32, output: OutputSink, error: @escaping (String) -> Void) {
+    package init(standardInput: Int32, output: OutputSink, error: @escaping (String) -> Void) {
         self.standardInput = standardInput
         self.output = output
         errorLine = error
@@ -27,13 +27,13 @@ public struct ToolIO {
 
     /// Writes `line` to standard error, after the filter. A failed write to
     /// standard error is ignored, never fatal.
-    public func error(_ line: String) {
+    package func error(_ line: String) {
         errorLine(filter.apply(line))
     }
 
     /// The process's own streams: standard output buffered, every write
     /// checked; standard error unbuffered, failures ignored.
-    public static var process: ToolIO {
+    package static var process: ToolIO {
         ToolIO(standardInput: 0, output: OutputSink(descriptor: 1),
                error: { line in _ = Array((line + "\n").utf8).withUnsafeBytes { try? System.writeAll(2, $0) } })
     }
@@ -49,31 +49,31 @@ public struct ToolIO {
 /// Once a write fails (the reader closed the pipe, the disk is full, the
 /// descriptor is closed) every later write fails at once, and ``failure``
 /// says why, so the tool can stop instead of working for nobody.
-public final class OutputSink {
+package final class OutputSink {
     private var buffer: [UInt8] = []
     private let descriptor: Int32?
     private let collect: (([UInt8]) -> Void)?
     /// Why writing failed (the system's words), or `nil`.
-    public private(set) var failure: String?
+    package private(set) var failure: String?
     /// The run-wide secret filter, applied to each write.
-    public let filter = OutputFilter()
+    package let filter = OutputFilter()
 
     /// Writes to `descriptor` (1 for standard output), buffered.
-    public init(descriptor: Int32) {
+    package init(descriptor: Int32) {
         self.descriptor = descriptor
         collect = nil
         buffer.reserveCapacity(1 << 16)
     }
 
     /// Hands every write to `collect`, unbuffered (for tests).
-    public init(collect: @escaping ([UInt8]) -> Void) {
+    package init(collect: @escaping ([UInt8]) -> Void) {
         descriptor = nil
         self.collect = collect
     }
 
     /// Appends `bytes`; `false` once the destination is gone.
     @discardableResult
-    public func write(_ bytes: some Collection<UInt8>) -> Bool {
+    package func write(_ bytes: some Collection<UInt8>) -> Bool {
         guard failure == nil else { return false }
         guard !filter.isActive else { return writeOut(filter.apply(String(decoding: bytes, as: UTF8.self)).utf8) }
         return writeOut(bytes)
@@ -97,14 +97,14 @@ public final class OutputSink {
 
     /// Appends `text` in UTF-8; `false` once the destination is gone.
     @discardableResult
-    public func write(_ text: String) -> Bool {
+    package func write(_ text: String) -> Bool {
         guard failure == nil else { return false }
         return writeOut(filter.apply(text).utf8)
     }
 
     /// Writes out what is buffered; `false` when that failed.
     @discardableResult
-    public func flush() -> Bool {
+    package func flush() -> Bool {
         guard failure == nil else { return false }
         guard let descriptor, !buffer.isEmpty else { return true }
         let error = buffer.withUnsafeBytes { Self.writeAll(descriptor, $0) }
