@@ -35,6 +35,23 @@ for module in "${modules[@]}"; do
         status=1
         continue
     fi
+    # The landing page lists the module's whole public surface: every public
+    # top-level symbol is linked from it (a new public type must be placed).
+    if ! python3 - "$own/$module.symbols.json" "$catalog/$module.md" <<'PY'
+import json, re, sys
+graph, page = json.load(open(sys.argv[1])), open(sys.argv[2]).read()
+listed = set(re.findall(r"``([A-Za-z_][A-Za-z0-9_]*)", page))
+top = sorted({s["pathComponents"][0] for s in graph["symbols"]
+              if s.get("accessLevel") == "public" and len(s["pathComponents"]) == 1})
+missing = [name for name in top if re.sub(r"\(.*", "", name) not in listed]
+print(f"docs: {graph['module']['name']}: {len(top)} public top-level symbols")
+if missing:
+    print(f"docs: not listed on the landing page {sys.argv[2]}: {', '.join(missing)}", file=sys.stderr)
+    sys.exit(1)
+PY
+    then
+        status=1
+    fi
     if docc convert "$catalog" --additional-symbol-graph-dir "$own" --output-dir "$out/$module.doccarchive" \
         --fallback-display-name "$module" --fallback-bundle-identifier "cognito-feedback.$module" \
         --warnings-as-errors "${hosting[@]}" > "$out/$module.log" 2>&1; then
