@@ -53,11 +53,18 @@ package enum JSONEscape {
         return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
     }
 
+    /// Whether `value` is a UTF-16 surrogate, which no scalar is: what
+    /// ``decode(_:at:)`` returns for a half without its partner.
+    @inline(__always)
+    package static func isSurrogate(_ value: UInt32) -> Bool {
+        value & 0xFFFF_F800 == 0xD800
+    }
+
     /// Hands the UTF-8 encoding of the scalar value `value` (not a
     /// surrogate, at most U+10FFFF) to `append`, byte by byte.
     @inline(__always)
     package static func encodeUTF8(_ value: UInt32, _ append: (UInt8) -> Void) {
-        assert(Unicode.Scalar(value) != nil, "a scalar value")
+        assert(value <= 0x10FFFF && !isSurrogate(value), "a scalar value")
         switch value {
         case ..<0x80:
             append(UInt8(value))
@@ -81,12 +88,13 @@ package enum JSONEscape {
     @inline(__always)
     private static func hex4<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) throws(Malformed) -> UInt32
     where Bytes.Index == Int {
+        let end = start + min(4, bytes.endIndex - start)
         var value: UInt32 = 0
-        for offset in start..<(start + 4) {
-            guard offset < bytes.endIndex else { throw Malformed(offset: bytes.endIndex) }
+        for offset in start..<end {
             guard let digit = hexDigit(bytes[offset]) else { throw Malformed(offset: offset) }
             value = value << 4 | digit
         }
+        guard end - start == 4 else { throw Malformed(offset: end) }
         return value
     }
 

@@ -72,7 +72,7 @@ extension JSONReader {
                     return true
                 } else if byte == UInt8(ascii: "\\") {
                     // Anything but a scalar (an error, a lone surrogate) is for string().
-                    guard let (value, width) = try? JSONEscape.decode(bytes, at: at), Unicode.Scalar(value) != nil
+                    guard let (value, width) = try? JSONEscape.decode(bytes, at: at), !JSONEscape.isSurrogate(value)
                     else { return false }
                     JSONEscape.encodeUTF8(value, append)
                     at += width
@@ -202,7 +202,7 @@ extension JSONReader {
             throw self.error(.syntax)
         }
         index += decoded.width
-        guard let scalar = Unicode.Scalar(decoded.value) else {
+        guard !JSONEscape.isSurrogate(decoded.value) else {
             // A lone surrogate is valid JSON, but no Swift string holds it. A
             // value only checked, or a key only compared with member names,
             // takes U+FFFD (no member name holds it); a value kept for
@@ -211,7 +211,7 @@ extension JSONReader {
             if keeping { JSONEscape.encodeUTF8(0xFFFD) { scratch.append($0) } }
             return
         }
-        if keeping { JSONEscape.encodeUTF8(scalar.value) { scratch.append($0) } }
+        if keeping { JSONEscape.encodeUTF8(decoded.value) { scratch.append($0) } }
     }
 
     /// Steps over one well-formed multi-byte UTF-8 scalar (no overlongs, no
