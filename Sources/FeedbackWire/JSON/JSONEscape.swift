@@ -88,13 +88,15 @@ package enum JSONEscape {
     @inline(__always)
     private static func hex4<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) throws(Malformed) -> UInt32
     where Bytes.Index == Int {
-        let end = start + min(4, bytes.endIndex - start)
+        guard bytes.endIndex - start >= 4 else {
+            // Cut short: at the first byte that is no digit, or at the end.
+            throw Malformed(offset: bytes[start...].firstIndex { hexDigit($0) == nil } ?? bytes.endIndex)
+        }
         var value: UInt32 = 0
-        for offset in start..<end {
+        for offset in start..<(start + 4) {
             guard let digit = hexDigit(bytes[offset]) else { throw Malformed(offset: offset) }
             value = value << 4 | digit
         }
-        guard end - start == 4 else { throw Malformed(offset: end) }
         return value
     }
 
