@@ -15,13 +15,15 @@ public struct AdapterProtocolError: Error, Sendable, Hashable, CustomStringConve
     static func object(_ line: some Collection<UInt8>) throws(AdapterProtocolError) -> JSONFields {
         var bytes = Array(line)
         while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes.removeLast() }
-        do { return try JSONFields(parsing: bytes, document: "the line") } catch {
-            throw AdapterProtocolError("the line is not a JSON object (\(error.reason))")
+        let members: [String: JSONValue]
+        do { members = try JSONValue.object(parsing: bytes) } catch {
+            throw AdapterProtocolError("the line is not a JSON object (\(error))")
         }
+        return JSONFields(members: members, document: "the line")
     }
 
     /// Runs `read`, which reads a message's fields: a field of the wrong
-    /// type (``JSONFieldError``) becomes this error, naming the field.
+    /// type (`JSONFieldError`) becomes this error, naming the field.
     static func reading<Value>(_ read: () throws -> Value) throws(AdapterProtocolError) -> Value {
         do { return try read() } catch let error as AdapterProtocolError {
             throw error

@@ -146,7 +146,7 @@ public struct Vector: Sendable, Hashable, Identifiable, CustomStringConvertible,
     }
 
     /// The vector as JSON, in the format of the topic files
-    /// (`vectors/README.md`): the keys ``init(json:)`` reads.
+    /// (`vectors/README.md`): the keys `init(json:)` reads.
     public var jsonValue: JSONValue {
         var object: [String: JSONValue] = [
             "id": .string(id), "description": .string(summary), "operation": .string(operation.rawValue),

@@ -192,7 +192,9 @@ public struct RecordedExchange: Sendable, Hashable {
     /// - Throws: ``RecordingError`` naming what is wrong (never quoting the line).
     public init(jsonLine bytes: some Collection<UInt8>) throws(RecordingError) {
         guard bytes.count <= Self.maxLineBytes else { throw RecordingError("longer than \(Self.maxLineBytes) bytes") }
-        do { try self.init(json: try JSONFields(parsing: bytes, document: "the line")) } catch { throw RecordingError(error.reason) }
+        let members: [String: JSONValue]
+        do { members = try JSONValue.object(parsing: bytes) } catch { throw RecordingError("not a JSON object (\(error))") }
+        do { try self.init(json: JSONFields(members: members, document: "the line")) } catch { throw RecordingError(error.reason) }
     }
 
     /// Reads one line of a recording from its fields, with the keys

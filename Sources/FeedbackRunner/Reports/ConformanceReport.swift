@@ -199,7 +199,7 @@ public struct ConformanceReport: Sendable, Hashable, JSONReadable, JSONWritable 
     }
 
     /// Reads the JSON report `bytes` (`--format json`).
-    /// - Throws: ``JSONFieldError`` naming `document` and the field at fault.
+    /// - Throws: `JSONFieldError` naming `document` and the field at fault.
     package init(jsonReport bytes: some Sequence<UInt8>, document: String) throws(JSONFieldError) {
         try self.init(json: try JSONFields(parsing: bytes, document: document))
     }

@@ -27,6 +27,13 @@ package struct JSONFields: Sendable {
         self.path = path
     }
 
+    /// The fields of an object's `members`.
+    package init(members: [String: JSONValue], document: String, path: String = "") {
+        self.members = members
+        self.document = document
+        self.path = path
+    }
+
     /// The fields of the JSON text `bytes`, which must be an object (read
     /// by ``JSONValue/init(parsing:)``).
     /// - Throws: ``JSONFieldError``: the text is not JSON (its error as
