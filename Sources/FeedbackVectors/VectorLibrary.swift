@@ -138,7 +138,17 @@ public struct VectorLibrary: Sendable {
         var vectors: [Vector] = []
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for file in files {
-            for byte in Array(file.name.utf8) + [0] + file.bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            // FNV-1a over the name, a zero byte and the bytes, without copying them.
+            func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+                var index = 0
+                while index < bytes.count {
+                    hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
+                    index += 1
+                }
+            }
+            Array(file.name.utf8).withUnsafeBufferPointer(add)
+            [UInt8(0)].withUnsafeBufferPointer(add)
+            file.bytes.withUnsafeBufferPointer(add)
             guard file.name != "flags.json" else { continue }
             let tests: [Vector]
             do {

@@ -105,10 +105,11 @@ package struct JSONFields: Sendable {
         throws(JSONFieldError) -> [Element]
     {
         guard case .array(let values)? = members[key] else { throw error(key, expected: "an array") }
+        let arrayPath = path(of: key)
         var elements: [Element] = []
         elements.reserveCapacity(values.count)
         for (index, value) in values.enumerated() {
-            elements.append(try element(JSONElement(value: value, document: document, path: path(of: key) + "[\(index)]")))
+            elements.append(try element(JSONElement(value: value, document: document, arrayPath: arrayPath, index: index)))
         }
         return elements
     }
@@ -171,8 +172,14 @@ package struct JSONElement: Sendable {
     package let value: JSONValue
     /// The document, as errors name it.
     package let document: String
-    /// Where the element is (`tests[3]`).
-    package let path: String
+    /// The path of the array holding the element (`tests`).
+    let arrayPath: String
+    /// The element's index in its array.
+    let index: Int
+
+    /// Where the element is (`tests[3]`): written only when asked for, as
+    /// most elements are read without an error.
+    package var path: String { arrayPath + "[\(index)]" }
 
     /// The error for this element: `expected` is what it should be.
     package func error(expected: String) -> JSONFieldError {
