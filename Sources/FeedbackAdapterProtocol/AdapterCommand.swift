@@ -53,6 +53,11 @@ public enum AdapterCommand: Sendable, Hashable {
     /// - Throws: ``AdapterProtocolError`` naming the field at fault.
     public init(line: some Collection<UInt8>) throws(AdapterProtocolError) {
         let message = try AdapterProtocolError.object(line)
+        self = try AdapterProtocolError.reading { try Self(message) }
+    }
+
+    /// Reads a command's fields.
+    private init(_ message: JSONFields) throws {
         switch try message.optionalString("cmd") {
         case "start":
             let credentials = try message.object("credentials")
@@ -67,14 +72,14 @@ public enum AdapterCommand: Sendable, Hashable {
                 throw AdapterProtocolError("'operation' is not an operation name")
             }
             var parameters: [Member: String] = [:]
-            for (key, value) in try message.object("parameters") {
+            for (key, value) in try message.object("parameters").members {
                 guard let member = Member(wireName: key), case .string(let string) = value else {
                     throw AdapterProtocolError("'parameters' holds a key that is not a member, or a value that is not a string")
                 }
                 parameters[member] = string
             }
             let response = try message.object("response")
-            let headers = try HeaderFields(jsonObject: try response.object("headers"), field: "response.headers")
+            let headers = try HeaderFields(jsonObject: try response.object("headers"))
             self = .run(RunCommand(id: try message.string("id"), operation: operation, parameters: parameters,
                                    response: WireResponse(status: try response.int("status"), headers: headers,
                                                       body: Array(try response.string("body").utf8))))

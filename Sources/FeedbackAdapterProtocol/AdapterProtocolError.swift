@@ -5,7 +5,7 @@ import FeedbackWire
 /// A protocol message that is not what `Conformance/PROTOCOL.md` says: its
 /// description names the field at fault, never a value.
 public struct AdapterProtocolError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What is wrong, e.g. `'request.headers' is not an object`.
+    /// What is wrong, e.g. `request.headers: expected an object`.
     public var description: String
 
     /// Creates an error; `description` must quote no value.
@@ -14,39 +14,26 @@ public struct AdapterProtocolError: Error, Sendable, Hashable, CustomStringConve
     }
 
     /// The JSON object a line holds (trailing `\r\n` or `\n` allowed).
-    static func object(_ line: some Collection<UInt8>) throws(AdapterProtocolError) -> [String: JSONValue] {
+    static func object(_ line: some Collection<UInt8>) throws(AdapterProtocolError) -> JSONFields {
         var bytes = Array(line)
         while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes.removeLast() }
-        do { return try JSONValue.object(parsing: bytes) } catch {
+        let members: [String: JSONValue]
+        do { members = try JSONValue.object(parsing: bytes) } catch {
             throw AdapterProtocolError("the line is not a JSON object (\(error))")
         }
-    }
-}
-
-extension Dictionary where Key == String, Value == JSONValue {
-    func string(_ key: String) throws(AdapterProtocolError) -> String {
-        guard case .string(let value)? = self[key] else { throw AdapterProtocolError("'\(key)' is missing or not a string") }
-        return value
+        return JSONFields(members: members, document: "the line")
     }
 
-    func optionalString(_ key: String) throws(AdapterProtocolError) -> String? {
-        switch self[key] {
-        case nil, .null?: return nil
-        case .string(let value)?: return value
-        default: throw AdapterProtocolError("'\(key)' is not a string")
+    /// Runs `read`, which reads a message's fields: a field of the wrong
+    /// type (`JSONFieldError`) becomes this error, naming the field.
+    static func reading<Value>(_ read: () throws -> Value) throws(AdapterProtocolError) -> Value {
+        do { return try read() } catch let error as AdapterProtocolError {
+            throw error
+        } catch let error as JSONFieldError {
+            throw AdapterProtocolError(error.reason)
+        } catch {
+            throw AdapterProtocolError("\(error)")
         }
-    }
-
-    func int(_ key: String) throws(AdapterProtocolError) -> Int {
-        guard case .number(let value)? = self[key], value.rounded() == value, abs(value) < 1e9 else {
-            throw AdapterProtocolError("'\(key)' is missing or not an integer")
-        }
-        return Int(value)
-    }
-
-    func object(_ key: String) throws(AdapterProtocolError) -> [String: JSONValue] {
-        guard case .object(let value)? = self[key] else { throw AdapterProtocolError("'\(key)' is missing or not an object") }
-        return value
     }
 }
 
@@ -67,10 +54,10 @@ extension HeaderFields {
 
     /// The fields of a protocol header object, sorted by name.
     /// - Throws: ``AdapterProtocolError`` when a value is not a string.
-    init(jsonObject: [String: JSONValue], field: String) throws(AdapterProtocolError) {
+    init(jsonObject: JSONFields) throws(AdapterProtocolError) {
         self.init()
-        for (name, value) in jsonObject.sorted(by: { $0.key < $1.key }) {
-            guard case .string(let value) = value else { throw AdapterProtocolError("'\(field)' values must be strings") }
+        for (name, value) in jsonObject.members.sorted(by: { $0.key < $1.key }) {
+            guard case .string(let value) = value else { throw AdapterProtocolError("'\(jsonObject.path)' values must be strings") }
             append(name, value)
         }
     }

@@ -31,12 +31,18 @@ public enum AdapterReply: Sendable, Hashable {
     /// - Throws: ``AdapterProtocolError`` naming the field at fault.
     public init(line: some Collection<UInt8>) throws(AdapterProtocolError) {
         let message = try AdapterProtocolError.object(line)
-        if case .object(let implementation)? = message["implementation"] {
-            if let version = message["version"], version != .number(Double(AdapterCommand.protocolVersion)) {
+        self = try AdapterProtocolError.reading { try Self(message) }
+    }
+
+    /// Reads a reply's fields.
+    private init(_ message: JSONFields) throws {
+        if case .object? = message.members["implementation"] {
+            let implementation = try message.object("implementation")
+            if let version = message.members["version"], version != .number(Double(AdapterCommand.protocolVersion)) {
                 throw AdapterProtocolError("the adapter speaks another protocol version")
             }
             var extra: [String: String] = [:]
-            for (key, value) in implementation where !["name", "version", "language"].contains(key) {
+            for (key, value) in implementation.members where !["name", "version", "language"].contains(key) {
                 if case .string(let string) = value { extra[key] = string }
             }
             self = .started(AdapterImplementation(
@@ -45,17 +51,17 @@ public enum AdapterReply: Sendable, Hashable {
             return
         }
         let id = try message.optionalString("id")
-        if let error = message["error"] {
+        if let error = message.members["error"] {
             guard case .string(let text) = error else { throw AdapterProtocolError("'error' is not a string") }
             self = .failed(id: id, message: text)
             return
         }
         guard let id else { throw AdapterProtocolError("'id' is missing or not a string") }
-        let kinds = ["rejected", "request", "unsupported"].filter { message[$0] != nil }
+        let kinds = ["rejected", "request", "unsupported"].filter { message.contains($0) }
         guard kinds.count == 1 else { throw AdapterProtocolError("a run reply holds exactly one of 'rejected', 'request', 'unsupported'") }
         switch kinds[0] {
         case "rejected":
-            guard case .object = message["rejected"] else { throw AdapterProtocolError("'rejected' is not an object") }
+            guard case .object? = message.members["rejected"] else { throw AdapterProtocolError("'rejected' is not an object") }
             self = .outcome(id: id, .rejected)
         case "unsupported":
             self = .outcome(id: id, .unsupported(try message.string("unsupported")))
@@ -64,9 +70,9 @@ public enum AdapterReply: Sendable, Hashable {
         }
     }
 
-    private static func sent(_ message: [String: JSONValue]) throws(AdapterProtocolError) -> SentRequest {
+    private static func sent(_ message: JSONFields) throws -> SentRequest {
         let request = try message.object("request")
-        let headers = try HeaderFields(jsonObject: try request.object("headers"), field: "request.headers")
+        let headers = try HeaderFields(jsonObject: try request.object("headers"))
         var path: String, host = headers["Host"]
         if let url = try request.optionalString("url") {
             guard let components = URLComponents(string: url), let urlHost = components.host, !urlHost.isEmpty else {
@@ -84,7 +90,7 @@ public enum AdapterReply: Sendable, Hashable {
         }
         let body: [UInt8]
         if let base64 = try request.optionalString("bodyBase64") {
-            guard request["body"] == nil else { throw AdapterProtocolError("'request' has both 'body' and 'bodyBase64'") }
+            guard !request.contains("body") else { throw AdapterProtocolError("'request' has both 'body' and 'bodyBase64'") }
             guard let data = Data(base64Encoded: base64) else { throw AdapterProtocolError("'request.bodyBase64' is not base64") }
             body = Array(data)
         } else {
@@ -94,7 +100,7 @@ public enum AdapterReply: Sendable, Hashable {
         let outcome: Surfaced
         if let error = try surfaced.optionalString("error") {
             outcome = .error(error)
-        } else if surfaced["success"] == .bool(true) {
+        } else if surfaced.members["success"] == .bool(true) {
             outcome = .success
         } else {
             throw AdapterProtocolError("'surfaced' is neither {\"success\": true} nor {\"error\": type}")

@@ -4,7 +4,7 @@ import FeedbackWire
 ///
 /// `expected` and `got` are short descriptions written by the runner from
 /// error types, statuses and member names; they never hold a member's value.
-public struct CaseResult: Sendable, Hashable, Decodable {
+public struct CaseResult: Sendable, Hashable, JSONReadable, JSONWritable {
     /// The vector id (or case id, such as `answer.UserNotFoundException.namespaced`).
     public var id: String
     /// The verdict.
@@ -26,7 +26,7 @@ public struct CaseResult: Sendable, Hashable, Decodable {
     public var deviations: [Deviation]
 
     /// How an expectation file entry covers a case.
-    public enum Known: String, Sendable, Hashable, Decodable {
+    public enum Known: String, Sendable, Hashable {
         /// The case came out as the file says: it does not fail the run.
         case expected
         /// The file expects a failure but the case passed: update the file.
@@ -46,18 +46,33 @@ public struct CaseResult: Sendable, Hashable, Decodable {
         self.deviations = deviations
     }
 
-    enum CodingKeys: String, CodingKey { case id, verdict, expected, got, notes, known, milliseconds, deviations }
+    /// The keys of a result in a report, each spelled once for reading and writing.
+    private enum Key {
+        static let id = "id", verdict = "verdict", expected = "expected", got = "got", notes = "notes", known = "known"
+        static let milliseconds = "milliseconds", deviations = "deviations"
+    }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        verdict = try container.decode(Verdict.self, forKey: .verdict)
-        expected = try container.decodeIfPresent(String.self, forKey: .expected)
-        got = try container.decodeIfPresent(String.self, forKey: .got)
-        notes = try container.decode([String].self, forKey: .notes)
-        known = try container.decodeIfPresent(Known.self, forKey: .known)
-        milliseconds = try container.decode(Double.self, forKey: .milliseconds)
-        deviations = try container.decodeIfPresent([Deviation].self, forKey: .deviations) ?? []
+    /// Reads a result as a JSON report writes it (``jsonValue``);
+    /// `deviations` may be left out (reports written before there were any).
+    package init(json fields: JSONFields) throws(JSONFieldError) {
+        id = try fields.string(Key.id)
+        verdict = try fields.value(Key.verdict)
+        expected = try fields.optionalString(Key.expected)
+        got = try fields.optionalString(Key.got)
+        notes = try fields.strings(Key.notes)
+        known = try fields.optional(Key.known) { fields, key throws(JSONFieldError) in try fields.value(key, as: Known.self) }
+        milliseconds = try fields.double(Key.milliseconds)
+        deviations = try fields.optional(Key.deviations) { fields, key throws(JSONFieldError) in
+            try fields.array(key) { element throws(JSONFieldError) in try Deviation(json: try element.object()) }
+        } ?? []
+    }
+
+    /// The result as JSON, as reports hold it.
+    public var jsonValue: JSONValue {
+        .object([Key.id: .string(id), Key.verdict: .string(verdict.rawValue), Key.expected: .nullable(expected),
+                 Key.got: .nullable(got), Key.notes: .array(notes.map(JSONValue.string)),
+                 Key.known: .nullable(known?.rawValue), Key.milliseconds: .number(milliseconds),
+                 Key.deviations: .array(deviations.map(\.jsonValue))])
     }
 
     /// The gravest severity among the case's deviations; `service` for a
@@ -86,15 +101,5 @@ public struct CaseResult: Sendable, Hashable, Decodable {
         case .unexpectedPass: true
         case nil: verdict != .pass
         }
-    }
-}
-
-extension CaseResult {
-    /// The result as JSON.
-    public var jsonValue: JSONValue {
-        .object(["id": .string(id), "verdict": .string(verdict.rawValue), "expected": .nullable(expected),
-                 "got": .nullable(got), "notes": .array(notes.map(JSONValue.string)),
-                 "known": .nullable(known?.rawValue), "milliseconds": .number(milliseconds),
-                 "deviations": .array(deviations.map(\.jsonValue))])
     }
 }

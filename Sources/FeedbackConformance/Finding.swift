@@ -14,7 +14,7 @@ import FeedbackWire
 /// severity; a case that does not pass and names no deviation (an adapter
 /// that crashed, an older report) counts under `no-usable-answer`,
 /// `not-implemented` or `unclassified-failure` by its verdict.
-public struct Finding: Sendable, Hashable, Decodable {
+public struct Finding: Sendable, Hashable, JSONReadable, JSONWritable {
     /// The cause: a stable kebab-case id (``FindingCatalog``).
     public var id: String
     /// How much it matters.
@@ -87,10 +87,27 @@ public struct Finding: Sendable, Hashable, Decodable {
         }.map(\.element)
     }
 
-    /// The finding as JSON.
+    /// The keys of a finding in a report, each spelled once for reading and writing.
+    private enum Key {
+        static let id = "id", severity = "severity", cases = "cases", example = "example", summary = "summary"
+        static let source = "source", known = "known"
+    }
+
+    /// Reads a finding as a JSON report writes it (``jsonValue``).
+    package init(json fields: JSONFields) throws(JSONFieldError) {
+        id = try fields.string(Key.id)
+        severity = try fields.value(Key.severity)
+        cases = try fields.int(Key.cases)
+        example = try fields.string(Key.example)
+        summary = try fields.string(Key.summary)
+        source = try fields.optionalString(Key.source)
+        known = try fields.bool(Key.known)
+    }
+
+    /// The finding as JSON, as reports hold it.
     public var jsonValue: JSONValue {
-        .object(["id": .string(id), "severity": .string(severity.rawValue), "cases": .integer(cases),
-                 "example": .string(example), "summary": .string(summary), "source": .nullable(source),
-                 "known": .bool(known)])
+        .object([Key.id: .string(id), Key.severity: .string(severity.rawValue), Key.cases: .integer(cases),
+                 Key.example: .string(example), Key.summary: .string(summary), Key.source: .nullable(source),
+                 Key.known: .bool(known)])
     }
 }

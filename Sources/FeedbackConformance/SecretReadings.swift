@@ -176,21 +176,16 @@ struct SecretReadings {
 
     /// Appends `value`'s UTF-8 bytes (U+FFFD for a value that is no scalar).
     private static func appendScalar(_ value: UInt32, _ out: inout [UInt8]) {
-        out.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
+        JSONEscape.encodeUTF8(Unicode.Scalar(value)?.value ?? 0xFFFD) { out.append($0) }
     }
 
     private static func backslashEscape(_ bytes: [UInt8], _ index: Int, _ out: inout [UInt8]) -> Int? {
         guard index + 1 < bytes.count else { return nil }
         let code = bytes[index + 1]
-        if code == UInt8(ascii: "u"), let high = JSONEscape.hexValue(bytes, at: index + 2) {
-            if high & 0xFC00 == 0xD800, index + 12 <= bytes.count, bytes[index + 6] == UInt8(ascii: "\\"),
-                bytes[index + 7] == UInt8(ascii: "u"), let low = JSONEscape.hexValue(bytes, at: index + 8), low & 0xFC00 == 0xDC00
-            {
-                appendScalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00), &out)
-                return 12
-            }
-            appendScalar(high, &out)
-            return 6
+        // JSON's own: the one-letter escapes and `\uXXXX` (a pair is one scalar).
+        if let (value, width) = try? JSONEscape.decode(bytes, at: index) {
+            appendScalar(value, &out)
+            return width
         }
         if code == UInt8(ascii: "u"), index + 3 < bytes.count, bytes[index + 2] == UInt8(ascii: "{") {
             var value: UInt32 = 0
@@ -208,10 +203,6 @@ struct SecretReadings {
         {
             out.append(UInt8(high << 4 | low))
             return 4
-        }
-        if let simple = JSONEscape.decoded(code) {
-            out.append(simple)
-            return 2
         }
         // Markdown's escapes: any ASCII punctuation.
         if (0x21...0x2F).contains(code) || (0x3A...0x40).contains(code) || (0x5B...0x60).contains(code)

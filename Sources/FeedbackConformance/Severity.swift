@@ -6,7 +6,7 @@ import FeedbackWire
 /// A run fails on ``service`` deviations; with `--strict` on ``protocol``
 /// ones too; ``inferred`` ones are reported and never fail a run, as
 /// Wycheproof reports its `acceptable` tests.
-public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The real service is documented or observed to behave otherwise: a
     /// defect a user of the implementation can meet.
     case service
@@ -53,7 +53,7 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
 ///
 /// Like everything in a ``CaseResult``, `detail` names members, headers,
 /// constraint kinds and error types only, never a value.
-public struct Deviation: Sendable, Hashable, Codable {
+public struct Deviation: Sendable, Hashable, JSONReadable, JSONWritable {
     /// The cause, as a stable kebab-case id (`signs-optional-auth-operation`,
     /// `skips-username-pattern-check`); ``FindingCatalog`` says what each means.
     public var finding: String
@@ -69,8 +69,20 @@ public struct Deviation: Sendable, Hashable, Codable {
         self.detail = detail
     }
 
-    /// The deviation as JSON.
+    /// The keys of a deviation in a report, each spelled once for reading and writing.
+    private enum Key {
+        static let finding = "finding", severity = "severity", detail = "detail"
+    }
+
+    /// Reads a deviation as a JSON report writes it (``jsonValue``).
+    package init(json fields: JSONFields) throws(JSONFieldError) {
+        finding = try fields.string(Key.finding)
+        severity = try fields.value(Key.severity)
+        detail = try fields.string(Key.detail)
+    }
+
+    /// The deviation as JSON, as reports hold it.
     public var jsonValue: JSONValue {
-        .object(["finding": .string(finding), "severity": .string(severity.rawValue), "detail": .string(detail)])
+        .object([Key.finding: .string(finding), Key.severity: .string(severity.rawValue), Key.detail: .string(detail)])
     }
 }

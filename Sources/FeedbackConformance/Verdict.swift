@@ -1,5 +1,5 @@
 /// The verdict on one conformance case.
-public enum Verdict: String, Sendable, Hashable, Decodable, CaseIterable {
+public enum Verdict: String, Sendable, Hashable, CaseIterable {
     /// The implementation behaved as the vector expects.
     case pass
     /// It answered, and the answer is wrong.

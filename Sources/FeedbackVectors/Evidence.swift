@@ -5,7 +5,7 @@
 /// A deviation from a `documented` or `observed` expectation is a defect the
 /// real service is known not to have; one from an `inferred` expectation is
 /// a difference of reading, reported rather than trusted.
-public enum Evidence: String, Sendable, Hashable, CaseIterable, Decodable {
+public enum Evidence: String, Sendable, Hashable, CaseIterable {
     /// The API reference or the service model says so (lengths, patterns,
     /// the enum, required and sensitive members), or the protocol the model
     /// names (awsJson1.1, the Smithy constraint traits, RFC 8259).

@@ -1,21 +1,12 @@
 /// A pattern over vector and case ids, where `*` matches any run of
 /// characters and every other character itself: `username-pattern.*`,
 /// `*.admin`, `answer.*.namespaced.*`. It matches whole ids.
-public struct IDPattern: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct IDPattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written.
     public let pattern: String
 
     /// Creates a pattern.
     public init(_ pattern: String) { self.pattern = pattern }
-
-    public init(from decoder: any Decoder) throws {
-        pattern = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(pattern)
-    }
 
     public var description: String { pattern }
 

@@ -3,7 +3,7 @@ import FeedbackWire
 
 /// One language-neutral test vector: a request body as sent on the wire and
 /// what the service answers to it. See `vectors/README.md` for the format.
-public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringConvertible {
+public struct Vector: Sendable, Hashable, Identifiable, CustomStringConvertible, JSONReadable, JSONWritable {
     /// Stable, unique id, e.g. `username-length.129-ascii.update`.
     public let id: String
     /// What the vector checks, for people.
@@ -75,13 +75,13 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     public var description: String { id }
 
     /// The outcome a vector expects.
-    public enum Result: String, Sendable, Hashable, Decodable {
+    public enum Result: String, Sendable, Hashable {
         case valid, invalid, acceptable
     }
 
     /// An answer an `acceptable` vector allows besides its ``Vector/expected``
     /// error: written `"valid"`, `"refused"` or an error object in the files.
-    public enum Alternative: Sendable, Hashable, Decodable {
+    public enum Alternative: Sendable, Hashable, JSONWritable {
         /// Answering valid conforms too.
         case valid
         /// Refusing the body as malformed conforms too: a server with HTTP 400
@@ -92,17 +92,22 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
         /// refusal (that is ``refused``).
         case error(Expectation)
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let word = try? container.decode(String.self) {
-                switch word {
-                case "valid": self = .valid
-                case "refused": self = .refused
-                default:
-                    throw DecodingError.dataCorruptedError(in: container, debugDescription: "an alternative is valid, refused or an error object")
-                }
-            } else {
-                self = .error(try container.decode(Expectation.self))
+        /// Reads an alternative as the topic files write it.
+        init(json element: JSONElement) throws(JSONFieldError) {
+            switch element.value {
+            case .string("valid"): self = .valid
+            case .string("refused"): self = .refused
+            case .object: self = .error(try Expectation(json: try element.object()))
+            default: throw element.error(expected: "valid, refused or an error object")
+            }
+        }
+
+        /// The alternative as JSON, as in the topic files: `"valid"`, `"refused"` or an error object.
+        public var jsonValue: JSONValue {
+            switch self {
+            case .valid: .string("valid")
+            case .refused: .string("refused")
+            case .error(let expectation): expectation.jsonValue
             }
         }
 
@@ -113,7 +118,7 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     }
 
     /// A kind of implementation a vector is for.
-    public enum Audience: String, Sendable, Hashable, Decodable, CaseIterable {
+    public enum Audience: String, Sendable, Hashable, CaseIterable {
         /// Rules engines and linters judging a body.
         case rules
         /// Clients (SDKs, request builders) that build the request.
@@ -122,25 +127,38 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
         case server
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, summary = "description", operation, body, wire, result, alternatives, flags, evidence, appliesTo, expected
-    }
-
     /// Reads a vector in the format of the topic files; `alternatives` may
     /// be left out (none).
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        summary = try container.decode(String.self, forKey: .summary)
-        operation = try container.decode(FeedbackOperation.self, forKey: .operation)
-        body = try container.decodeIfPresent(RequestBody.self, forKey: .body)
-        wire = try container.decodeIfPresent(String.self, forKey: .wire)
-        result = try container.decode(Result.self, forKey: .result)
-        alternatives = try container.decodeIfPresent([Alternative].self, forKey: .alternatives) ?? []
-        flags = try container.decode([String].self, forKey: .flags)
-        evidence = try container.decode(Evidence.self, forKey: .evidence)
-        appliesTo = try container.decode(Set<Audience>.self, forKey: .appliesTo)
-        expected = try container.decodeIfPresent(Expectation.self, forKey: .expected)
+    package init(json fields: JSONFields) throws(JSONFieldError) {
+        id = try fields.string("id")
+        summary = try fields.string("description")
+        operation = try fields.value("operation")
+        body = try fields.optionalObject("body").map { RequestBody(members: $0.members) }
+        wire = try fields.optionalString("wire")
+        result = try fields.value("result")
+        alternatives = try fields.optional("alternatives") { fields, key throws(JSONFieldError) in
+            try fields.array(key) { element throws(JSONFieldError) in try Alternative(json: element) }
+        } ?? []
+        flags = try fields.strings("flags")
+        evidence = try fields.value("evidence")
+        appliesTo = Set(try fields.array("appliesTo") { element throws(JSONFieldError) in try element.value(as: Audience.self) })
+        expected = try fields.optionalObject("expected").map { fields throws(JSONFieldError) in try Expectation(json: fields) }
+    }
+
+    /// The vector as JSON, in the format of the topic files
+    /// (`vectors/README.md`): the keys `init(json:)` reads.
+    public var jsonValue: JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .string(id), "description": .string(summary), "operation": .string(operation.rawValue),
+            "result": .string(result.rawValue), "flags": .array(flags.map(JSONValue.string)),
+            "evidence": .string(evidence.rawValue),
+            "appliesTo": .array(Audience.allCases.filter(appliesTo.contains).map { .string($0.rawValue) }),
+            "expected": expected?.jsonValue ?? .null,
+        ]
+        if let body { object["body"] = .object(body.members) }
+        if let wire { object["wire"] = .string(wire) }
+        if !alternatives.isEmpty { object["alternatives"] = .array(alternatives.map(\.jsonValue)) }
+        return .object(object)
     }
 
     /// Why the vector breaks the format (`vectors/README.md`), or `nil`:
@@ -176,14 +194,8 @@ public struct Vector: Sendable, Hashable, Decodable, Identifiable, CustomStringC
     }
 }
 
-extension RequestBody: Decodable {
-    public init(from decoder: any Decoder) throws {
-        self.init(members: try [String: JSONValue](from: decoder))
-    }
-}
-
 /// The error a vector expects.
-public struct Expectation: Sendable, Hashable, Decodable {
+public struct Expectation: Sendable, Hashable, JSONReadable, JSONWritable {
     /// `InvalidParameterException` or `SerializationException`.
     public let errorType: ServiceError
     /// The aggregate message (parts in any order); `nil` when undocumented.
@@ -196,10 +208,25 @@ public struct Expectation: Sendable, Hashable, Decodable {
     public var isRefusal: Bool {
         errorType == .serialization && violations.isEmpty
     }
+
+    /// Reads an expectation as the topic files write it.
+    package init(json fields: JSONFields) throws(JSONFieldError) {
+        errorType = try fields.value("errorType")
+        message = try fields.optionalString("message")
+        violations = try fields.array("violations") { element throws(JSONFieldError) in
+            try ExpectedViolation(json: try element.object())
+        }
+    }
+
+    /// The expectation as JSON, as in the topic files.
+    public var jsonValue: JSONValue {
+        .object(["errorType": .string(errorType.rawValue), "message": .nullable(message),
+                 "violations": .array(violations.map(\.jsonValue))])
+    }
 }
 
 /// One violation a vector expects.
-public struct ExpectedViolation: Sendable, Hashable, Decodable {
+public struct ExpectedViolation: Sendable, Hashable, JSONReadable, JSONWritable {
     /// The member's wire name.
     public let member: Member
     /// The member's message path.
@@ -208,4 +235,20 @@ public struct ExpectedViolation: Sendable, Hashable, Decodable {
     public let constraint: Constraint.Kind
     /// The message part; `nil` when the service's wording is undocumented.
     public let message: String?
+
+    /// Reads a violation as the topic files write it.
+    package init(json fields: JSONFields) throws(JSONFieldError) {
+        let name = try fields.string("member")
+        guard let member = Member(wireName: name) else { throw fields.error("member", expected: "one of the values the format lists") }
+        self.member = member
+        path = try fields.string("path")
+        constraint = try fields.value("constraint")
+        message = try fields.optionalString("message")
+    }
+
+    /// The violation as JSON, as in the topic files.
+    public var jsonValue: JSONValue {
+        .object(["member": .string(member.wireName), "path": .string(path), "constraint": .string(constraint.rawValue),
+                 "message": .nullable(message)])
+    }
 }

@@ -23,13 +23,20 @@ public struct VectorLibrary: Sendable {
     public let flags: [String: Flag]
 
     /// A pitfall a vector can guard, defined once.
-    public struct Flag: Sendable, Hashable, Decodable {
+    public struct Flag: Sendable, Hashable, JSONReadable {
         /// What goes wrong, and what the vector expects.
         public let description: String
         /// Where the expectation comes from.
         public let source: String
         /// How sure the flag's claim is.
         public let evidence: Evidence
+
+        /// Reads a flag as `flags.json` writes it.
+        package init(json fields: JSONFields) throws(JSONFieldError) {
+            description = try fields.string("description")
+            source = try fields.string("source")
+            evidence = try fields.value("evidence")
+        }
     }
 
     /// The vectors for one kind of implementation.
@@ -112,22 +119,43 @@ public struct VectorLibrary: Sendable {
     /// Reads the files: `flags.json`, then every other one as a topic file,
     /// in name order. `location` names a file in errors.
     private init(files: [(name: String, bytes: [UInt8])], source: Source, location: (String) -> String) throws {
-        let decoder = JSONDecoder()
-        func decode<T: Decodable>(_ type: T.Type, _ file: (name: String, bytes: [UInt8])) throws -> T {
-            do { return try decoder.decode(T.self, from: Data(file.bytes)) }
-            catch { throw LoadError(file: location(file.name), reason: "\(error)") }
+        func fields(_ file: (name: String, bytes: [UInt8])) throws -> JSONFields {
+            do { return try JSONFields(parsing: file.bytes, document: file.name) }
+            catch { throw LoadError(file: location(file.name), reason: error.reason) }
         }
         let files = files.sorted { $0.name < $1.name }
         guard let flagsFile = files.first(where: { $0.name == "flags.json" }) else {
             throw LoadError(file: location("flags.json"), reason: "missing")
         }
-        flags = try decode(FlagsFile.self, flagsFile).flags
+        do {
+            let object = try fields(flagsFile).object("flags")
+            var flags: [String: Flag] = [:]
+            for name in object.members.keys { flags[name] = try Flag(json: try object.object(name)) }
+            self.flags = flags
+        } catch let error as JSONFieldError {
+            throw LoadError(file: location(flagsFile.name), reason: error.reason)
+        }
         var vectors: [Vector] = []
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for file in files {
-            for byte in Array(file.name.utf8) + [0] + file.bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            // FNV-1a over the name, a zero byte and the bytes, without copying them.
+            func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+                var index = 0
+                while index < bytes.count {
+                    hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
+                    index += 1
+                }
+            }
+            Array(file.name.utf8).withUnsafeBufferPointer(add)
+            [UInt8(0)].withUnsafeBufferPointer(add)
+            file.bytes.withUnsafeBufferPointer(add)
             guard file.name != "flags.json" else { continue }
-            let tests = try decode(TopicFile.self, file).tests
+            let tests: [Vector]
+            do {
+                tests = try fields(file).array("tests") { element throws(JSONFieldError) in try Vector(json: try element.object()) }
+            } catch let error as JSONFieldError {
+                throw LoadError(file: location(file.name), reason: error.reason)
+            }
             if let bad = tests.first(where: { $0.formatProblem != nil }), let problem = bad.formatProblem {
                 throw LoadError(file: location(file.name), reason: "vector \(bad.id): \(problem)")
             }
@@ -138,8 +166,6 @@ public struct VectorLibrary: Sendable {
         digest = String(hash, radix: 16).leftPadded(to: 16)
     }
 
-    private struct FlagsFile: Decodable { let flags: [String: Flag] }
-    private struct TopicFile: Decodable { let tests: [Vector] }
 }
 
 extension String {

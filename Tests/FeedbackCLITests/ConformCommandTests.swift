@@ -185,6 +185,6 @@ struct ConformCommandTests {
         let notReport = try TemporaryFile(#"{"a":1}"#)
         let refused = try await ToolRun(["conform", "matrix", notReport.path])
         #expect(refused.status == 2)
-        #expect(refused.error == ["cognito-feedback: error: \(notReport.path): not a JSON report of cognito-feedback conform (--format json)"])
+        #expect(refused.error == ["cognito-feedback: error: \(notReport.path): not a JSON report of cognito-feedback conform (--format json): implementation: expected an object"])
     }
 }

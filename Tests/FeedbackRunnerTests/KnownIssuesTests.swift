@@ -38,20 +38,28 @@ struct KnownIssuesTests {
 
     @Test("An entry takes one pattern or a list, and leaves out what `except` names")
     func listsAndExceptions() throws {
-        let file = try JSONDecoder().decode(KnownIssues.self, from: Data(#"""
+        let file = try KnownIssues(json: JSONFields(parsing: Array(#"""
             {"knownIssues": [
               {"ids": ["a.*", "b.1"], "except": "a.empty", "verdict": "fail", "reason": "signs"},
               {"ids": "c.*", "except": ["c.x", "c.y"], "verdict": "error", "reason": "crashes"}
             ]}
-            """#.utf8))
+            """#.utf8), document: "known.json"))
         let results = file.apply(to: [
             CaseResult(id: "a.1", verdict: .fail), CaseResult(id: "a.empty", verdict: .pass), CaseResult(id: "b.1", verdict: .fail),
             CaseResult(id: "c.z", verdict: .error), CaseResult(id: "c.x", verdict: .pass),
         ])
         #expect(results.map(\.known) == [.expected, nil, .expected, .expected, nil])
         #expect(results.allSatisfy { !$0.failsRun })
-        #expect(throws: (any Error).self) {
-            try JSONDecoder().decode(KnownIssues.self, from: Data(#"{"knownIssues":[{"ids":[],"verdict":"fail","reason":"r"}]}"#.utf8))
+        #expect(throws: JSONFieldError(document: "known.json", path: "knownIssues[0].ids",
+                                       expected: "ids or findings, not both nor neither")) {
+            try KnownIssues(json: JSONFields(parsing: Array(#"{"knownIssues":[{"ids":[],"verdict":"fail","reason":"r"}]}"#.utf8),
+                                             document: "known.json"))
+        }
+        #expect(throws: JSONFieldError(document: "known.json", path: "knownIssues[1].verdict",
+                                       expected: "one of the values the format lists")) {
+            try KnownIssues(json: JSONFields(parsing: Array(#"""
+                {"knownIssues":[{"ids":"a","verdict":"fail","reason":"r"},{"ids":"b","verdict":"flaky","reason":"r"}]}
+                """#.utf8), document: "known.json"))
         }
     }
 }

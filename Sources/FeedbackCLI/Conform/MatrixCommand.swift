@@ -46,8 +46,8 @@ enum MatrixCommand {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw UsageError("\(path): cannot be read")
             }
-            do { reports.append(try JSONDecoder().decode(ConformanceReport.self, from: data)) } catch {
-                throw UsageError("\(path): not a JSON report of cognito-feedback conform (--format json)")
+            do { reports.append(try ConformanceReport(jsonReport: data, document: path)) } catch {
+                throw UsageError("\(path): not a JSON report of cognito-feedback conform (--format json): \(error.reason)")
             }
         }
         let selection = try VectorSelection(args)

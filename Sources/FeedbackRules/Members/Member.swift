@@ -117,20 +117,3 @@ public struct MemberRules: Sendable, Hashable {
         self.isSensitive = isSensitive
     }
 }
-
-extension Member: Codable {
-    /// Reads a member from its wire name.
-    public init(from decoder: any Decoder) throws {
-        let name = try decoder.singleValueContainer().decode(String.self)
-        guard let member = Member(wireName: name) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no member is named \(name)"))
-        }
-        self = member
-    }
-
-    /// Writes the member's wire name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(wireName)
-    }
-}

@@ -194,69 +194,47 @@ public struct RecordedExchange: Sendable, Hashable {
         guard bytes.count <= Self.maxLineBytes else { throw RecordingError("longer than \(Self.maxLineBytes) bytes") }
         let members: [String: JSONValue]
         do { members = try JSONValue.object(parsing: bytes) } catch { throw RecordingError("not a JSON object (\(error))") }
-        func string(_ key: String) throws(RecordingError) -> String? {
-            switch members[key] {
-            case nil, .null?: return nil
-            case .string(let value)?: return value
-            default: throw RecordingError("\(key) is not a string")
-            }
+        do { try self.init(json: JSONFields(members: members, document: "the line")) } catch { throw RecordingError(error.reason) }
+    }
+
+    /// Reads one line of a recording from its fields, with the keys
+    /// ``jsonLine`` writes (``keys``).
+    package init(json fields: JSONFields) throws(JSONFieldError) {
+        guard try fields.optionalInt("recording") == Self.formatVersion else {
+            throw fields.error("recording", expected: "format \(Self.formatVersion)")
         }
-        func required(_ key: String) throws(RecordingError) -> String {
-            guard let value = try string(key) else { throw RecordingError("\(key) is missing") }
-            return value
-        }
-        func integer(_ key: String) throws(RecordingError) -> Int? {
-            switch members[key] {
-            case nil, .null?: return nil
-            case .number(let value)? where value.rounded() == value && abs(value) < 1e9: return Int(value)
-            default: throw RecordingError("\(key) is not a whole number")
-            }
-        }
-        func flag(_ key: String) throws(RecordingError) -> Bool {
-            guard case .bool(let value)? = members[key] else { throw RecordingError("\(key) is not true or false") }
-            return value
-        }
-        guard try integer("recording") == Self.formatVersion else {
-            throw RecordingError("not a recording of format \(Self.formatVersion) (the member recording)")
-        }
-        switch (try string("vector"), try string("probe")) {
+        switch (try fields.optionalString("vector"), try fields.optionalString("probe")) {
         case (let id?, nil): subject = .vector(id)
         case (nil, "signed"?): subject = .probe(signed: true)
         case (nil, "unsigned"?): subject = .probe(signed: false)
-        default: throw RecordingError("names neither a vector nor a probe (signed or unsigned)")
+        default: throw fields.error("vector", expected: "a vector id, or else a probe (signed or unsigned)")
         }
-        operation = try required("operation")
-        signed = try flag("signed")
-        guard let attempt = try integer("attempt"), attempt >= 1 else { throw RecordingError("attempt is not 1 or more") }
-        self.attempt = attempt
-        time = try required("time")
-        guard case .number(let milliseconds)? = members["milliseconds"], milliseconds >= 0 else {
-            throw RecordingError("milliseconds is not a number")
-        }
-        self.milliseconds = milliseconds
-        endpoint = try required("endpoint")
-        region = try required("region")
-        reference = try flag("reference")
-        requestSha256 = try required("requestSha256")
-        status = try integer("status")
-        errorType = try string("errorType")
-        switch members["typeInBody"] {
-        case nil, .null?: typeInBody = nil
-        case .bool(let value)?: typeInBody = value
-        default: throw RecordingError("typeInBody is not true, false or null")
-        }
-        message = try string("message")
-        quoted = try string("quoted")
+        operation = try fields.string("operation")
+        signed = try fields.bool("signed")
+        attempt = try fields.int("attempt")
+        guard attempt >= 1 else { throw fields.error("attempt", expected: "1 or more") }
+        time = try fields.string("time")
+        milliseconds = try fields.double("milliseconds")
+        guard milliseconds >= 0 else { throw fields.error("milliseconds", expected: "a number of 0 or more") }
+        endpoint = try fields.string("endpoint")
+        region = try fields.string("region")
+        reference = try fields.bool("reference")
+        requestSha256 = try fields.string("requestSha256")
+        status = try fields.optionalInt("status")
+        errorType = try fields.optionalString("errorType")
+        typeInBody = try fields.optionalBool("typeInBody")
+        message = try fields.optionalString("message")
+        quoted = try fields.optionalString("quoted")
         if let quoted, Member(wireName: quoted)?.isSensitive != true {
-            throw RecordingError("quoted is not a sensitive member's name")
+            throw fields.error("quoted", expected: "a sensitive member's name")
         }
-        requestId = try string("requestId")
-        contentType = try string("contentType")
-        body = try string("body")
-        failure = try string("failure")
-        tool = try required("tool")
-        guard (status == nil) != (failure == nil) else { throw RecordingError("needs either a status or a failure") }
-        if let status, !(100..<1000).contains(status) { throw RecordingError("status is not an HTTP status") }
+        requestId = try fields.optionalString("requestId")
+        contentType = try fields.optionalString("contentType")
+        body = try fields.optionalString("body")
+        failure = try fields.optionalString("failure")
+        tool = try fields.string("tool")
+        guard (status == nil) != (failure == nil) else { throw fields.error("status", expected: "either a status or a failure") }
+        if let status, !(100..<1000).contains(status) { throw fields.error("status", expected: "an HTTP status") }
     }
 }
 

@@ -12,7 +12,7 @@ import Foundation
 /// report.summary.compliance  // passed / total, in percent
 /// report.passed              // false when any case fails the run
 /// ```
-public struct ConformanceReport: Sendable, Hashable, Decodable {
+public struct ConformanceReport: Sendable, Hashable, JSONReadable, JSONWritable {
     /// What was tested.
     public var implementation: Implementation
     /// The version of `cognito-feedback` that ran it.
@@ -83,7 +83,7 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
     public var passed: Bool { !results.contains(where: \.failsRun) && unseenFindings.isEmpty }
 
     /// The implementation under test, as it introduced itself.
-    public struct Implementation: Sendable, Hashable, Decodable {
+    public struct Implementation: Sendable, Hashable, JSONReadable, JSONWritable {
         /// `server` or `client`.
         public var kind: String
         /// Its name (`moto_server`, `botocore`), or the endpoint when unknown.
@@ -103,10 +103,30 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
             self.language = language
             self.target = target
         }
+
+        /// The keys of an implementation in a report, each spelled once for reading and writing.
+        private enum Key {
+            static let kind = "kind", name = "name", version = "version", language = "language", target = "target"
+        }
+
+        /// Reads the implementation as a JSON report writes it (``jsonValue``).
+        package init(json fields: JSONFields) throws(JSONFieldError) {
+            kind = try fields.string(Key.kind)
+            name = try fields.string(Key.name)
+            version = try fields.optionalString(Key.version)
+            language = try fields.optionalString(Key.language)
+            target = try fields.string(Key.target)
+        }
+
+        /// The implementation as JSON.
+        public var jsonValue: JSONValue {
+            .object([Key.kind: .string(kind), Key.name: .string(name), Key.version: .nullable(version),
+                     Key.language: .nullable(language), Key.target: .string(target)])
+        }
     }
 
     /// How many cases came to each verdict.
-    public struct Summary: Sendable, Hashable, Decodable {
+    public struct Summary: Sendable, Hashable, JSONWritable {
         /// All cases.
         public var total: Int
         /// Cases per verdict.
@@ -141,48 +161,47 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
             serviceCompliance = share(results.count { $0.passes(strict: false) })
             strictCompliance = share(results.count { $0.passes(strict: true) })
         }
-
-        enum CodingKeys: String, CodingKey {
-            case total, pass, fail, unimplemented, error, knownFailures, unexpectedPasses, compliance
-            case serviceCompliance, strictCompliance
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            total = try container.decode(Int.self, forKey: .total)
-            pass = try container.decode(Int.self, forKey: .pass)
-            fail = try container.decode(Int.self, forKey: .fail)
-            unimplemented = try container.decode(Int.self, forKey: .unimplemented)
-            error = try container.decode(Int.self, forKey: .error)
-            knownFailures = try container.decode(Int.self, forKey: .knownFailures)
-            unexpectedPasses = try container.decode(Int.self, forKey: .unexpectedPasses)
-            compliance = try container.decode(Double.self, forKey: .compliance)
-            serviceCompliance = try container.decodeIfPresent(Double.self, forKey: .serviceCompliance) ?? compliance
-            strictCompliance = try container.decodeIfPresent(Double.self, forKey: .strictCompliance) ?? compliance
-        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case implementation, tool, started, seconds, settings, summary, results, reference, notes, traffic, disputes
-        case findings, unseenFindings
+    /// The keys of a report, each spelled once for reading and writing
+    /// (``jsonValue``, and the run's members in `Dispute.swift`).
+    enum Key {
+        static let implementation = "implementation", tool = "tool", started = "started", seconds = "seconds"
+        static let settings = "settings", summary = "summary", results = "results", reference = "reference"
+        static let notes = "notes", traffic = "traffic", disputes = "disputes", findings = "findings"
+        static let unseenFindings = "unseenFindings"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        implementation = try container.decode(Implementation.self, forKey: .implementation)
-        tool = try container.decode(String.self, forKey: .tool)
-        started = try container.decode(String.self, forKey: .started)
-        seconds = try container.decode(Double.self, forKey: .seconds)
-        settings = try container.decode([String: String].self, forKey: .settings)
-        results = try container.decode([CaseResult].self, forKey: .results)
-        reference = try container.decodeIfPresent(Bool.self, forKey: .reference) ?? false
-        notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
-        traffic = try container.decodeIfPresent(Traffic.self, forKey: .traffic)
-        findings = try container.decodeIfPresent([Finding].self, forKey: .findings) ?? Finding.findings(of: results)
-        unseenFindings = try container.decodeIfPresent([String].self, forKey: .unseenFindings) ?? []
-        let disputes = try container.decodeIfPresent([Dispute].self, forKey: .disputes) ?? []
+    /// Reads a report as `--format json` writes it (``jsonValue``). The
+    /// summary is counted again from the results; request ids come from the
+    /// disputes. Members added after the first reports (`reference`,
+    /// `notes`, `traffic`, `findings`, `unseenFindings`, `disputes`) may be
+    /// left out.
+    package init(json fields: JSONFields) throws(JSONFieldError) {
+        implementation = try Implementation(json: try fields.object(Key.implementation))
+        tool = try fields.string(Key.tool)
+        started = try fields.string(Key.started)
+        seconds = try fields.double(Key.seconds)
+        settings = try fields.stringMap(Key.settings)
+        results = try fields.array(Key.results) { element throws(JSONFieldError) in try CaseResult(json: try element.object()) }
+        reference = try fields.optionalBool(Key.reference) ?? false
+        notes = try fields.optional(Key.notes) { fields, key throws(JSONFieldError) in try fields.strings(key) } ?? []
+        traffic = try fields.optionalObject(Key.traffic).map { fields throws(JSONFieldError) in try Traffic(json: fields) }
+        findings = try fields.optional(Key.findings) { fields, key throws(JSONFieldError) in
+            try fields.array(key) { element throws(JSONFieldError) in try Finding(json: try element.object()) }
+        } ?? Finding.findings(of: results)
+        unseenFindings = try fields.optional(Key.unseenFindings) { fields, key throws(JSONFieldError) in try fields.strings(key) } ?? []
+        let disputes = try fields.optional(Key.disputes) { fields, key throws(JSONFieldError) in
+            try fields.array(key) { element throws(JSONFieldError) in try Dispute(json: try element.object()) }
+        } ?? []
         requestIds = Dictionary(disputes.compactMap { dispute in dispute.requestId.map { (dispute.id, $0) } },
                                 uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Reads the JSON report `bytes` (`--format json`).
+    /// - Throws: `JSONFieldError` naming `document` and the field at fault.
+    package init(jsonReport bytes: some Sequence<UInt8>, document: String) throws(JSONFieldError) {
+        try self.init(json: try JSONFields(parsing: bytes, document: document))
     }
 
     /// The report with every string that holds a sensitive value of the run
@@ -224,21 +243,13 @@ public struct ConformanceReport: Sendable, Hashable, Decodable {
     /// the settings, the summary and every result.
     public var jsonValue: JSONValue {
         var members: [String: JSONValue] = [
-            "implementation": implementation.jsonValue, "tool": .string(tool), "started": .string(started),
-            "seconds": .number(seconds), "settings": .object(settings.mapValues(JSONValue.string)),
-            "summary": summary.jsonValue, "results": .array(results.map(\.jsonValue)),
-            "findings": .array(findings.map(\.jsonValue)), "unseenFindings": .array(unseenFindings.map(JSONValue.string)),
+            Key.implementation: implementation.jsonValue, Key.tool: .string(tool), Key.started: .string(started),
+            Key.seconds: .number(seconds), Key.settings: .object(settings.mapValues(JSONValue.string)),
+            Key.summary: summary.jsonValue, Key.results: .array(results.map(\.jsonValue)),
+            Key.findings: .array(findings.map(\.jsonValue)), Key.unseenFindings: .array(unseenFindings.map(JSONValue.string)),
         ]
         members.merge(runJSONMembers) { _, new in new }
         return .object(members)
-    }
-}
-
-extension ConformanceReport.Implementation {
-    /// The implementation as JSON.
-    public var jsonValue: JSONValue {
-        .object(["kind": .string(kind), "name": .string(name), "version": .nullable(version),
-                 "language": .nullable(language), "target": .string(target)])
     }
 }
 

@@ -4,7 +4,7 @@ extension ConformanceReport {
     /// A case on which the reference, the real service, answers otherwise
     /// than its vector expects: not the service's bug, but a question for
     /// the vector, settled as `vectors/README.md` ("Disputes") says.
-    public struct Dispute: Sendable, Hashable, Codable {
+    public struct Dispute: Sendable, Hashable, JSONReadable, JSONWritable {
         /// The vector id.
         public var id: String
         /// What the vector expects.
@@ -15,9 +15,30 @@ extension ConformanceReport {
         public var requestId: String?
 
         /// The dispute as JSON.
+        /// The keys of a dispute in a report, each spelled once for reading and writing.
+        private enum Key {
+            static let id = "id", expected = "expected", answered = "answered", requestId = "requestId"
+        }
+
+        /// Creates a dispute.
+        init(id: String, expected: String?, answered: String?, requestId: String?) {
+            self.id = id
+            self.expected = expected
+            self.answered = answered
+            self.requestId = requestId
+        }
+
+        /// Reads a dispute as a JSON report writes it (``jsonValue``).
+        package init(json fields: JSONFields) throws(JSONFieldError) {
+            id = try fields.string(Key.id)
+            expected = try fields.optionalString(Key.expected)
+            answered = try fields.optionalString(Key.answered)
+            requestId = try fields.optionalString(Key.requestId)
+        }
+
         public var jsonValue: JSONValue {
-            .object(["id": .string(id), "expected": .nullable(expected), "answered": .nullable(answered),
-                     "requestId": .nullable(requestId)])
+            .object([Key.id: .string(id), Key.expected: .nullable(expected), Key.answered: .nullable(answered),
+                     Key.requestId: .nullable(requestId)])
         }
     }
 
@@ -38,8 +59,8 @@ extension ConformanceReport {
     /// The members a report's JSON gains from the run: whether it was a
     /// reference run, its disputes, notes and traffic.
     var runJSONMembers: [String: JSONValue] {
-        ["reference": .bool(reference), "disputes": .array(disputes.map(\.jsonValue)),
-         "notes": .array(notes.map(JSONValue.string)), "traffic": traffic?.jsonValue ?? .null]
+        [Key.reference: .bool(reference), Key.disputes: .array(disputes.map(\.jsonValue)),
+         Key.notes: .array(notes.map(JSONValue.string)), Key.traffic: traffic?.jsonValue ?? .null]
     }
 }
 

@@ -41,14 +41,14 @@ import Foundation
 /// A case that does not pass is then expected when every deviation that
 /// fails it is a listed finding; a listed finding that no case shows any
 /// more fails the run (``unseenFindings(in:)``), so the file is kept honest.
-public struct KnownIssues: Sendable, Hashable, Decodable {
+public struct KnownIssues: Sendable, Hashable, JSONReadable {
     /// Which implementation the file is for (informational).
     public var implementation: String?
     /// The entries, first match wins.
     public var knownIssues: [Entry]
 
     /// One known issue.
-    public struct Entry: Sendable, Hashable, Decodable {
+    public struct Entry: Sendable, Hashable, JSONReadable {
         /// The ids covered: each an id, or a pattern where `*` matches any
         /// run of characters. Empty for an entry that names ``findings``.
         public var ids: [IDPattern]
@@ -93,32 +93,31 @@ public struct KnownIssues: Sendable, Hashable, Decodable {
             !ids.isEmpty && ids.contains { $0.matches(id) } && !except.contains { $0.matches(id) }
         }
 
-        enum CodingKeys: String, CodingKey { case ids, except, verdict, reason, findings, source }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            func patterns(_ key: CodingKeys) throws -> [IDPattern] {
-                guard container.contains(key) else { return [] }
-                if let one = try? container.decode(IDPattern.self, forKey: key) { return [one] }
-                return try container.decode([IDPattern].self, forKey: key)
+        /// Reads an entry: `ids` and `except` each one pattern or an array
+        /// of them; either `ids` (with a `verdict`) or `findings`.
+        package init(json fields: JSONFields) throws(JSONFieldError) {
+            func patterns(_ key: String) throws(JSONFieldError) -> [IDPattern] {
+                switch fields.members[key] {
+                case nil: return []
+                case .string(let one)?: return [IDPattern(one)]
+                default: return try fields.strings(key).map(IDPattern.init)
+                }
             }
-            ids = try patterns(.ids)
-            findings = try container.decodeIfPresent([String].self, forKey: .findings) ?? []
-            source = try container.decodeIfPresent(String.self, forKey: .source)
-            reason = try container.decode(String.self, forKey: .reason)
-            except = try patterns(.except)
+            ids = try patterns("ids")
+            findings = try fields.optional("findings") { fields, key throws(JSONFieldError) in try fields.strings(key) } ?? []
+            source = try fields.optionalString("source")
+            reason = try fields.string("reason")
+            except = try patterns("except")
             guard ids.isEmpty != findings.isEmpty else {
-                throw DecodingError.dataCorruptedError(forKey: .ids, in: container,
-                                                       debugDescription: "an entry names either ids or findings, not both nor neither")
+                throw fields.error("ids", expected: "ids or findings, not both nor neither")
             }
             if ids.isEmpty {
-                guard !container.contains(.verdict), except.isEmpty else {
-                    throw DecodingError.dataCorruptedError(forKey: .findings, in: container,
-                                                           debugDescription: "an entry that names findings takes no verdict nor except")
+                guard !fields.contains("verdict"), except.isEmpty else {
+                    throw fields.error("findings", expected: "no verdict nor except with findings")
                 }
                 verdict = nil
             } else {
-                verdict = try container.decode(Verdict.self, forKey: .verdict)
+                verdict = try fields.value("verdict")
             }
         }
     }
@@ -129,6 +128,12 @@ public struct KnownIssues: Sendable, Hashable, Decodable {
         self.knownIssues = knownIssues
     }
 
+    /// Reads an expectation file's contents.
+    package init(json fields: JSONFields) throws(JSONFieldError) {
+        implementation = try fields.optionalString("implementation")
+        knownIssues = try fields.array("knownIssues") { element throws(JSONFieldError) in try Entry(json: try element.object()) }
+    }
+
     /// Reads an expectation file.
     /// - Throws: an error naming the file and what is wrong with it.
     public init(contentsOf url: URL) throws {
@@ -136,8 +141,8 @@ public struct KnownIssues: Sendable, Hashable, Decodable {
         do { data = try Data(contentsOf: url) } catch {
             throw LoadError(file: url.path, reason: "cannot be read")
         }
-        do { self = try JSONDecoder().decode(Self.self, from: data) } catch {
-            throw LoadError(file: url.path, reason: "not a valid expectation file (\(error))")
+        do { self = try KnownIssues(json: try JSONFields(parsing: data, document: url.lastPathComponent)) } catch {
+            throw LoadError(file: url.path, reason: "not a valid expectation file (\(error.reason))")
         }
         if let entry = knownIssues.first(where: { $0.verdict == .pass }) {
             throw LoadError(file: url.path, reason: "entry '\(entry.ids.map(\.pattern).joined(separator: ", "))' expects pass; list only cases that do not pass")

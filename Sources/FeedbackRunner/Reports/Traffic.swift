@@ -8,7 +8,7 @@ import FeedbackConformance
 extension ConformanceReport {
     /// The requests of a run over the network: how many went out, how many
     /// of them were retries, how many answers were throttling.
-    public struct Traffic: Sendable, Hashable, Codable {
+    public struct Traffic: Sendable, Hashable, JSONReadable, JSONWritable {
         /// Requests sent, probes and retries included.
         public var requests: Int
         /// Requests that were retries of an earlier one.
@@ -32,11 +32,26 @@ extension ConformanceReport {
             self.settledRate = settledRate
         }
 
+        /// The keys of the traffic in a report, each spelled once for reading and writing.
+        private enum Key {
+            static let requests = "requests", retries = "retries", throttled = "throttled"
+            static let serverErrors = "serverErrors", settledRate = "settledRate"
+        }
+
+        /// Reads the traffic as a JSON report writes it (``jsonValue``).
+        package init(json fields: JSONFields) throws(JSONFieldError) {
+            requests = try fields.int(Key.requests)
+            retries = try fields.int(Key.retries)
+            throttled = try fields.int(Key.throttled)
+            serverErrors = try fields.int(Key.serverErrors)
+            settledRate = try fields.optional(Key.settledRate) { fields, key throws(JSONFieldError) in try fields.double(key) }
+        }
+
         /// The counts as JSON; `settledRate` rounded to 3 decimals, `null` when none.
         public var jsonValue: JSONValue {
-            .object(["requests": .integer(requests), "retries": .integer(retries), "throttled": .integer(throttled),
-                     "serverErrors": .integer(serverErrors),
-                     "settledRate": settledRate.map { .number(($0 * 1000).rounded() / 1000) } ?? .null])
+            .object([Key.requests: .integer(requests), Key.retries: .integer(retries), Key.throttled: .integer(throttled),
+                     Key.serverErrors: .integer(serverErrors),
+                     Key.settledRate: settledRate.map { .number(($0 * 1000).rounded() / 1000) } ?? .null])
         }
 
         /// `583 requests (5 retries; 4 throttled, 1 server error)`, and when

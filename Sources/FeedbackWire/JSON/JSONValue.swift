@@ -1,5 +1,3 @@
-import FeedbackRules
-
 /// A JSON value, as found in a request body, an answer, an adapter's line
 /// or a vector file.
 ///
@@ -7,7 +5,7 @@ import FeedbackRules
 /// let value = try JSONValue(parsing: Array(#"{"a":[1,"x",null]}"#.utf8))
 /// value.jsonText  // the compact text again (keys sorted)
 /// ```
-public enum JSONValue: Sendable, Hashable, Codable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -55,43 +53,9 @@ public enum JSONValue: Sendable, Hashable, Codable {
         return try outcome.get()
     }
 
-    /// What this value means for a request member.
-    public var memberValue: MemberValue {
-        switch self {
-        case .null: .null
-        case .string(let string): .string(string)
-        case .bool: .nonString(.boolean)
-        case .number: .nonString(.number)
-        case .array: .nonString(.array)
-        case .object: .nonString(.object)
-        }
-    }
-
     /// The value as compact JSON text in UTF-8 (see ``JSONWriter``).
     public var jsonText: [UInt8] {
         JSONWriter().text(self)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
     }
 }
 

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A line and column in a text: lines end at LF, columns count Unicode
+/// scalars; both from 1.
+package struct TextLocation: Sendable, Hashable {
+    package var line: Int
+    package var column: Int
+
+    package init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// Moves past `bytes` (well-formed UTF-8, or at least whole lines).
+    mutating func advance(over bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        var start = 0
+        // Whole lines: jump from LF to LF.
+        while start < bytes.count,
+            let found = memchrByte(base + start, 0x0A, bytes.count - start)
+        {
+            line += 1
+            column = 1
+            start = found - base + 1
+        }
+        column += Self.scalars(in: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// The number of scalars in well-formed UTF-8: the bytes that do not
+    /// continue a sequence, eight at a time.
+    private static func scalars(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = bytes.count
+        var index = 0
+        guard let address = bytes.baseAddress else { return 0 }
+        let base = UnsafeRawPointer(address)
+        while bytes.count - index >= 8 {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            // 10xxxxxx: bit 7 set, bit 6 clear.
+            count -= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] & 0xC0 == 0x80 { count -= 1 }
+            index += 1
+        }
+        return count
+    }
+}
+
+/// `memchr` as a typed pointer.
+@inline(__always)
+func memchrByte(_ from: UnsafePointer<UInt8>, _ byte: UInt8, _ count: Int) -> UnsafePointer<UInt8>? {
+    memchr(from, Int32(byte), count).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
+}
