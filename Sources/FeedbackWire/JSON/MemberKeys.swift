@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The top-level members a body read keeps, each in its own slot (its
 /// index here), compared with keys as bytes: no string is built for a key.
 package struct MemberKeys: Sendable {

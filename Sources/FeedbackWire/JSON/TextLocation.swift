@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FeedbackSystem
 
 /// A line and column in a text: lines end at LF, columns count Unicode
 /// scalars; both from 1.
@@ -17,15 +13,14 @@ package struct TextLocation: Sendable, Hashable {
 
     /// Moves past `bytes` (well-formed UTF-8, or at least whole lines).
     mutating func advance(over bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress else { return }
         var start = 0
         // Whole lines: jump from LF to LF.
         while start < bytes.count,
-            let found = memchrByte(base + start, 0x0A, bytes.count - start)
+            let found = System.firstIndex(of: 0x0A, in: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...])))
         {
             line += 1
             column = 1
-            start = found - base + 1
+            start += found + 1
         }
         column += Self.scalars(in: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
@@ -49,10 +44,4 @@ package struct TextLocation: Sendable, Hashable {
         }
         return count
     }
-}
-
-/// `memchr` as a typed pointer.
-@inline(__always)
-func memchrByte(_ from: UnsafePointer<UInt8>, _ byte: UInt8, _ count: Int) -> UnsafePointer<UInt8>? {
-    memchr(from, Int32(byte), count).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
 }
