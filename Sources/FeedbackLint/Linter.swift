@@ -7,7 +7,7 @@ import FeedbackWire
 ///
 /// ```swift
 /// let linter = Linter(operation: .updateAuthEventFeedback, format: .json, jsonLines: true)
-/// let summary = linter.lint([.file("bodies.jsonl")], unsafeWrite: { sink.write($0) })
+/// let summary = linter.lint([.file("bodies.jsonl")], write: { sink.write($0) })
 /// summary.exitStatus  // 0 every body valid, 1 some invalid, 2 some input unusable
 /// ```
 ///
@@ -54,13 +54,20 @@ public struct Linter: Sendable {
     /// rest of the input is given up on (an endless stream without LF).
     public static let lineSkipLimit = 256 << 20
 
-    /// Lints `inputs` in order, writing results through `unsafeWrite`
-    /// (which says `false` once the output is gone: then the run stops).
-    ///
-    /// The bytes `unsafeWrite` is lent are valid during the call only: it
-    /// must copy what it keeps (named unsafe, as swift-nio names every API
-    /// that lends memory). Results are lent, not copied, so that a run
-    /// allocates nothing per body.
+    /// Lints `inputs` in order, writing results through `write` (which
+    /// says `false` once the output is gone: then the run stops). `write`
+    /// is given each block of results (up to 1,024 bodies') as its own
+    /// copy.
+    public func lint(_ inputs: [LintInput], write: @escaping ([UInt8]) -> Bool) -> LintSummary {
+        lint(inputs, unsafeWrite: { write(Array($0)) })
+    }
+
+    /// Lints `inputs` in order, lending each block of results to
+    /// `unsafeWrite`: the bytes are valid during the call only, and it must
+    /// copy what it keeps. No copy is made, so a run allocates nothing per
+    /// body: the command line and the benchmarks write this way. Behind an
+    /// SPI, and named unsafe, as swift-nio names every API that lends memory.
+    @_spi(UnsafeOutput)
     public func lint(_ inputs: [LintInput], unsafeWrite write: @escaping (UnsafeRawBufferPointer) -> Bool) -> LintSummary {
         switch format {
         case .text: LintRun<TextResults>(self, write: write).run(inputs)

@@ -44,7 +44,7 @@ struct GitHubFormatTests {
         let body = #"{"UserPoolId":"100%\r\n::error ::x","Username":"a","EventId":"e","FeedbackToken":"t","FeedbackValue":"Valid"}"#
         try Data((body + "\n").utf8).write(to: URL(fileURLWithPath: path))
         var bytes: [UInt8] = []
-        _ = linter(.github).lint([.file(path)], unsafeWrite: { bytes += $0; return true })
+        _ = linter(.github).lint([.file(path)], write: { bytes += $0; return true })
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
         #expect(lines.count == 1)
         let match = try #require(try Self.command.wholeMatch(in: String(lines[0])))
@@ -57,7 +57,7 @@ struct GitHubFormatTests {
         let file = try TemporaryFile(Bodies.valid + "\n" + Bodies.badEnum + "\n")
         let handle = try #require(FileHandle(forReadingAtPath: file.path))
         var bytes: [UInt8] = []
-        _ = linter(.github).lint([.standardInput(handle.fileDescriptor)], unsafeWrite: { bytes += $0; return true })
+        _ = linter(.github).lint([.standardInput(handle.fileDescriptor)], write: { bytes += $0; return true })
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.hasPrefix("::error line=2,col=") && !text.contains("file="))
         #expect(text.split(separator: "\n").count == 1)

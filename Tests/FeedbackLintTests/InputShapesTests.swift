@@ -60,7 +60,7 @@ struct InputShapesTests {
         #expect(output.lines[1].hasSuffix(".jsonl:1:2: error: not valid JSON (at byte 1)"))
         #expect(output.lines[2].contains(".jsonl: InvalidParameterException: FeedbackValue enum"))
         #expect(output.summary.exitStatus == 2)
-        let missing = linter(.json, jsonLines: false).lint([.file("/nonexistent/bodies.json")], unsafeWrite: { _ in true })
+        let missing = linter(.json, jsonLines: false).lint([.file("/nonexistent/bodies.json")], write: { _ in true })
         #expect(missing.unusable == 1 && missing.exitStatus == 2)
     }
 

@@ -20,7 +20,7 @@ func lint(_ contents: [[UInt8]], _ linter: Linter) throws -> LintedOutput {
 /// Lints `files` with `linter`, in process.
 func lint(_ files: [TemporaryFile], _ linter: Linter) -> LintedOutput {
     var bytes: [UInt8] = []
-    let summary = linter.lint(files.map { .file($0.path) }, unsafeWrite: { bytes += $0; return true })
+    let summary = linter.lint(files.map { .file($0.path) }, write: { bytes += $0; return true })
     return LintedOutput(summary: summary, bytes: bytes)
 }
 

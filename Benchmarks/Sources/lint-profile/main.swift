@@ -5,7 +5,7 @@
 //
 // The tool's own main is async, which valgrind cannot run; this one calls
 // the same Linter synchronously and writes the results to /dev/null.
-import FeedbackLint
+@_spi(UnsafeOutput) import FeedbackLint
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,7 +18,7 @@ guard arguments.count >= 3, let format = LintFormat(rawValue: arguments[1]) else
 let sink = open("/dev/null", O_WRONLY)
 let linter = Linter(operation: .updateAuthEventFeedback, format: format, jsonLines: true,
                     jobs: arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1, toolVersion: "profile")
-let summary = linter.lint([.file(arguments[2])]) { bytes in
+let summary = linter.lint([.file(arguments[2])], unsafeWrite: { bytes in
     write(sink, bytes.baseAddress, bytes.count) == bytes.count
-}
+})
 print(summary)

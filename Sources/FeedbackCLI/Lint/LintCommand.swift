@@ -1,4 +1,4 @@
-import FeedbackLint
+@_spi(UnsafeOutput) import FeedbackLint
 import FeedbackRules
 
 /// `cognito-feedback lint`: judges request bodies as the service would.
