@@ -8,7 +8,13 @@ import Foundation
 extension ServerRunner {
     /// What one case's exchanges came to: the last attempt's result, the
     /// number of attempts, and the wall time of them all.
-    typealias Outcome = (result: Result<WireResponse, TransportFailure>, attempts: Int, milliseconds: Double)
+    /// What one exchange came to: the last answer or why there was none,
+    /// the requests made, and the time they took.
+    struct Outcome: Sendable {
+        let result: Result<WireResponse, TransportFailure>
+        let attempts: Int
+        let milliseconds: Double
+    }
 
     /// One request to make, with what it is for.
     struct Item: Sendable {
@@ -143,7 +149,7 @@ extension ServerRunner {
                 break
             }
             let milliseconds = attempts.reduce(0) { $0 + $1.milliseconds }
-            return (result, max(1, attempts.count), milliseconds)
+            return Outcome(result: result, attempts: max(1, attempts.count), milliseconds: milliseconds)
         }
 
         /// The attempts at `item`: each waits for its turn in the budget, is
