@@ -31,37 +31,68 @@ public struct SigV4Authorization: Sendable, Hashable, CustomStringConvertible {
         public var description: String { reason }
     }
 
-    /// Reads an `Authorization` header value.
+    /// Reads an `Authorization` header value, byte for byte: the parameters
+    /// are its `,`-separated parts, each trimmed of ASCII white space and
+    /// read as `Name=value` (a part without a name or a value is skipped; a
+    /// repeated name keeps its last value).
     /// - Throws: ``Malformed`` when it is not `AWS4-HMAC-SHA256` with a
     ///   `Credential` of five `/`-separated parts ending in `aws4_request`,
     ///   `SignedHeaders` and `Signature`.
     public init(parsing value: String) throws(Malformed) {
-        let prefix = "AWS4-HMAC-SHA256 "
-        guard value.hasPrefix(prefix) else { throw Malformed(reason: "not AWS4-HMAC-SHA256") }
-        var credential: Substring?, signed: Substring?, signature: Substring?
-        for part in value.dropFirst(prefix.count).split(separator: ",") {
-            let pair = String(part).trimmingASCIIWhitespace.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2 else { continue }
-            switch pair[0] {
-            case "Credential": credential = pair[1]
-            case "SignedHeaders": signed = pair[1]
-            case "Signature": signature = pair[1]
-            default: break
+        var value = value
+        self = try value.withUTF8 { Self.read($0) }.get()
+    }
+
+    private static let scheme = Array("AWS4-HMAC-SHA256 ".utf8)
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Self, Malformed> {
+        guard bytes.starts(with: scheme) else { return .failure(Malformed(reason: "not AWS4-HMAC-SHA256")) }
+        var credential: Slice<UnsafeBufferPointer<UInt8>>?, signed: Slice<UnsafeBufferPointer<UInt8>>?,
+            signature: Slice<UnsafeBufferPointer<UInt8>>?
+        for part in bytes[scheme.count...].split(separator: UInt8(ascii: ",")) {
+            let part = trimmed(part)
+            guard let equals = part.firstIndex(of: UInt8(ascii: "=")), equals > part.startIndex,
+                  equals + 1 < part.endIndex else { continue }
+            let name = part[..<equals], parameter = part[(equals + 1)...]
+            if name.elementsEqual("Credential".utf8) {
+                credential = parameter
+            } else if name.elementsEqual("SignedHeaders".utf8) {
+                signed = parameter
+            } else if name.elementsEqual("Signature".utf8) {
+                signature = parameter
             }
         }
         guard let credential, let signed, let signature else {
-            throw Malformed(reason: "Credential, SignedHeaders or Signature missing")
+            return .failure(Malformed(reason: "Credential, SignedHeaders or Signature missing"))
         }
-        let scope = credential.split(separator: "/", omittingEmptySubsequences: false)
-        guard scope.count == 5, scope[4] == "aws4_request" else {
-            throw Malformed(reason: "credential scope is not key/date/region/service/aws4_request")
+        let scope = credential.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard scope.count == 5, scope[4].elementsEqual("aws4_request".utf8) else {
+            return .failure(Malformed(reason: "credential scope is not key/date/region/service/aws4_request"))
         }
-        accessKeyId = String(scope[0])
-        date = String(scope[1])
-        region = String(scope[2])
-        service = String(scope[3])
-        signedHeaders = signed.split(separator: ";").map(String.init)
-        self.signature = String(signature)
+        func text(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String { String(decoding: bytes, as: UTF8.self) }
+        return .success(Self(accessKeyId: text(scope[0]), date: text(scope[1]), region: text(scope[2]),
+                             service: text(scope[3]),
+                             signedHeaders: signed.split(separator: UInt8(ascii: ";")).map(text),
+                             signature: text(signature)))
+    }
+
+    /// `bytes` without ASCII white space (space, tab, CR, LF) at either end.
+    private static func trimmed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }) else {
+            return bytes[bytes.endIndex...]
+        }
+        return bytes[first...last]
+    }
+
+    private init(accessKeyId: String, date: String, region: String, service: String, signedHeaders: [String],
+                 signature: String) {
+        self.accessKeyId = accessKeyId
+        self.date = date
+        self.region = region
+        self.service = service
+        self.signedHeaders = signedHeaders
+        self.signature = signature
     }
 
     /// The credential scope after the access key: `DATE/REGION/SERVICE/aws4_request`.

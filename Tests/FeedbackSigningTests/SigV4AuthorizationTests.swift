@@ -34,3 +34,25 @@ import Testing
         }
     }
 }
+
+@Suite struct SigV4AuthorizationParameterTests {
+    @Test("Parameters are trimmed of white space, a repeated name keeps its last value, and names are case-sensitive")
+    func parametersAreReadByName() throws {
+        let authorization = try SigV4Authorization(parsing: "AWS4-HMAC-SHA256 \tSignature=aa ,signature=bb,"
+            + "Credential=OLD/20250101/eu-west-1/s3/aws4_request,  Credential=AKID/20261207/us-east-1/cognito-idp/aws4_request\t,"
+            + "SignedHeaders=host;x-amz-date, Signature=cc, =dd, Signature=")
+        #expect(authorization.accessKeyId == "AKID")
+        #expect(authorization.region == "us-east-1")
+        #expect(authorization.service == "cognito-idp")
+        #expect(authorization.signedHeaders == ["host", "x-amz-date"])
+        #expect(authorization.signature == "cc")
+    }
+
+    @Test("The scheme is matched byte for byte, so a lowercase one is refused")
+    func theSchemeIsExact() {
+        #expect(throws: SigV4Authorization.Malformed.self) {
+            try SigV4Authorization(parsing: "aws4-hmac-sha256 Credential=AKID/20261207/us-east-1/cognito-idp/aws4_request, "
+                + "SignedHeaders=host, Signature=cc")
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -20,8 +21,11 @@ public enum Emulator {
     {
         var logger = Logger(label: "cognito-feedback-emulator")
         logger.logLevel = .warning
+        let store = UserPoolStore(seed)
+        let api = FeedbackAPI(store: store, configuration: configuration)
         return Application(
-            responder: EmulatorResponder(store: UserPoolStore(seed), configuration: configuration),
+            responder: EmulatorResponder(store: store),
+            server: HTTPServerBuilder { responder in EmulatorChannel(responder: responder, api: api) },
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: nil),
             onServerRunning: { channel in await listening(channel.localAddress?.port ?? configuration.port) },

@@ -1,7 +1,7 @@
 import FeedbackRules
 import FeedbackWire
 import Foundation
-import Hummingbird
+import NIOCore
 
 /// `AdminListUserAuthEvents`: its members validated as the service model
 /// states them (botocore's `cognito-idp` 2016-04-18: `UserPoolId` and
@@ -15,7 +15,7 @@ struct ListAuthEventsHandler: Sendable {
     static let members: Set<String> = ["UserPoolId", "Username", "MaxResults", "NextToken"]
     static let pageLimit = 60
 
-    func answer(body: ByteBuffer) -> Response {
+    func answer(body: ByteBuffer) -> APIAnswer {
         let members: [String: JSONValue]
         do {
             members = try JSONValue.object(parsing: body.readableBytesView, keepingOnly: Self.members)

@@ -1,7 +1,8 @@
 import FeedbackSigning
 import FeedbackWire
 import Foundation
-import Hummingbird
+import NIOCore
+import NIOHTTP1
 
 /// The SigV4 check of the Admin operations: an `Authorization` whose
 /// credential scope names `cognito-idp` and the emulator's region; with
@@ -29,8 +30,8 @@ struct AdminAuthorization: Sendable {
 
     /// `nil` when `request` (with its collected `body`) may call an Admin
     /// operation; else the refusal.
-    func refusal(of request: Request, body: ByteBuffer) -> Response? {
-        guard let header = request.headers[ServiceAnswer.authorizationName] else {
+    func refusal(of request: HTTPRequestHead, body: ByteBuffer) -> APIAnswer? {
+        guard let header = request.headers.first(name: ServiceAnswer.authorizationName) else {
             return ServiceAnswer.error(Self.missingToken)
         }
         let authorization: SigV4Authorization
@@ -49,7 +50,7 @@ struct AdminAuthorization: Sendable {
             return ServiceAnswer.error(Self.wrongService)
         }
         guard let credentials else { return nil }
-        let check = SigV4.verify(wireRequest(request, body: body), host: request.head.authority ?? "",
+        let check = SigV4.verify(wireRequest(request, body: body), host: request.headers.first(name: "Host") ?? "",
                                  credentials: credentials, region: region, service: Self.service, now: Date())
         switch check {
         case .valid: return nil
@@ -62,12 +63,11 @@ struct AdminAuthorization: Sendable {
     }
 
     /// The request as `SigV4.verify` reads it: every header field as
-    /// received, `Host` from the request's authority.
-    private func wireRequest(_ request: Request, body: ByteBuffer) -> WireRequest {
+    /// received (`Host` among them).
+    private func wireRequest(_ request: HTTPRequestHead, body: ByteBuffer) -> WireRequest {
         var headers = HeaderFields()
-        if let authority = request.head.authority { headers.append("Host", authority) }
-        for field in request.headers { headers.append(field.name.rawName, field.value) }
-        return WireRequest(method: request.method.rawValue, path: request.head.path ?? "/", headers: headers,
+        for (name, value) in request.headers { headers.append(name, value) }
+        return WireRequest(method: request.method.rawValue, path: request.uri, headers: headers,
                            body: Array(body.readableBytesView))
     }
 }

@@ -1,47 +1,62 @@
 import FeedbackWire
-import HTTPTypes
-import Hummingbird
+import NIOCore
+import NIOHTTP1
 
 /// How the emulator answers over awsJson1.1, as Cognito does: the body's
 /// `__type` and `message`, `x-amzn-ErrorType: Type:` (nothing after the
 /// colon, as captured in localstack/localstack#3201) and `x-amzn-RequestId`
 /// on every answer.
 enum ServiceAnswer {
-    static let requestIdName = HTTPField.Name("x-amzn-RequestId")!
-    static let errorTypeName = HTTPField.Name("x-amzn-ErrorType")!
-    static let targetName = HTTPField.Name("X-Amz-Target")!
-    static let authorizationName = HTTPField.Name("Authorization")!
+    static let requestIdName = "x-amzn-RequestId"
+    static let errorTypeName = "x-amzn-ErrorType"
+    static let targetName = "X-Amz-Target"
+    static let authorizationName = "Authorization"
     static let contentType = "application/x-amz-json-1.1"
     static let emptyObject = ByteBuffer(string: "{}")
 
     /// HTTP 200 with `body`.
-    static func success(_ body: ByteBuffer = emptyObject) -> Response {
-        var headers = HTTPFields()
-        headers.reserveCapacity(2)
-        headers[.contentType] = contentType
-        headers[requestIdName] = RequestId.next()
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+    static func success(_ body: ByteBuffer = emptyObject) -> APIAnswer {
+        APIAnswer(status: .ok, errorType: nil, body: body)
     }
 
-    /// `error`'s answer, with a new request id.
-    static func error(_ error: ErrorAnswer) -> Response {
-        var headers = HTTPFields()
-        headers.reserveCapacity(3)
-        headers[.contentType] = contentType
-        headers[requestIdName] = RequestId.next()
-        headers[errorTypeName] = error.typeHeader
-        return Response(status: error.status, headers: headers, body: ResponseBody(byteBuffer: error.body))
+    /// `error`'s answer.
+    static func error(_ error: ErrorAnswer) -> APIAnswer {
+        APIAnswer(status: error.status, errorType: error.typeHeader, body: error.body)
     }
 
     /// A modelled error of a valid request.
-    static func error(_ error: BusinessError) -> Response {
+    static func error(_ error: BusinessError) -> APIAnswer {
         self.error(error.answer)
     }
 
     /// An error answer: `status`, `{"__type": type, "message": message}`
     /// (no `message` when `nil`), the type in `x-amzn-ErrorType`.
-    static func error(_ type: String, _ message: String?, status: HTTPResponse.Status = .badRequest) -> Response {
+    static func error(_ type: String, _ message: String?, status: HTTPResponseStatus = .badRequest) -> APIAnswer {
         error(ErrorAnswer(type, message, status: status))
+    }
+}
+
+/// One answer of the API: its status, `x-amzn-ErrorType` value and body.
+/// ``APIAnswer/headers(requestId:date:)`` gives its header fields.
+struct APIAnswer: Sendable {
+    var status: HTTPResponseStatus
+    /// `Type:` for an error, `nil` for a success.
+    var errorType: String?
+    var body: ByteBuffer
+    var contentType = ServiceAnswer.contentType
+
+    /// The answer's header fields, in the order the emulator has always sent
+    /// them: `Content-Type`, `x-amzn-RequestId`, `x-amzn-ErrorType` (errors
+    /// only), `Content-Length`, `Date`.
+    func headers(requestId: String, date: String) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(5)
+        headers.add(name: "Content-Type", value: contentType)
+        headers.add(name: ServiceAnswer.requestIdName, value: requestId)
+        if let errorType { headers.add(name: ServiceAnswer.errorTypeName, value: errorType) }
+        headers.add(name: "Content-Length", value: String(body.readableBytes))
+        headers.add(name: "Date", value: date)
+        return headers
     }
 }
 
@@ -49,13 +64,13 @@ enum ServiceAnswer {
 /// the answers that quote nothing of the request are `static let`s, so
 /// answering one copies no bytes.
 struct ErrorAnswer: Sendable {
-    let status: HTTPResponse.Status
+    let status: HTTPResponseStatus
     /// `Type:`, as `x-amzn-ErrorType` carries it.
     let typeHeader: String
     /// `{"__type":"Type","message":"..."}` (no `message` when there is none).
     let body: ByteBuffer
 
-    init(_ type: String, _ message: String?, status: HTTPResponse.Status = .badRequest) {
+    init(_ type: String, _ message: String?, status: HTTPResponseStatus = .badRequest) {
         var body: [UInt8] = []
         body.reserveCapacity(64 + (message?.utf8.count ?? 0))
         body += #"{"__type":"#.utf8
