@@ -65,6 +65,21 @@ import Testing
         }
     }
 
+    @Test("A request expecting 100-continue is told to go on, then answered")
+    func expectContinueIsAnswered() async throws {
+        try await EmulatorHarness().run { client in
+            let connection = try RawConnection(port: client.port)
+            let request = Self.post("UpdateAuthEventFeedback", Self.update, close: true)
+            let headEnd = try #require(request.firstRange(of: "\r\n\r\n"))
+            try connection.send(String(request[..<headEnd.lowerBound]) + "\r\nExpect: 100-Continue\r\n\r\n")
+            let interim = try await connection.read(atLeast: 12)
+            #expect(String(decoding: interim, as: UTF8.self).hasPrefix("HTTP/1.1 100 Continue\r\n"))
+            try connection.send(String(request[headEnd.upperBound...]))
+            let answers = RawConnection.answers(in: interim + (try await connection.readToEnd()))
+            #expect(answers.map(\.status) == [100, 200])
+        }
+    }
+
     @Test("Every answer carries Content-Length and an IMF-fixdate Date of now (RFC 9110 §5.6.7)")
     func answersCarryLengthAndDate() async throws {
         try await EmulatorHarness().run { client in
@@ -128,7 +143,16 @@ final class RawConnection: Sendable {
         }
     }
 
-    private func readToEndBlocking() throws -> [UInt8] {
+    /// At least `count` bytes (all that arrived), on a thread of its own.
+    func read(atLeast count: Int) async throws -> [UInt8] {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try self.readBlocking(atLeast: count) }) }
+        }
+    }
+
+    private func readToEndBlocking() throws -> [UInt8] { try readBlocking(atLeast: .max) }
+
+    private func readBlocking(atLeast wanted: Int) throws -> [UInt8] {
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -136,6 +160,7 @@ final class RawConnection: Sendable {
             if count == 0 { return received }
             guard count > 0 else { throw errno == EAGAIN ? Failure.timedOut(String(decoding: received, as: UTF8.self)) : Failure.socket(errno) }
             received += chunk[..<count]
+            if received.count >= wanted { return received }
         }
     }
 

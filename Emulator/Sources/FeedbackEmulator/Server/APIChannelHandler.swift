@@ -44,6 +44,11 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
         case (.head(let head), .idle):
             if FeedbackAPI.serves(head) {
                 state = .answering(head, body: nil, size: 0)
+                if Self.expectsContinue(head) {
+                    // A client that waits for leave to send the body (curl does, for larger bodies) gets it at once.
+                    context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))),
+                                          promise: nil)
+                }
             } else {
                 state = .passing
                 context.fireChannelRead(data)
@@ -81,6 +86,12 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.eventLoop.assumeIsolated().scheduleTask(in: latency) {
             self.write(self.api.answer(head, body: body), to: head, context: context)
         }
+    }
+
+    /// Whether the request says `Expect: 100-continue` (RFC 9110 §10.1.1;
+    /// the token is case-insensitive).
+    private static func expectsContinue(_ head: HTTPRequestHead) -> Bool {
+        head.headers["Expect"].contains { $0.utf8.elementsEqual("100-continue".utf8) { $0 | 0x20 == $1 | 0x20 } }
     }
 
     private func write(_ answer: APIAnswer, to request: HTTPRequestHead, context: ChannelHandlerContext) {
