@@ -1,6 +1,6 @@
 import FeedbackRules
 
-/// A body's bytes judged as ``FeedbackRules/FeedbackOperation/validate(json:)``
+/// A body's bytes judged as `FeedbackOperation.validate(json:)`
 /// judges them, with the members' values when the body is valid: what a
 /// server acting on a request needs, read in one pass.
 ///
@@ -27,7 +27,7 @@ public struct JudgedBody: Sendable {
 }
 
 extension FeedbackOperation {
-    /// Judges a body's bytes as ``validate(json:)`` does (only the
+    /// Judges a body's bytes as `validate(json:)` does (only the
     /// operation's members kept, then judged where they lie) and, when the
     /// body is valid, keeps each member's value.
     ///
