@@ -7,8 +7,8 @@
 #     valid, signed header (scope checked; recorded: HTTP 200);
 #   - moto_server 5.2.1: AdminGetUser on a seeded pool and user (it implements
 #     neither feedback operation);
-#   - MiniStack: both feedback operations themselves (it answers
-#     NotAuthorizedException and ResourceNotFoundException).
+#   - MiniStack: both feedback operations themselves (it answers every UpdateAuthEventFeedback token
+#     NotAuthorizedException, and a valid AdminUpdateAuthEventFeedback InvalidParameterException).
 # Prints a Markdown table and the emulator's ratio to each.
 #
 #   Emulator/bench.sh [SECONDS] [CONNECTIONS]     (defaults: 10 s, 32 connections, 1 wrk thread)
