@@ -1,3 +1,5 @@
+import FeedbackWire
+
 /// The parts of a SigV4 `Authorization` header value:
 /// `AWS4-HMAC-SHA256 Credential=KEY/DATE/REGION/SERVICE/aws4_request,
 /// SignedHeaders=host;x-amz-date, Signature=HEX`.
@@ -50,7 +52,7 @@ public struct SigV4Authorization: Sendable, Hashable, CustomStringConvertible {
         var credential: Slice<UnsafeBufferPointer<UInt8>>?, signed: Slice<UnsafeBufferPointer<UInt8>>?,
             signature: Slice<UnsafeBufferPointer<UInt8>>?
         for part in bytes[scheme.count...].split(separator: UInt8(ascii: ",")) {
-            let part = trimmed(part)
+            let part = ASCIIWhitespace.trimmed(part)
             guard let equals = part.firstIndex(of: UInt8(ascii: "=")), equals > part.startIndex,
                   equals + 1 < part.endIndex else { continue }
             let name = part[..<equals], parameter = part[(equals + 1)...]
@@ -74,15 +76,6 @@ public struct SigV4Authorization: Sendable, Hashable, CustomStringConvertible {
                              service: text(scope[3]),
                              signedHeaders: signed.split(separator: UInt8(ascii: ";")).map(text),
                              signature: text(signature)))
-    }
-
-    /// `bytes` without ASCII white space (space, tab, CR, LF) at either end.
-    private static func trimmed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
-        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }) else {
-            return bytes[bytes.endIndex...]
-        }
-        return bytes[first...last]
     }
 
     private init(accessKeyId: String, date: String, region: String, service: String, signedHeaders: [String],

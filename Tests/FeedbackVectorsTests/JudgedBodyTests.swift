@@ -48,4 +48,17 @@ struct JudgedBodyTests {
         #expect(judged[.eventId] == "e-1")
         #expect(judged[.feedbackToken] == nil)  // not the Admin operation's member
     }
+
+    @Test("Descriptions, debug descriptions and dumps never show a Username or a FeedbackToken")
+    func sensitiveValuesAreRedacted() throws {
+        let judged = try FeedbackOperation.updateAuthEventFeedback.judge(json: Array(
+            #"{"UserPoolId":"us-east-1_A","Username":"secret-user","EventId":"e1","FeedbackValue":"Valid","FeedbackToken":"secret.token"}"#.utf8))
+        #expect(judged.report.isValid)
+        var dumped = ""
+        dump(judged, to: &dumped)
+        for text in [String(describing: judged), String(reflecting: judged), dumped, "\(judged)"] {
+            #expect(!text.contains("secret"), "\(text)")
+            #expect(text.contains("<redacted>") && text.contains("us-east-1_A"), "\(text)")
+        }
+    }
 }

@@ -134,23 +134,17 @@ final class RawConnection: Sendable {
         }
     }
 
-    /// Everything until the emulator closes the connection, read on a
-    /// thread of its own: a blocking read on Swift Concurrency's few threads
-    /// could starve the emulator's own tasks in this process.
-    func readToEnd() async throws -> [UInt8] {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try self.readToEndBlocking() }) }
-        }
-    }
+    /// Everything until the emulator closes the connection.
+    func readToEnd() async throws -> [UInt8] { try await read(atLeast: .max) }
 
-    /// At least `count` bytes (all that arrived), on a thread of its own.
+    /// At least `count` bytes (all that arrived, or all until the end), read
+    /// on a thread of its own: a blocking read on Swift Concurrency's few
+    /// threads could starve the emulator's own tasks in this process.
     func read(atLeast count: Int) async throws -> [UInt8] {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(with: Result { try self.readBlocking(atLeast: count) }) }
         }
     }
-
-    private func readToEndBlocking() throws -> [UInt8] { try readBlocking(atLeast: .max) }
 
     private func readBlocking(atLeast wanted: Int) throws -> [UInt8] {
         var received: [UInt8] = []

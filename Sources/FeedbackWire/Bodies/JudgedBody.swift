@@ -8,7 +8,10 @@ import FeedbackRules
 /// let judged = try FeedbackOperation.updateAuthEventFeedback.judge(json: bytes)
 /// if judged.report.isValid, let eventId = judged[.eventId] { … }
 /// ```
-public struct JudgedBody: Sendable {
+///
+/// Its descriptions and mirror show `Username` and `FeedbackToken` as
+/// `<redacted>`, as ``RequestBody``'s do.
+public struct JudgedBody: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The engine's report: the same as `validate(json:)`'s.
     public let report: ValidationReport
     /// By member ordinal; empty unless the body is valid.
@@ -23,6 +26,25 @@ public struct JudgedBody: Sendable {
     /// invalid, or the member is absent, `null` or not the operation's.
     public subscript(member: Member) -> String? {
         values.isEmpty ? nil : values[member.ordinal]
+    }
+
+    /// The members the body holds, each as `Member.displayed(_:)` shows it.
+    private var shown: [(label: String, value: String)] {
+        Member.allCases.compactMap { member in self[member].map { (member.wireName, member.displayed($0)) } }
+    }
+
+    /// `JudgedBody(valid, UserPoolId: "us-east-1_A", Username: <redacted>, …)`.
+    public var description: String {
+        "JudgedBody(" + ([report.description] + shown.map { "\($0.label): \($0.value)" }).joined(separator: ", ") + ")"
+    }
+
+    /// The same as ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror of the report and the members, sensitive ones `<redacted>`.
+    public var customMirror: Mirror {
+        Mirror(self, children: [(label: "report", value: report as Any)] + shown.map { (label: $0.label, value: $0.value as Any) },
+               displayStyle: .struct)
     }
 }
 

@@ -62,10 +62,22 @@ extension String {
     /// trimmed as bytes. HTTP's optional white space, and what a client
     /// that "trims" a value usually removes.
     public var trimmingASCIIWhitespace: String {
-        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-        guard let first = utf8.firstIndex(where: { !blank($0) }), let last = utf8.lastIndex(where: { !blank($0) }) else {
-            return ""
+        String(Substring(ASCIIWhitespace.trimmed(utf8)))
+    }
+}
+
+/// ASCII white space as HTTP's optional white space is trimmed: space, tab,
+/// CR, LF; the one statement of it for strings and bytes.
+package enum ASCIIWhitespace {
+    package static func contains(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+    }
+
+    /// `bytes` without ASCII white space at either end.
+    package static func trimmed<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bytes.SubSequence {
+        guard let first = bytes.firstIndex(where: { !contains($0) }), let last = bytes.lastIndex(where: { !contains($0) }) else {
+            return bytes[bytes.endIndex...]
         }
-        return String(Substring(utf8[first...last]))
+        return bytes[first...last]
     }
 }

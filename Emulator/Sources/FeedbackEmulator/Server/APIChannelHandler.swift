@@ -71,9 +71,9 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
         case (let part, .passing):
             if case .end = part { state = .idle }
             context.fireChannelRead(data)
-        case (let part, _):
+        default:
             // NIO's HTTP decoder sends head, body, end in order; anything else is a decoder defect.
-            preconditionFailure("HTTP part out of order: \(part)")
+            preconditionFailure("HTTP part out of order")  // the part itself may hold a secret: never printed
         }
     }
 

@@ -32,7 +32,9 @@ struct FeedbackAPI: Sendable {
     static func serves(_ request: HTTPRequestHead) -> Bool {
         guard request.method == .POST else { return false }
         var utf8 = request.uri.utf8.makeIterator()
-        return utf8.next() == UInt8(ascii: "/") && [nil, UInt8(ascii: "?")].contains(utf8.next())
+        guard utf8.next() == UInt8(ascii: "/") else { return false }
+        let next = utf8.next()
+        return next == nil || next == UInt8(ascii: "?")
     }
 
     static let tooLarge = ErrorAnswer("SerializationException", "Request body too large", status: .payloadTooLarge)

@@ -43,7 +43,6 @@ struct APIAnswer: Sendable {
     /// `Type:` for an error, `nil` for a success.
     var errorType: String?
     var body: ByteBuffer
-    var contentType = ServiceAnswer.contentType
 
     /// The answer's header fields, in the order the emulator has always sent
     /// them: `Content-Type`, `x-amzn-RequestId`, `x-amzn-ErrorType` (errors
@@ -51,7 +50,7 @@ struct APIAnswer: Sendable {
     func headers(requestId: String, date: String) -> HTTPHeaders {
         var headers = HTTPHeaders()
         headers.reserveCapacity(5)
-        headers.add(name: "Content-Type", value: contentType)
+        headers.add(name: "Content-Type", value: ServiceAnswer.contentType)
         headers.add(name: ServiceAnswer.requestIdName, value: requestId)
         if let errorType { headers.add(name: ServiceAnswer.errorTypeName, value: errorType) }
         headers.add(name: "Content-Length", value: String(body.readableBytes))
